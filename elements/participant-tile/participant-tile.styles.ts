@@ -1,0 +1,62 @@
+import { css } from 'lit';
+
+export const participantTileStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    overflow: hidden;
+    aspect-ratio: var(--participant-tile-aspect-ratio, 16 / 9);
+    background: var(--participant-tile-background, var(--jre-surface, #1f2328));
+    border-radius: var(--participant-tile-radius, var(--jre-radius, 8px));
+    color: var(--participant-tile-color, var(--jre-on-surface, #f6f8fa));
+    font: var(--participant-tile-font, inherit);
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part='video'] {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: var(--participant-tile-object-fit, cover);
+    background: inherit;
+  }
+  [part='video'][hidden] {
+    display: none;
+  }
+  /* The self-view is mirrored, as in a mirror (set the property to 1 to turn it off). */
+  :host([local]) [part='video'] {
+    transform: scaleX(var(--participant-tile-local-mirror, -1));
+  }
+  [part='placeholder'] {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    font-size: var(--participant-tile-placeholder-size, 2.5rem);
+    font-weight: 600;
+    color: var(--participant-tile-placeholder-color, var(--jre-muted, #8c959f));
+    text-transform: uppercase;
+    user-select: none;
+  }
+  [part='name'] {
+    position: absolute;
+    left: 0.5rem;
+    bottom: 0.5rem;
+    max-width: calc(100% - 1rem);
+    padding: 0.125rem 0.5rem;
+    border-radius: 4px;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+    background: var(--participant-tile-name-background, rgb(0 0 0 / 60%));
+    color: var(--participant-tile-name-color, #fff);
+    font-size: var(--participant-tile-name-size, 0.875rem);
+  }
+  [part='name']:empty {
+    display: none;
+  }
+  audio {
+    display: none;
+  }
+`;

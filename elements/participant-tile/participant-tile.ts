@@ -1,0 +1,116 @@
+import { consume, provide } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { memberContext, roomStateContext, type MemberContextValue } from '../../src/context/context.js';
+import { MediaElementController } from '../../src/controllers/media-element-controller.js';
+import type { MemberLike, MemberMedia, RoomSnapshot } from '../../src/room/types.js';
+import { VERSION } from '../../src/version.js';
+import { participantTileStyles } from './participant-tile.styles.js';
+
+const NO_MEDIA: MemberMedia = Object.freeze({ audio: null, video: null });
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return words
+    .slice(0, 2)
+    .map((word) => [...word][0])
+    .join('');
+}
+
+/**
+ * @summary One member of a room: their video (or a placeholder), their audio, and their name.
+ *
+ * Inside a `<video-room>` the tile finds the member and its tracks through context; give it the
+ * member with the `member-id` attribute or the `member` property (which wins). The local member's
+ * video is mirrored and its audio is never played back.
+ *
+ * @csspart video - The `<video>` element (reused for the tile's whole life).
+ * @csspart placeholder - Shown instead of the video when the member has none (their initials).
+ * @csspart name - The member's name.
+ *
+ * @cssproperty --participant-tile-background - Tile background.
+ * @cssproperty --participant-tile-radius - Corner radius.
+ * @cssproperty --participant-tile-aspect-ratio - Aspect ratio (default 16 / 9).
+ * @cssproperty --participant-tile-object-fit - How the video fills the tile (default cover).
+ * @cssproperty --participant-tile-local-mirror - -1 mirrors the self-view (default), 1 does not.
+ * @cssproperty --participant-tile-placeholder-color - Colour of the initials.
+ * @cssproperty --participant-tile-name-background - Name label background.
+ * @cssproperty --participant-tile-name-color - Name label colour.
+ *
+ * Host attributes set by the tile (read-only, for CSS): `local`, `audio-muted`, `video-muted`,
+ * `audio-blocked` (the browser's autoplay policy holds the audio until the next click or key).
+ */
+export class ParticipantTile extends LitElement {
+  static override styles = participantTileStyles;
+  static readonly version = VERSION;
+
+  private readonly videoController = new MediaElementController(this, () => this.videoElement);
+  private readonly audioController = new MediaElementController(this, () => this.audioElement);
+
+  @query('video') private videoElement?: HTMLVideoElement;
+  @query('audio') private audioElement?: HTMLAudioElement;
+
+  @consume({ context: roomStateContext, subscribe: true })
+  @state()
+  private roomState: RoomSnapshot | undefined;
+
+  @provide({ context: memberContext })
+  @state()
+  private memberValue: MemberContextValue | undefined;
+
+  /** The id of the member to show (looked up in the enclosing room). */
+  @property({ attribute: 'member-id', reflect: true }) memberId = '';
+
+  /** The member to show; wins over `member-id`. Needs at least `id` and `name`. */
+  @property({ attribute: false }) member?: MemberLike;
+
+  /** The member shown, after resolving `member` / `member-id` against the room. */
+  get resolvedMember(): MemberLike | undefined {
+    if (this.member) return this.member;
+    if (!this.memberId) return undefined;
+    return this.roomState?.members.find((member) => member.id === this.memberId);
+  }
+
+  /** The member's tracks, from the enclosing room. */
+  get media(): MemberMedia {
+    const id = this.resolvedMember?.id;
+    return (id && this.roomState?.media.get(id)) || NO_MEDIA;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const member = this.resolvedMember;
+    const media = this.media;
+    const local = member?.local === true;
+    this.toggleAttribute('local', local);
+    this.toggleAttribute('video-muted', !media.video);
+    this.toggleAttribute('audio-muted', !media.audio);
+    this.toggleAttribute('audio-blocked', this.audioController.blocked);
+    if (!this.hasAttribute('role')) this.setAttribute('role', 'group');
+    if (member?.name) this.setAttribute('aria-label', member.name);
+    else this.removeAttribute('aria-label');
+    if (member !== this.memberValue?.member || media !== this.memberValue?.media) {
+      this.memberValue = member && { member, media };
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const media = this.media;
+    this.videoController.show(media.video);
+    // Never play our own microphone back.
+    this.audioController.show(this.resolvedMember?.local ? null : media.audio);
+  }
+
+  protected override render() {
+    const member = this.resolvedMember;
+    const name = member?.name ?? '';
+    const hasVideo = this.media.video !== null;
+    return html`
+      <video part="video" ?hidden=${!hasVideo} autoplay playsinline muted aria-hidden="true"></video>
+      ${hasVideo ? nothing : html`<div part="placeholder" aria-hidden="true">${initials(name)}</div>`}
+      <audio autoplay></audio>
+      <span part="name">${name}</span>
+    `;
+  }
+}

@@ -1,0 +1,255 @@
+import { provide } from '@lit/context';
+import { LitElement, html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { roomContext, roomStateContext } from '../../src/context/context.js';
+import { dispatchRoomEvent, forwardRoomEvents } from '../../src/events/dom-events.js';
+import type { RoomEventMap } from '../../src/events/event-map.js';
+import { DEFAULT_TIMEOUT } from '../../src/room/options.js';
+import { RoomSession } from '../../src/room/room-session.js';
+import type { Member, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
+import { VERSION } from '../../src/version.js';
+import { videoRoomStyles } from './video-room.styles.js';
+
+/** A boolean that is on unless the attribute says "false" (or "0", "off", "no"). */
+const onUnlessFalse: ComplexAttributeConverter<boolean> = {
+  fromAttribute: (value) => value === null || !['false', '0', 'off', 'no'].includes(value.trim().toLowerCase()),
+  toAttribute: (value) => (value ? null : 'false'),
+};
+
+/** Properties that decide which room is joined, and how. */
+const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 'create', 'timeout', 'iceServers'] as const;
+
+/**
+ * @summary A video room on a Janus server: joins it, publishes camera and microphone, and shows
+ * every member in a responsive grid of `<participant-tile>`s (or in your own layout).
+ *
+ * Provides its `RoomSession` and its snapshots to descendants through `@lit/context`.
+ *
+ * @slot - Your own layout; replaces the default grid. Descendant `<participant-tile member-id>`s
+ *   find their members through context.
+ *
+ * @csspart grid - The default grid.
+ * @csspart tile - Each `<participant-tile>` of the default grid (its parts are exported as
+ *   `tile-video`, `tile-placeholder` and `tile-name`).
+ *
+ * @cssproperty --video-room-gap - Space between tiles.
+ * @cssproperty --video-room-tile-min-width - Narrowest a tile gets before the grid wraps.
+ * @cssproperty --video-room-background - Background of the room.
+ *
+ * @fires room.joined - This client joined (SignalWire). `detail.room_session.members` lists everyone.
+ * @fires room.left - This client left; `detail.reason` says why when it was not `leave()`.
+ * @fires member.joined - Another member joined (SignalWire).
+ * @fires member.left - A member left (SignalWire).
+ * @fires memberList.updated - The member list or a member's state changed (SignalWire).
+ * @fires media.connected - Every PeerConnection of this client is up.
+ * @fires media.disconnected - A PeerConnection of this client went down.
+ * @fires participantConnected - Another member joined (Twilio): `detail.participant`.
+ * @fires participantDisconnected - A member left (Twilio): `detail.participant`.
+ * @fires trackPublished - A member published a track after we joined (Twilio).
+ * @fires trackUnpublished - A member unpublished a track (Twilio).
+ * @fires trackSubscribed - A member's track arrived (Twilio): `detail.track.mediaStreamTrack`.
+ * @fires trackUnsubscribed - A member's track went away (Twilio).
+ * @fires trackStarted - Media of a member's track started flowing (Twilio).
+ * @fires trackSubscriptionFailed - A member's track could not be subscribed to (Twilio).
+ * @fires disconnected - This client left (Twilio): `detail.error` is set when it was unexpected.
+ * @fires error - Joining failed, or something broke without ending the session: `detail.error`.
+ *   Cancelable: call `preventDefault()` to keep an auto-join failure out of the console.
+ */
+export class VideoRoom extends LitElement {
+  static override styles = videoRoomStyles;
+  static readonly version = VERSION;
+
+  /** The room model: SignalWire-style methods and state, for anything the attributes don't cover. */
+  @provide({ context: roomContext })
+  readonly roomSession: RoomSession = new RoomSession({ server: '', room: '', identity: '' });
+
+  @provide({ context: roomStateContext })
+  @state()
+  private snapshot: RoomSnapshot = this.roomSession.snapshot;
+
+  @state() private customLayout = false;
+
+  /** Janus API URL: `ws://`/`wss://` (WebSocket transport) or `http://`/`https://`. */
+  @property() server = '';
+
+  /** Room name; created on first join when the server allows it and `create` is on. */
+  @property() room = '';
+
+  /** This member's name, shown to the others. */
+  @property() identity = '';
+
+  /** The room PIN, if it has one. */
+  @property() pin = '';
+
+  /** Publish the microphone (default on; `audio="false"` turns it off). */
+  @property({ converter: onUnlessFalse }) audio = true;
+
+  /** Publish the camera (default on; `video="false"` turns it off). */
+  @property({ converter: onUnlessFalse }) video = true;
+
+  /** Create the room if it does not exist (default on; `create="false"` turns it off). */
+  @property({ converter: onUnlessFalse }) create = true;
+
+  /** Join as soon as the element is in the document, and rejoin when the room settings change. */
+  @property({ attribute: 'auto-join', type: Boolean, reflect: true }) autoJoin = false;
+
+  /** Milliseconds allowed for connecting, each Janus request and the media connection. */
+  @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
+
+  /** ICE servers (STUN/TURN) for the PeerConnections; none by default. */
+  @property({ attribute: false }) iceServers: RTCIceServer[] = [];
+
+  private autoJoinQueued = false;
+
+  constructor() {
+    super();
+    forwardRoomEvents(this.roomSession, this);
+    this.roomSession.events.on('state', (snapshot) => {
+      this.snapshot = snapshot;
+      this.toggleAttribute('active', snapshot.state === 'connected');
+    });
+  }
+
+  /** Whether the room is joined. */
+  get active(): boolean {
+    return this.roomSession.active;
+  }
+
+  /** Every member, this client first (SignalWire member entities). */
+  get members(): readonly Member[] {
+    return this.roomSession.members;
+  }
+
+  /** This client's member id, while joined. */
+  get memberId(): string | null {
+    return this.roomSession.memberId;
+  }
+
+  get localStream(): MediaStream | null {
+    return this.roomSession.localStream;
+  }
+
+  get localAudioTrack(): MediaStreamTrack | null {
+    return this.roomSession.localAudioTrack;
+  }
+
+  get localVideoTrack(): MediaStreamTrack | null {
+    return this.roomSession.localVideoTrack;
+  }
+
+  /**
+   * Joins with the current attributes. Rejects with a documented error (and fires `error`);
+   * afterwards the element can join again.
+   */
+  async join(): Promise<RoomSession> {
+    this.roomSession.options = this.joinOptions();
+    try {
+      return await this.roomSession.join();
+    } catch (error) {
+      this.reportError(error as Error);
+      throw error;
+    }
+  }
+
+  /** Leaves the room and releases camera, microphone and connections. */
+  leave(): Promise<void> {
+    return this.roomSession.leave();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.autoJoin) this.queueAutoJoin(false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move within the document disconnects and reconnects synchronously: leave only if gone.
+    queueMicrotask(() => {
+      if (!this.isConnected) void this.roomSession.leave();
+    });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!this.autoJoin || !this.isConnected) return;
+    const settingsChanged = JOIN_PROPERTIES.some((name) => changed.has(name) && changed.get(name) !== undefined);
+    if (changed.has('autoJoin') || settingsChanged) this.queueAutoJoin(settingsChanged);
+  }
+
+  protected override render() {
+    return html`
+      <slot @slotchange=${this.onSlotChange}></slot>
+      ${this.customLayout
+        ? nothing
+        : html`<div part="grid">
+            ${repeat(
+              this.snapshot.members,
+              (member) => member.id,
+              (member) =>
+                html`<participant-tile
+                  part="tile"
+                  exportparts="video: tile-video, placeholder: tile-placeholder, name: tile-name"
+                  .member=${member}
+                ></participant-tile>`,
+            )}
+          </div>`}
+    `;
+  }
+
+  private joinOptions(): RoomSessionOptions {
+    return {
+      server: this.server,
+      room: this.room,
+      identity: this.identity,
+      ...(this.pin ? { pin: this.pin } : {}),
+      audio: this.audio,
+      video: this.video,
+      create: this.create,
+      timeout: this.timeout,
+      iceServers: this.iceServers,
+    };
+  }
+
+  /** Joins (or rejoins with new settings) after the current update, once per burst of changes. */
+  private queueAutoJoin(rejoin: boolean): void {
+    if (this.autoJoinQueued) return;
+    this.autoJoinQueued = true;
+    queueMicrotask(async () => {
+      this.autoJoinQueued = false;
+      if (!this.autoJoin || !this.isConnected) return;
+      if (rejoin) await this.roomSession.leave();
+      else if (this.roomSession.state !== 'disconnected') return;
+      this.join().catch(() => {
+        // Reported through the `error` event.
+      });
+    });
+  }
+
+  private reportError(error: Error): void {
+    const unhandled = dispatchRoomEvent(this, 'error', { error });
+    if (unhandled && this.autoJoin) console.error(`<video-room> could not join: ${error.name}: ${error.message}`);
+  }
+
+  private onSlotChange(event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    this.customLayout = slot
+      .assignedNodes({ flatten: true })
+      .some((node) => node.nodeType === Node.ELEMENT_NODE || (node.textContent ?? '').trim() !== '');
+  }
+
+  // Typed listeners for this element's events (they bubble, so ancestors get them too).
+  override addEventListener<K extends keyof RoomEventMap>(
+    type: K,
+    listener: (this: VideoRoom, event: RoomEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: unknown, options?: boolean | AddEventListenerOptions): void {
+    super.addEventListener(type, listener as EventListenerOrEventListenerObject, options);
+  }
+}

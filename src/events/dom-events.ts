@@ -1,0 +1,100 @@
+/**
+ * The one table that turns a room-model event into the documented DOM events: each row lists,
+ * in order, the events (SignalWire name first, then Twilio's) and how to build their `detail`.
+ */
+import type { RoomSession, RoomSessionEvents } from '../room/room-session.js';
+import type { RoomEventDetails, RoomEventName } from './event-map.js';
+
+type ModelEventName = Exclude<keyof RoomSessionEvents, 'state' | symbol | number>;
+
+type Translation<M extends ModelEventName> = {
+  [N in RoomEventName]: { name: N; detail: (event: RoomSessionEvents[M], room: RoomSession) => RoomEventDetails[N] };
+}[RoomEventName];
+
+type Table = { [M in ModelEventName]: readonly Translation<M>[] };
+
+const scope = (room: RoomSession) => ({
+  room_session_id: room.roomSessionId ?? '',
+  room_id: room.roomId ?? '',
+});
+
+export const DOM_EVENT_TABLE: Table = {
+  joined: [
+    {
+      name: 'room.joined',
+      detail: ({ snapshot, callId }) => ({
+        call_id: callId,
+        member_id: snapshot.memberId ?? '',
+        room_session: {
+          room_session_id: snapshot.roomSessionId ?? '',
+          room_id: snapshot.roomId ?? '',
+          name: snapshot.roomId ?? '',
+          members: snapshot.members,
+        },
+      }),
+    },
+  ],
+  left: [
+    { name: 'room.left', detail: ({ reason }) => ({ reason }) },
+    { name: 'disconnected', detail: ({ error }, room) => ({ room, error }) },
+  ],
+  memberJoined: [
+    { name: 'member.joined', detail: ({ member }, room) => ({ ...scope(room), member }) },
+    { name: 'participantConnected', detail: ({ participant }) => ({ participant }) },
+  ],
+  memberLeft: [
+    { name: 'member.left', detail: ({ member }, room) => ({ ...scope(room), member }) },
+    { name: 'participantDisconnected', detail: ({ participant }) => ({ participant }) },
+  ],
+  membersChanged: [{ name: 'memberList.updated', detail: ({ members }) => ({ members }) }],
+  trackPublished: [{ name: 'trackPublished', detail: ({ publication, participant }) => ({ publication, participant }) }],
+  trackUnpublished: [
+    { name: 'trackUnpublished', detail: ({ publication, participant }) => ({ publication, participant }) },
+  ],
+  trackSubscribed: [
+    { name: 'trackSubscribed', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
+  ],
+  trackUnsubscribed: [
+    { name: 'trackUnsubscribed', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
+  ],
+  trackStarted: [
+    { name: 'trackStarted', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
+  ],
+  trackSubscriptionFailed: [
+    {
+      name: 'trackSubscriptionFailed',
+      detail: ({ error, publication, participant }) => ({ error, publication, participant }),
+    },
+  ],
+  mediaConnected: [{ name: 'media.connected', detail: () => null }],
+  mediaDisconnected: [{ name: 'media.disconnected', detail: () => null }],
+  error: [{ name: 'error', detail: ({ error }) => ({ error }) }],
+};
+
+/**
+ * Dispatches one documented event: bubbling and composed, so it crosses shadow roots. `error` is
+ * cancelable; the result is false when a listener called `preventDefault()`.
+ */
+export function dispatchRoomEvent<N extends RoomEventName>(
+  target: EventTarget,
+  name: N,
+  detail: RoomEventDetails[N],
+): boolean {
+  return target.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'error' }),
+  );
+}
+
+/** Re-dispatches every model event of `room` on `target` through the table; returns an unsubscribe. */
+export function forwardRoomEvents(room: RoomSession, target: EventTarget): () => void {
+  const forward = (type: keyof RoomSessionEvents, event: unknown) => {
+    const rows = DOM_EVENT_TABLE[type as ModelEventName] as readonly Translation<ModelEventName>[] | undefined;
+    if (!rows) return;
+    for (const row of rows) {
+      const detail = (row.detail as (e: unknown, r: RoomSession) => RoomEventDetails[RoomEventName])(event, room);
+      dispatchRoomEvent(target, row.name, detail);
+    }
+  };
+  room.events.on('*', forward);
+  return () => room.events.off('*', forward);
+}

@@ -1,0 +1,94 @@
+/**
+ * The DOM event vocabulary of `<video-room>`: documented names (SignalWire `RoomSession`, Twilio
+ * `Room`) and the `detail` of each. Every event bubbles and is composed.
+ */
+import type { RoomSession } from '../room/room-session.js';
+import type { LeaveReason, Member, Participant, RemoteTrack, TrackPublication } from '../room/types.js';
+
+/** `room.joined` (SignalWire): the room session, its members (self included) and our id. */
+export interface RoomJoinedDetail {
+  call_id: string;
+  member_id: string;
+  room_session: {
+    room_session_id: string;
+    room_id: string;
+    name: string;
+    members: readonly Member[];
+  };
+}
+
+export interface RoomLeftDetail {
+  /** Absent for a plain `leave()`. */
+  reason: LeaveReason | undefined;
+}
+
+export interface MemberEventDetail {
+  room_session_id: string;
+  room_id: string;
+  member: Member;
+}
+
+export interface MemberListUpdatedDetail {
+  members: readonly Member[];
+}
+
+export interface ParticipantEventDetail {
+  participant: Participant;
+}
+
+export interface TrackPublicationEventDetail {
+  publication: TrackPublication;
+  participant: Participant;
+}
+
+export interface TrackEventDetail {
+  track: RemoteTrack;
+  publication: TrackPublication;
+  participant: Participant;
+}
+
+export interface TrackSubscriptionFailedDetail {
+  error: Error;
+  publication: TrackPublication;
+  participant: Participant;
+}
+
+export interface DisconnectedDetail {
+  room: RoomSession;
+  /** Present when the room was left unexpectedly. */
+  error: Error | undefined;
+}
+
+export interface ErrorDetail {
+  error: Error;
+}
+
+/** Event name -> `detail` type, for every event `<video-room>` dispatches. */
+export interface RoomEventDetails {
+  'room.joined': RoomJoinedDetail;
+  'room.left': RoomLeftDetail;
+  'member.joined': MemberEventDetail;
+  'member.left': MemberEventDetail;
+  'memberList.updated': MemberListUpdatedDetail;
+  'media.connected': null;
+  'media.disconnected': null;
+  participantConnected: ParticipantEventDetail;
+  participantDisconnected: ParticipantEventDetail;
+  trackPublished: TrackPublicationEventDetail;
+  trackUnpublished: TrackPublicationEventDetail;
+  trackSubscribed: TrackEventDetail;
+  trackUnsubscribed: TrackEventDetail;
+  trackStarted: TrackEventDetail;
+  trackSubscriptionFailed: TrackSubscriptionFailedDetail;
+  disconnected: DisconnectedDetail;
+  error: ErrorDetail;
+}
+
+export type RoomEventName = keyof RoomEventDetails;
+
+export type RoomEventMap = { [K in RoomEventName]: CustomEvent<RoomEventDetails[K]> };
+
+declare global {
+  // `error` is left out: the DOM already declares it. Use the `RoomEventMap['error']` type.
+  interface HTMLElementEventMap extends Omit<RoomEventMap, 'error'> {}
+}

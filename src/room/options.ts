@@ -1,0 +1,90 @@
+import {
+  ParticipantIdentityCharsInvalidError,
+  ParticipantIdentityInvalidError,
+  ParticipantIdentityTooLongError,
+  RoomNameCharsInvalidError,
+  RoomNameInvalidError,
+  RoomNameTooLongError,
+  SignalingConnectionError,
+  type RoomErrorClass,
+} from '../errors/errors.js';
+import type { RoomSessionOptions } from './types.js';
+
+export const DEFAULT_TIMEOUT = 10_000;
+export const DEFAULT_MAX_PUBLISHERS = 16;
+/** Twilio's limits for room names and identities. */
+export const MAX_NAME_LENGTH = 128;
+
+export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin'>> & { pin?: string };
+
+// Control characters cannot be typed or shown; everything else is allowed (and rendered as text).
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+function invalid(ErrorClass: RoomErrorClass, attribute: string, detail: string): never {
+  throw new ErrorClass(`${ErrorClass.defaultMessage}: the "${attribute}" attribute ${detail}`, { attribute });
+}
+
+function checkName(
+  value: unknown,
+  attribute: string,
+  classes: { invalid: RoomErrorClass; tooLong: RoomErrorClass; chars: RoomErrorClass },
+  what: string,
+): string {
+  if (typeof value !== 'string' || value.trim() === '') invalid(classes.invalid, attribute, `is required (${what})`);
+  if (value.length > MAX_NAME_LENGTH) invalid(classes.tooLong, attribute, `is longer than ${MAX_NAME_LENGTH} characters`);
+  if (CONTROL_CHARS.test(value)) invalid(classes.chars, attribute, 'contains control characters');
+  return value;
+}
+
+/** Checks options before anything is acquired; throws a documented error naming the attribute. */
+export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
+  const server = options.server;
+  let url: URL | undefined;
+  try {
+    url = typeof server === 'string' && server !== '' ? new URL(server) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!server) invalid(SignalingConnectionError, 'server', 'is required (the ws:// or wss:// URL of the Janus server)');
+  if (!url || !['ws:', 'wss:', 'http:', 'https:'].includes(url.protocol)) {
+    invalid(SignalingConnectionError, 'server', `must be a ws://, wss://, http:// or https:// URL, not "${server}"`);
+  }
+  const room = checkName(
+    options.room,
+    'room',
+    { invalid: RoomNameInvalidError, tooLong: RoomNameTooLongError, chars: RoomNameCharsInvalidError },
+    'the name of the room to join',
+  );
+  const identity = checkName(
+    options.identity,
+    'identity',
+    {
+      invalid: ParticipantIdentityInvalidError,
+      tooLong: ParticipantIdentityTooLongError,
+      chars: ParticipantIdentityCharsInvalidError,
+    },
+    'the name shown to other members',
+  );
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new RangeError(`the "timeout" option must be a positive number of milliseconds, not ${String(timeout)}`);
+  }
+  const maxPublishers = options.maxPublishers ?? DEFAULT_MAX_PUBLISHERS;
+  if (!Number.isInteger(maxPublishers) || maxPublishers < 1) {
+    throw new RangeError(`the "maxPublishers" option must be a positive integer, not ${String(maxPublishers)}`);
+  }
+  const iceServers = options.iceServers ?? [];
+  if (!Array.isArray(iceServers)) throw new RangeError('the "iceServers" option must be an array of RTCIceServer');
+  return {
+    server,
+    room,
+    identity,
+    ...(options.pin ? { pin: String(options.pin) } : {}),
+    audio: options.audio ?? true,
+    video: options.video ?? true,
+    create: options.create ?? true,
+    iceServers,
+    timeout,
+    maxPublishers,
+  };
+}

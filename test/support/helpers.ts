@@ -1,0 +1,106 @@
+/** Browser-side helpers shared by the end-to-end tests. */
+import { executeServerCommand } from '@web/test-runner-commands';
+
+declare global {
+  interface Window {
+    __JANUS_URL__: string;
+  }
+}
+
+/** The Janus WebSocket URL that scripts/with-janus started (ws://127.0.0.1:8188). */
+export const janusUrl = (): string => window.__JANUS_URL__;
+
+let rooms = 0;
+/** A room name no other test uses. */
+export const uniqueRoom = (prefix = 'test'): string =>
+  `${prefix}-${Date.now().toString(36)}-${(rooms++).toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+
+/** Records every RTCPeerConnection the page creates from now on. */
+export function capturePeerConnections(): RTCPeerConnection[] {
+  const created: RTCPeerConnection[] = [];
+  const Original = window.RTCPeerConnection;
+  const Recording = class extends Original {
+    constructor(configuration?: RTCConfiguration) {
+      super(configuration);
+      created.push(this);
+    }
+  };
+  window.RTCPeerConnection = Recording as typeof RTCPeerConnection;
+  after(() => {
+    window.RTCPeerConnection = Original;
+  });
+  return created;
+}
+
+/** The next `name` event on `target` whose detail passes `accept`. */
+export function nextEvent<T = unknown>(
+  target: EventTarget,
+  name: string,
+  accept: (detail: T) => boolean = () => true,
+): Promise<CustomEvent<T>> {
+  return new Promise((resolve) => {
+    const listener = (event: Event) => {
+      const custom = event as CustomEvent<T>;
+      if (!accept(custom.detail)) return;
+      target.removeEventListener(name, listener);
+      resolve(custom);
+    };
+    target.addEventListener(name, listener);
+  });
+}
+
+/** Resolves once `video` has decoded a frame of its current stream. */
+export async function decodedFrame(video: HTMLVideoElement): Promise<{ width: number; height: number }> {
+  if (video.videoWidth === 0) {
+    await new Promise<void>((resolve) => {
+      video.requestVideoFrameCallback(() => resolve());
+    });
+  }
+  return { width: video.videoWidth, height: video.videoHeight };
+}
+
+/** Inbound RTP stats of the receiver that carries `track` (found among `connections`). */
+export async function inboundStats(
+  connections: RTCPeerConnection[],
+  track: MediaStreamTrack,
+): Promise<{ packetsReceived: number; totalAudioEnergy?: number; framesDecoded?: number }> {
+  for (const pc of connections) {
+    const receiver = pc.getReceivers().find((r) => r.track === track);
+    if (!receiver) continue;
+    const report = await receiver.getStats();
+    for (const stat of report.values()) {
+      if (stat.type === 'inbound-rtp') return stat;
+    }
+  }
+  throw new Error(`no receiver for ${track.kind} track ${track.id}`);
+}
+
+/** Polls `read` on each animation frame until `done` accepts its value (a condition, not a sleep). */
+export async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+  const deadline = performance.now() + 15_000;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A VideoRoom request through Janus's Admin API (what a trusted server does). */
+export function janusAdmin<T = Record<string, unknown>>(request: Record<string, unknown>): Promise<T> {
+  return executeServerCommand('janus-admin', request) as Promise<T>;
+}
+
+/** A TCP port on which something accepts connections and never answers. */
+export async function silentServerUrl(): Promise<string> {
+  const { port } = (await executeServerCommand('silent-server')) as { port: number };
+  return `ws://127.0.0.1:${port}`;
+}
+
+export function denyMediaPermission(): Promise<unknown> {
+  return executeServerCommand('media-permission', { state: 'deny' });
+}
+
+export function resetMediaPermission(): Promise<unknown> {
+  return executeServerCommand('media-permission', { state: 'reset' });
+}

@@ -1,0 +1,31 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const janusUrl = process.env.JANUS_URL ?? 'ws://127.0.0.1:8188';
+
+export default defineConfig({
+  // `vite` serves the demo; `vite build` emits the self-contained CDN bundle.
+  root: fileURLToPath(new URL('./demo', import.meta.url)),
+  server: {
+    host: '127.0.0.1',
+    port: 5173,
+    strictPort: true,
+    // The demo reaches Janus through the page's own origin: /janus -> the Janus WebSocket API.
+    proxy: { '/janus': { target: janusUrl, ws: true } },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('./dist/cdn', import.meta.url)),
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: true,
+    sourcemap: true,
+    // Vite keeps whitespace in ES library builds for downstream tree-shaking; a CDN bundle is
+    // loaded as is, so minify it fully.
+    rolldownOptions: { output: { minify: true } },
+    lib: {
+      entry: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      formats: ['es'],
+      fileName: () => 'janus-room-elements.js',
+    },
+  },
+});

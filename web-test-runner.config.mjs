@@ -1,0 +1,134 @@
+// @web/test-runner: unit tests (test/unit) and end-to-end tests against real Janus (test/e2e) in
+// Debian's headless Chromium with fake camera and microphone. Run through scripts/with-janus,
+// which provides JANUS_URL and the private network namespace (npm test does both).
+import net from 'node:net';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+
+const janusUrl = process.env.JANUS_URL ?? '';
+const adminUrl = process.env.JANUS_ADMIN_URL ?? '';
+const adminSecret = process.env.JANUS_ADMIN_SECRET ?? '';
+
+/** `sdp` (a webrtc-adapter dependency) declares a CommonJS file as its ES `module` entry. */
+function sdpAsModule() {
+  return {
+    name: 'sdp-as-module',
+    transform(context) {
+      if (/\/node_modules\/sdp\/sdp\.js$/.test(context.path)) {
+        return { body: `${context.body}\nexport default SDPUtils;\n` };
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Commands the tests run on the Node side (`executeServerCommand`). */
+function harnessCommands() {
+  const silentServers = [];
+  return {
+    name: 'janus-harness-commands',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'janus-admin') {
+        // A VideoRoom request through the Admin API, as a trusted server would send it.
+        const response = await fetch(adminUrl, {
+          method: 'POST',
+          body: JSON.stringify({
+            janus: 'message_plugin',
+            transaction: `t${Date.now()}`,
+            admin_secret: adminSecret,
+            plugin: 'janus.plugin.videoroom',
+            request: payload,
+          }),
+        });
+        const answer = await response.json();
+        return answer.response ?? answer;
+      }
+      if (command === 'silent-server') {
+        // Accepts TCP connections and never answers: a server that hangs.
+        const server = net.createServer(() => {});
+        await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+        silentServers.push(server);
+        return { port: server.address().port };
+      }
+      if (command === 'media-permission') {
+        // CDP permission overrides: 'deny' makes getUserMedia fail with NotAllowedError.
+        const page = session.browser.getPage(session.id);
+        const context = page.browserContext();
+        const origin = new URL(page.url()).origin;
+        if (payload.state === 'deny') await context.overridePermissions(origin, []);
+        else await context.clearPermissionOverrides();
+        return true;
+      }
+      return undefined;
+    },
+    serverStop() {
+      for (const server of silentServers) server.close();
+    },
+  };
+}
+
+/** Prints a plain "N passed, N failed" line last, so CI logs show how many tests ran. */
+function countingReporter() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const count = (results) => {
+    for (const test of results?.tests ?? []) {
+      if (test.skipped) skipped++;
+      else if (test.passed) passed++;
+      else failed++;
+    }
+    for (const suite of results?.suites ?? []) count(suite);
+  };
+  return {
+    onTestRunFinished({ sessions }) {
+      for (const session of sessions) count(session.testResults);
+    },
+    async stop() {
+      console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+    },
+  };
+}
+
+export default {
+  rootDir: '.',
+  files: ['test/unit/**/*.test.ts', ...(janusUrl ? ['test/e2e/**/*.test.ts'] : [])],
+  nodeResolve: true,
+  concurrency: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 30_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+          '--autoplay-policy=no-user-gesture-required',
+          '--allow-loopback-in-peer-connection',
+          '--disable-features=WebRtcHideLocalIpsWithMdns',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html>
+  <body>
+    <script>window.__JANUS_URL__ = ${JSON.stringify(janusUrl)};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json' }), sdpAsModule(), harnessCommands()],
+  reporters: [defaultReporter(), summaryReporter(), countingReporter()],
+};
