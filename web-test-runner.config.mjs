@@ -51,21 +51,36 @@ function harnessCommands() {
         silentServers.push(server);
         return { port: server.address().port };
       }
-      if (command === 'media-permission') {
-        // CDP permission overrides: 'deny' makes getUserMedia fail with NotAllowedError.
-        const page = session.browser.getPage(session.id);
-        const context = page.browserContext();
-        const origin = new URL(page.url()).origin;
-        if (payload.state === 'deny') await context.overridePermissions(origin, []);
-        else await context.clearPermissionOverrides();
-        return true;
-      }
       return undefined;
     },
     serverStop() {
       for (const server of silentServers) server.close();
     },
   };
+}
+
+/** Debian's headless Chromium with a fake camera and microphone (`denyMedia`: the prompt says no). */
+function chromium({ denyMedia = false } = {}) {
+  return chromeLauncher({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--use-fake-device-for-media-stream',
+        denyMedia ? '--use-fake-ui-for-media-stream=deny' : '--use-fake-ui-for-media-stream',
+        '--autoplay-policy=no-user-gesture-required',
+        '--allow-loopback-in-peer-connection',
+        '--disable-features=WebRtcHideLocalIpsWithMdns',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  });
 }
 
 /** Prints a plain "N passed, N failed" line last, so CI logs show how many tests ran. */
@@ -93,34 +108,21 @@ function countingReporter() {
 
 export default {
   rootDir: '.',
-  files: ['test/unit/**/*.test.ts', ...(janusUrl ? ['test/e2e/**/*.test.ts'] : [])],
+  files: ['test/unit/**/*.test.ts', ...(janusUrl ? ['test/e2e/**/*.test.ts', '!test/e2e/media-denied.test.ts'] : [])],
   nodeResolve: true,
   concurrency: 1,
   browserStartTimeout: 60_000,
   testsStartTimeout: 60_000,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 30_000 } },
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--use-fake-device-for-media-stream',
-          '--use-fake-ui-for-media-stream',
-          '--autoplay-policy=no-user-gesture-required',
-          '--allow-loopback-in-peer-connection',
-          '--disable-features=WebRtcHideLocalIpsWithMdns',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
-    }),
+  browsers: [chromium()],
+  groups: [
+    {
+      // The fake permission prompt can only deny for the whole browser.
+      name: 'media-denied',
+      files: janusUrl ? ['test/e2e/media-denied.test.ts'] : [],
+      browsers: [chromium({ denyMedia: true })],
+    },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>

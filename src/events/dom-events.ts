@@ -73,15 +73,18 @@ export const DOM_EVENT_TABLE: Table = {
 
 /**
  * Dispatches one documented event: bubbling and composed, so it crosses shadow roots. `error` is
- * cancelable; the result is false when a listener called `preventDefault()`.
+ * the exception: like the native `error` event it does not bubble (a bubbling one would reach
+ * `window`, where error trackers and test runners take it for an uncaught exception), and it is
+ * cancelable. The result is false when a listener called `preventDefault()`.
  */
 export function dispatchRoomEvent<N extends RoomEventName>(
   target: EventTarget,
   name: N,
   detail: RoomEventDetails[N],
 ): boolean {
+  const isError = name === 'error';
   return target.dispatchEvent(
-    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'error' }),
+    new CustomEvent(name, { detail, bubbles: !isError, composed: !isError, cancelable: isError }),
   );
 }
 

@@ -177,9 +177,11 @@ export class RoomSession {
   join(): Promise<this> {
     if (this.joining) return this.joining;
     if (this.connection === 'connected') return Promise.resolve(this);
+    // Taken now: a leave() from here on changes the generation and so stops this join.
+    const token = this.generation;
     const start = async () => {
       await this.leaving;
-      return this.connect(this.generation);
+      return this.connect(token);
     };
     this.joining = start().finally(() => {
       this.joining = undefined;

@@ -96,11 +96,3 @@ export async function silentServerUrl(): Promise<string> {
   const { port } = (await executeServerCommand('silent-server')) as { port: number };
   return `ws://127.0.0.1:${port}`;
 }
-
-export function denyMediaPermission(): Promise<unknown> {
-  return executeServerCommand('media-permission', { state: 'deny' });
-}
-
-export function resetMediaPermission(): Promise<unknown> {
-  return executeServerCommand('media-permission', { state: 'reset' });
-}

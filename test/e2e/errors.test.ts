@@ -1,0 +1,184 @@
+// Failures to join on the real Janus: each rejects with its documented class and code, fires
+// `error`, leaves nothing behind, and the same element can join afterwards.
+import { expect, fixture, html } from '@open-wc/testing';
+import {
+  RoomError,
+  RoomMaxParticipantsExceededError,
+  RoomNotFoundError,
+  SignalingConnectionError,
+  type ErrorDetail,
+  type VideoRoom,
+} from '../../dist/src/index.js';
+import {
+  capturePeerConnections,
+  janusAdmin,
+  janusUrl,
+  nextEvent,
+  silentServerUrl,
+  uniqueRoom,
+  until,
+} from '../support/helpers.js';
+
+async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Joins and expects a failure; returns the error after checking the `error` event carried it. */
+async function failedJoin(room: VideoRoom): Promise<Error> {
+  const errorEvent = nextEvent<ErrorDetail>(room, 'error');
+  const error = await rejection(room.join());
+  expect((await errorEvent).detail.error).to.equal(error);
+  return error;
+}
+
+/** Nothing of a failed join stays behind. */
+function expectNothingLeft(room: VideoRoom, connections: RTCPeerConnection[], tracks: MediaStreamTrack[] = []): void {
+  expect(room.active).to.equal(false);
+  expect(room.roomSession.state).to.equal('disconnected');
+  expect(room.memberId).to.equal(null);
+  expect(room.localStream).to.equal(null);
+  expect(room.members).to.deep.equal([]);
+  expect(tracks.every((track) => track.readyState === 'ended')).to.equal(true);
+  expect(connections.every((pc) => pc.connectionState === 'closed')).to.equal(true);
+}
+
+async function participantsOnServer(roomName: string): Promise<Array<{ id: string; display: string }>> {
+  const answer = await janusAdmin<{ participants?: Array<{ id: string; display: string }> }>({
+    request: 'listparticipants',
+    room: roomName,
+  });
+  return answer.participants ?? [];
+}
+
+/** Tracks the page captures from now on. */
+function captureTracks(): MediaStreamTrack[] {
+  const tracks: MediaStreamTrack[] = [];
+  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = async (constraints) => {
+    const stream = await original(constraints);
+    tracks.push(...stream.getTracks());
+    return stream;
+  };
+  after(() => {
+    navigator.mediaDevices.getUserMedia = original;
+  });
+  return tracks;
+}
+
+describe('joining fails cleanly', () => {
+  it('rejects an unreachable server with SignalingConnectionError (53000), then joins once fixed', async () => {
+    const tracks = captureTracks();
+    const roomName = uniqueRoom('unreachable');
+    const room = await fixture<VideoRoom>(
+      html`<video-room server="ws://127.0.0.1:9" room=${roomName} identity="Alice"></video-room>`,
+    );
+    const started = performance.now();
+    const error = await failedJoin(room);
+    expect(error).to.be.instanceOf(SignalingConnectionError);
+    expect(error).to.include({ name: 'SignalingConnectionError', code: 53000 });
+    expect(error.message).to.contain('ws://127.0.0.1:9');
+    expect(performance.now() - started).to.be.lessThan(room.timeout);
+    expectNothingLeft(room, [], tracks);
+
+    room.server = janusUrl();
+    await room.join();
+    expect(room.active).to.equal(true);
+  });
+
+  it('gives up on a server that never answers within the timeout', async () => {
+    const tracks = captureTracks();
+    const room = await fixture<VideoRoom>(
+      html`<video-room server=${await silentServerUrl()} room=${uniqueRoom('silent')} identity="Alice"></video-room>`,
+    );
+    room.timeout = 1000;
+    const error = await failedJoin(room);
+    expect(error).to.include({ name: 'SignalingConnectionError', code: 53000 });
+    expect(error.message).to.contain('did not answer');
+    expectNothingLeft(room, [], tracks);
+  });
+
+  it('rejects a server that is not Janus with SignalingConnectionError', async () => {
+    const room = await fixture<VideoRoom>(
+      html`<video-room server=${`${location.origin}/not-janus`} room=${uniqueRoom('wrong')} identity="Alice"></video-room>`,
+    );
+    const error = await failedJoin(room);
+    expect(error).to.include({ name: 'SignalingConnectionError', code: 53000 });
+  });
+
+  it('rejects a room that does not exist, when creating rooms is off, with RoomNotFoundError (53106)', async () => {
+    const connections = capturePeerConnections();
+    const tracks = captureTracks();
+    const roomName = uniqueRoom('missing');
+    const room = await fixture<VideoRoom>(
+      html`<video-room server=${janusUrl()} room=${roomName} identity="Alice" create="false"></video-room>`,
+    );
+    expect(room.create).to.equal(false);
+    const error = await failedJoin(room);
+    expect(error).to.be.instanceOf(RoomNotFoundError);
+    expect(error).to.include({ code: 53106, attribute: 'room' });
+    expect(error.message).to.contain(roomName);
+    expectNothingLeft(room, connections, tracks);
+    const exists = await janusAdmin<{ exists: boolean }>({ request: 'exists', room: roomName });
+    expect(exists.exists).to.equal(false);
+  });
+
+  it('rejects a full room with RoomMaxParticipantsExceededError (53105) and leaves it as it was', async () => {
+    const roomName = uniqueRoom('full');
+    const created = await janusAdmin({ request: 'create', room: roomName, publishers: 1, notify_joining: true });
+    expect(created['videoroom']).to.equal('created');
+    const alice = await fixture<VideoRoom>(
+      html`<video-room server=${janusUrl()} room=${roomName} identity="Alice"></video-room>`,
+    );
+    await alice.join();
+
+    const connections = capturePeerConnections();
+    const tracks = captureTracks();
+    const bob = await fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${roomName} identity="Bob"></video-room>`);
+    const error = await failedJoin(bob);
+    expect(error).to.be.instanceOf(RoomMaxParticipantsExceededError);
+    expect(error).to.be.instanceOf(RoomError);
+    expect(error).to.include({ name: 'RoomMaxParticipantsExceededError', code: 53105 });
+    expectNothingLeft(bob, connections, tracks);
+    await until(() => participantsOnServer(roomName), (p) => p.length === 1, 'only Alice on the server');
+    expect(alice.active).to.equal(true);
+
+    // Without camera and microphone Bob takes no publisher slot, so he can be there.
+    bob.audio = false;
+    bob.video = false;
+    await bob.join();
+    expect(bob.members.map((m) => m.name)).to.have.members(['Alice', 'Bob']);
+  });
+
+  it('rejects a camera that does not exist with OverconstrainedError', async () => {
+    const roomName = uniqueRoom('nodevice');
+    const room = await fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${roomName} identity="A"></video-room>`);
+    room.roomSession.options = {
+      server: janusUrl(),
+      room: roomName,
+      identity: 'A',
+      video: { deviceId: { exact: 'no-such-camera' } },
+    };
+    const error = await rejection(room.roomSession.join());
+    expect(error.name).to.equal('OverconstrainedError');
+    expect(room.roomSession.state).to.equal('disconnected');
+  });
+
+  it('aborts a join when leave() is called meanwhile, and releases what it took', async () => {
+    const connections = capturePeerConnections();
+    const tracks = captureTracks();
+    const roomName = uniqueRoom('abort');
+    const room = await fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${roomName} identity="A"></video-room>`);
+    const joining = room.join();
+    const leaving = room.leave();
+    const error = await rejection(joining);
+    await leaving;
+    expect(error.name).to.equal('AbortError');
+    expectNothingLeft(room, connections, tracks);
+    expect(await participantsOnServer(roomName)).to.deep.equal([]);
+  });
+});
