@@ -59,4 +59,12 @@ export const participantTileStyles = css`
   audio {
     display: none;
   }
+  [part='overlay'] {
+    position: absolute;
+    inset: 0;
+    pointer-events: none;
+  }
+  ::slotted(*) {
+    pointer-events: auto;
+  }
 `;

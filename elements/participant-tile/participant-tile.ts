@@ -27,6 +27,9 @@ function initials(name: string): string {
  * @csspart video - The `<video>` element (reused for the tile's whole life).
  * @csspart placeholder - Shown instead of the video when the member has none (their initials).
  * @csspart name - The member's name.
+ * @csspart overlay - The layer over the video that holds slotted content.
+ *
+ * @slot - Overlays drawn over the tile (badges, controls); they get the member through context.
  *
  * @cssproperty --participant-tile-background - Tile background.
  * @cssproperty --participant-tile-radius - Corner radius.
@@ -111,6 +114,7 @@ export class ParticipantTile extends LitElement {
       ${hasVideo ? nothing : html`<div part="placeholder" aria-hidden="true">${initials(name)}</div>`}
       <audio autoplay></audio>
       <span part="name">${name}</span>
+      <div part="overlay"><slot></slot></div>
     `;
   }
 }

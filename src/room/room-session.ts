@@ -11,7 +11,7 @@ import {
   SignalingConnectionDisconnectedError,
 } from '../errors/errors.js';
 import { toRoomError, type JanusPhase } from '../janus/errors.js';
-import { JanusSession, withTimeout } from '../janus/janus-client.js';
+import { JanusSession, isWebRTCSupported, withTimeout } from '../janus/janus-client.js';
 import {
   VideoRoomParticipant,
   VideoRoomSubscriber,
@@ -210,6 +210,7 @@ export class RoomSession {
 
   private async connect(token: number): Promise<this> {
     const options = resolveOptions(this.options);
+    if (!isWebRTCSupported()) throw new DOMException('This browser does not support WebRTC', 'NotSupportedError');
     let phase: JanusPhase = 'connect';
     this.resolved = options;
     this.abortReason = undefined;

@@ -3,9 +3,11 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { ParticipantTile, VideoRoom } from '../../dist/src/index.js';
 import type {
   MemberEventDetail,
+  MemberListUpdatedDetail,
   ParticipantEventDetail,
   RoomJoinedDetail,
   TrackEventDetail,
+  TrackPublicationEventDetail,
 } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
 import { capturePeerConnections, decodedFrame, inboundStats, janusUrl, nextEvent, uniqueRoom, until } from '../support/helpers.js';
@@ -27,7 +29,9 @@ describe('two members in one room', () => {
     const bob = await roomElement(roomName, 'Bob');
 
     const aliceJoined = nextEvent<RoomJoinedDetail>(alice, 'room.joined');
+    const aliceMediaConnected = nextEvent(alice, 'media.connected');
     await alice.join();
+    expect((await aliceMediaConnected).detail).to.equal(null);
     const aliceJoinedDetail = (await aliceJoined).detail;
     expect(aliceJoinedDetail.member_id).to.equal(alice.memberId);
     expect(aliceJoinedDetail.room_session.room_id).to.equal(roomName);
@@ -39,6 +43,8 @@ describe('two members in one room', () => {
     const bobSubscribedVideo = nextEvent<TrackEventDetail>(bob, 'trackSubscribed', (d) => d.track.kind === 'video');
     const bobSubscribedAudio = nextEvent<TrackEventDetail>(bob, 'trackSubscribed', (d) => d.track.kind === 'audio');
     const aliceStartedVideo = nextEvent<TrackEventDetail>(alice, 'trackStarted', (d) => d.track.kind === 'video');
+    const bobPublishedVideo = nextEvent<TrackPublicationEventDetail>(alice, 'trackPublished', (d) => d.publication.kind === 'video');
+    const aliceListed = nextEvent<MemberListUpdatedDetail>(alice, 'memberList.updated', (d) => d.members.length === 2);
     await bob.join();
 
     // Alice learns of Bob under both vocabularies, with his name.
@@ -49,6 +55,12 @@ describe('two members in one room', () => {
     const { participant } = (await participantConnected).detail;
     expect(participant.identity).to.equal('Bob');
     expect(participant.sid).to.equal(bob.memberId);
+
+    // Bob published after Alice joined: trackPublished, with the publication and its owner.
+    const published = (await bobPublishedVideo).detail;
+    expect(published.participant.identity).to.equal('Bob');
+    expect(published.publication.trackSid).to.be.a('string').and.not.equal('');
+    expect((await aliceListed).detail.members.map((m) => m.name)).to.deep.equal(['Alice', 'Bob']);
 
     // Bob's room.joined lists Alice, who was already there.
     const bobDetail = (await bobJoined).detail;

@@ -1,0 +1,101 @@
+import { expect } from '@open-wc/testing';
+import { DOM_EVENT_TABLE, forwardRoomEvents } from '../../src/events/dom-events.js';
+import { RoomCompletedError } from '../../src/errors/errors.js';
+import { RoomSession } from '../../src/room/room-session.js';
+import type { Member, Participant } from '../../src/room/types.js';
+
+const member: Member = {
+  id: 'm1',
+  name: 'Bob',
+  type: 'member',
+  room_id: 'r',
+  room_session_id: 'r',
+  visible: true,
+  audio_muted: false,
+  video_muted: false,
+  deaf: false,
+  local: false,
+};
+const participant: Participant = {
+  sid: 'm1',
+  identity: 'Bob',
+  state: 'connected',
+  tracks: new Map(),
+  audioTracks: new Map(),
+  videoTracks: new Map(),
+};
+
+function record(target: EventTarget, names: string[]): CustomEvent[] {
+  const events: CustomEvent[] = [];
+  for (const name of names) target.addEventListener(name, (event) => events.push(event as CustomEvent));
+  return events;
+}
+
+describe('the model-event -> DOM-event table', () => {
+  it('turns a member joining into member.joined and participantConnected, in that order', () => {
+    const room = new RoomSession({ server: '', room: '', identity: '' });
+    const host = document.createElement('div');
+    const stop = forwardRoomEvents(room, host);
+    const events = record(host, ['member.joined', 'participantConnected']);
+    room.events.emit('memberJoined', { member, participant });
+    stop();
+    room.events.emit('memberJoined', { member, participant });
+
+    expect(events.map((e) => e.type)).to.deep.equal(['member.joined', 'participantConnected']);
+    expect(events[0]!.detail).to.deep.equal({ room_session_id: '', room_id: '', member });
+    expect(events[1]!.detail).to.deep.equal({ participant });
+    expect(events.every((e) => e.bubbles && e.composed && !e.cancelable)).to.equal(true);
+  });
+
+  it('turns leaving into room.left then disconnected, with the error when unexpected', () => {
+    const room = new RoomSession({ server: '', room: '', identity: '' });
+    const host = document.createElement('div');
+    forwardRoomEvents(room, host);
+    const events = record(host, ['room.left', 'disconnected']);
+    const error = new RoomCompletedError();
+    room.events.emit('left', { reason: 'room_destroyed', error });
+    room.events.emit('left', {});
+    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
+      ['room.left', { reason: 'room_destroyed' }],
+      ['disconnected', { room, error }],
+      ['room.left', { reason: undefined }],
+      ['disconnected', { room, error: undefined }],
+    ]);
+  });
+
+  it('dispatches error without bubbling, and cancelable', () => {
+    const room = new RoomSession({ server: '', room: '', identity: '' });
+    const parent = document.createElement('div');
+    const host = parent.appendChild(document.createElement('div'));
+    forwardRoomEvents(room, host);
+    const onHost = record(host, ['error']);
+    const onParent = record(parent, ['error']);
+    room.events.emit('error', { error: new Error('x') });
+    expect(onHost).to.have.length(1);
+    expect(onHost[0]).to.include({ bubbles: false, cancelable: true });
+    expect(onParent).to.have.length(0);
+  });
+
+  it('has a row for every model event but state, and media events carry no payload', () => {
+    expect(Object.keys(DOM_EVENT_TABLE).sort()).to.deep.equal(
+      [
+        'error',
+        'joined',
+        'left',
+        'mediaConnected',
+        'mediaDisconnected',
+        'memberJoined',
+        'memberLeft',
+        'membersChanged',
+        'trackPublished',
+        'trackStarted',
+        'trackSubscribed',
+        'trackSubscriptionFailed',
+        'trackUnpublished',
+        'trackUnsubscribed',
+      ].sort(),
+    );
+    const room = new RoomSession({ server: '', room: '', identity: '' });
+    expect(DOM_EVENT_TABLE.mediaConnected[0]!.detail(undefined, room)).to.equal(null);
+  });
+});

@@ -1,0 +1,64 @@
+/** A stand-in for <video-room> that provides room snapshots through context, and fake tracks. */
+import { provide } from '@lit/context';
+import { LitElement, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { roomStateContext } from '../../src/context/context.js';
+import type { Member, MemberMedia, RoomSnapshot } from '../../src/room/types.js';
+
+export class FakeRoom extends LitElement {
+  @provide({ context: roomStateContext })
+  @property({ attribute: false })
+  snapshot: RoomSnapshot = snapshotOf([]);
+
+  override render() {
+    return html`<slot></slot>`;
+  }
+}
+customElements.define('fake-room', FakeRoom);
+
+export function member(id: string, name: string, extra: Partial<Member> = {}): Member {
+  return {
+    id,
+    name,
+    type: 'member',
+    room_id: 'r',
+    room_session_id: 'r',
+    visible: true,
+    audio_muted: false,
+    video_muted: false,
+    deaf: false,
+    local: false,
+    ...extra,
+  };
+}
+
+export function snapshotOf(entries: Array<[Member, MemberMedia?]>): RoomSnapshot {
+  return {
+    state: 'connected',
+    roomId: 'r',
+    roomSessionId: 'r',
+    memberId: entries.find(([m]) => m.local)?.[0].id ?? null,
+    members: entries.map(([m]) => m),
+    media: new Map(entries.map(([m, media]) => [m.id, media ?? { audio: null, video: null }])),
+    localStream: null,
+  };
+}
+
+/** A live video track from a canvas (no camera needed). */
+export function videoTrack(): MediaStreamTrack {
+  const canvas = document.createElement('canvas');
+  canvas.width = 64;
+  canvas.height = 48;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#3a7';
+  context.fillRect(0, 0, 64, 48);
+  return canvas.captureStream(5).getVideoTracks()[0]!;
+}
+
+/** A live audio track from Web Audio (no microphone needed). */
+export function audioTrack(): MediaStreamTrack {
+  const audio = new AudioContext();
+  const destination = audio.createMediaStreamDestination();
+  audio.createOscillator().connect(destination);
+  return destination.stream.getAudioTracks()[0]!;
+}

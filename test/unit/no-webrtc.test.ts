@@ -1,0 +1,26 @@
+// Importing the library in a page without WebRTC must not throw.
+import { expect } from '@open-wc/testing';
+
+describe('a page without WebRTC', () => {
+  it('imports the library, registers the elements, and refuses to join with NotSupportedError', async () => {
+    const w = window as unknown as Record<string, unknown>;
+    delete w['RTCPeerConnection'];
+    delete w['webkitRTCPeerConnection'];
+    delete w['RTCSessionDescription'];
+    delete w['RTCIceCandidate'];
+    expect(typeof w['RTCPeerConnection']).to.equal('undefined');
+
+    const library = await import('../../src/index.js');
+    expect(library.isSupported).to.equal(false);
+    expect(customElements.get('video-room')).to.equal(library.VideoRoom);
+    expect(customElements.get('participant-tile')).to.equal(library.ParticipantTile);
+
+    const room = new library.RoomSession({ server: 'ws://127.0.0.1:8188', room: 'r', identity: 'A', audio: false, video: false });
+    const error = await room.join().then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.name).to.equal('NotSupportedError');
+    expect(room.state).to.equal('disconnected');
+  });
+});

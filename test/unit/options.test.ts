@@ -1,0 +1,60 @@
+import { expect } from '@open-wc/testing';
+import { RoomError } from '../../src/errors/errors.js';
+import { DEFAULT_TIMEOUT, resolveOptions } from '../../src/room/options.js';
+import type { RoomSessionOptions } from '../../src/room/types.js';
+
+const valid: RoomSessionOptions = { server: 'ws://127.0.0.1:8188', room: 'standup', identity: 'Alice' };
+
+function failure(options: Partial<RoomSessionOptions>): RoomError {
+  try {
+    resolveOptions({ ...valid, ...options } as RoomSessionOptions);
+  } catch (error) {
+    return error as RoomError;
+  }
+  throw new Error('expected resolveOptions to throw');
+}
+
+describe('join options', () => {
+  it('fills in the defaults', () => {
+    expect(resolveOptions(valid)).to.deep.equal({
+      ...valid,
+      audio: true,
+      video: true,
+      create: true,
+      iceServers: [],
+      timeout: DEFAULT_TIMEOUT,
+      maxPublishers: 16,
+    });
+  });
+
+  const cases: Array<[string, Partial<RoomSessionOptions>, string, number, string]> = [
+    ['no server', { server: '' }, 'SignalingConnectionError', 53000, 'server'],
+    ['a server that is not a URL', { server: 'janus.example.com' }, 'SignalingConnectionError', 53000, 'server'],
+    ['a server with another scheme', { server: 'ftp://janus.example.com' }, 'SignalingConnectionError', 53000, 'server'],
+    ['no room', { room: '' }, 'RoomNameInvalidError', 53100, 'room'],
+    ['a blank room', { room: '   ' }, 'RoomNameInvalidError', 53100, 'room'],
+    ['a room name over 128 characters', { room: 'r'.repeat(129) }, 'RoomNameTooLongError', 53101, 'room'],
+    ['a room name with control characters', { room: 'a\nb' }, 'RoomNameCharsInvalidError', 53102, 'room'],
+    ['no identity', { identity: '' }, 'ParticipantIdentityInvalidError', 53200, 'identity'],
+    ['an identity over 128 characters', { identity: 'x'.repeat(129) }, 'ParticipantIdentityTooLongError', 53201, 'identity'],
+    ['an identity with control characters', { identity: 'bad\u0000name' }, 'ParticipantIdentityCharsInvalidError', 53202, 'identity'],
+  ];
+  for (const [what, options, name, code, attribute] of cases) {
+    it(`rejects ${what} with ${name}, naming the "${attribute}" attribute`, () => {
+      const error = failure(options);
+      expect(error).to.include({ name, code, attribute });
+      expect(error.message).to.contain(`"${attribute}" attribute`);
+    });
+  }
+
+  it('accepts any printable name, markup included (it is rendered as text)', () => {
+    expect(resolveOptions({ ...valid, identity: '<img src=x onerror=alert(1)> 🎉' }).identity).to.equal(
+      '<img src=x onerror=alert(1)> 🎉',
+    );
+  });
+
+  it('rejects a timeout that is not a positive number', () => {
+    expect(() => resolveOptions({ ...valid, timeout: 0 })).to.throw(RangeError, '"timeout"');
+    expect(() => resolveOptions({ ...valid, timeout: Number.NaN })).to.throw(RangeError, '"timeout"');
+  });
+});
