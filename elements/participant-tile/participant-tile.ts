@@ -18,6 +18,7 @@ function initials(name: string): string {
 }
 
 /**
+ * @tagname participant-tile
  * @summary One member of a room: their video (or a placeholder), their audio, and their name.
  *
  * Inside a `<video-room>` the tile finds the member and its tracks through context; give it the

@@ -21,6 +21,7 @@ const onUnlessFalse: ComplexAttributeConverter<boolean> = {
 const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 'create', 'timeout', 'iceServers'] as const;
 
 /**
+ * @tagname video-room
  * @summary A video room on a Janus server: joins it, publishes camera and microphone, and shows
  * every member in a responsive grid of `<participant-tile>`s (or in your own layout).
  *

@@ -10,11 +10,11 @@ import type {
   TrackPublicationEventDetail,
 } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { capturePeerConnections, decodedFrame, inboundStats, janusUrl, nextEvent, uniqueRoom, until } from '../support/helpers.js';
+import { capturePeerConnections, decodedFrame, inboundStats, janusUrl, nextEvent, present, uniqueRoom, until } from '../support/helpers.js';
 
 /** The tile `room` shows for the member with `memberId`. */
 function tileFor(room: VideoRoom, memberId: string): ParticipantTile | undefined {
-  return [...room.shadowRoot!.querySelectorAll('participant-tile')].find((tile) => tile.resolvedMember?.id === memberId);
+  return [...room.shadowRoot!.querySelectorAll<ParticipantTile>('participant-tile')].find((tile) => tile.resolvedMember?.id === memberId);
 }
 
 async function roomElement(roomName: string, identity: string): Promise<VideoRoom> {
@@ -80,8 +80,8 @@ describe('two members in one room', () => {
       [alice, bob],
       [bob, alice],
     ] as const) {
-      const tile = await until(() => tileFor(viewer, other.memberId!), Boolean, 'the tile of the other member');
-      await until(() => tile.media.video, Boolean, 'a video track in the tile');
+      const tile = await until(() => tileFor(viewer, other.memberId!), present, 'the tile of the other member');
+      await until(() => tile.media.video, present, 'a video track in the tile');
       await tile.updateComplete;
       const videoElement = tile.shadowRoot!.querySelector('video')!;
       const frame = await decodedFrame(videoElement);

@@ -4,13 +4,14 @@ import type {
   DisconnectedDetail,
   MemberEventDetail,
   ParticipantEventDetail,
+  ParticipantTile,
   RoomJoinedDetail,
   RoomLeftDetail,
   TrackEventDetail,
   VideoRoom,
 } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { capturePeerConnections, decodedFrame, janusAdmin, janusUrl, nextEvent, uniqueRoom, until } from '../support/helpers.js';
+import { capturePeerConnections, decodedFrame, janusAdmin, janusUrl, nextEvent, present, uniqueRoom, until } from '../support/helpers.js';
 
 async function roomElement(roomName: string, identity: string, media = true): Promise<VideoRoom> {
   return media
@@ -21,10 +22,10 @@ async function roomElement(roomName: string, identity: string, media = true): Pr
 }
 
 const tileFor = (room: VideoRoom, memberId: string) =>
-  [...room.shadowRoot!.querySelectorAll('participant-tile')].find((tile) => tile.resolvedMember?.id === memberId);
+  [...room.shadowRoot!.querySelectorAll<ParticipantTile>('participant-tile')].find((tile) => tile.resolvedMember?.id === memberId);
 
 const tileIds = (room: VideoRoom) =>
-  [...room.shadowRoot!.querySelectorAll('participant-tile')].map((tile) => tile.resolvedMember?.id);
+  [...room.shadowRoot!.querySelectorAll<ParticipantTile>('participant-tile')].map((tile) => tile.resolvedMember?.id);
 
 async function participantsOnServer(roomName: string): Promise<Array<{ id: string; display: string }>> {
   const answer = await janusAdmin<{ participants?: Array<{ id: string; display: string }> }>({
@@ -91,8 +92,8 @@ describe('leaving', () => {
     expect((await bobBack).detail.member.id).to.equal(bob.memberId);
     expect(bob.memberId).to.not.equal(bobId);
     expect((await bobVideoBack).detail.participant.sid).to.equal(bob.memberId);
-    const tile = await until(() => tileFor(alice, bob.memberId!), Boolean, 'a tile for the returning Bob');
-    await until(() => tile.media.video, Boolean, 'his video in the tile');
+    const tile = await until(() => tileFor(alice, bob.memberId!), present, 'a tile for the returning Bob');
+    await until(() => tile.media.video, present, 'his video in the tile');
     await tile.updateComplete;
     expect((await decodedFrame(tile.shadowRoot!.querySelector('video')!)).width).to.be.greaterThan(0);
   });
@@ -141,7 +142,7 @@ describe('leaving', () => {
     const { member } = (await viewerJoinedAlice).detail;
     expect(member).to.include({ name: 'Viewer', audio_muted: true, video_muted: true });
     await until(() => tileIds(alice), (ids) => ids.includes(viewer.memberId!), 'a tile for the viewer');
-    const tile = [...alice.shadowRoot!.querySelectorAll('participant-tile')].find(
+    const tile = [...alice.shadowRoot!.querySelectorAll<ParticipantTile>('participant-tile')].find(
       (t) => t.resolvedMember?.id === viewer.memberId,
     )!;
     await tile.updateComplete;

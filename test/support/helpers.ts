@@ -75,7 +75,16 @@ export async function inboundStats(
   throw new Error(`no receiver for ${track.kind} track ${track.id}`);
 }
 
-/** Polls `read` on each animation frame until `done` accepts its value (a condition, not a sleep). */
+/** Accepts any value but null and undefined (a type guard for `until`). */
+export const present = <T>(value: T): value is NonNullable<T> => value !== null && value !== undefined;
+
+/** Re-reads `read` every 50 ms until `done` accepts its value: for state no event announces. */
+export async function until<T, S extends T>(
+  read: () => T | Promise<T>,
+  done: (value: T) => value is S,
+  what: string,
+): Promise<S>;
+export async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string): Promise<T>;
 export async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
   const deadline = performance.now() + 15_000;
   for (;;) {

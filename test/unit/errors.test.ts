@@ -9,10 +9,10 @@ import {
   createRoomError,
   isMediaError,
 } from '../../src/errors/errors.js';
-import { toRoomError } from '../../src/janus/errors.js';
+import { toRoomError, type FailureContext } from '../../src/janus/errors.js';
 import { JanusFailure } from '../../src/janus/janus-client.js';
 
-const context = { phase: 'join' as const, server: 'ws://janus.test', room: 'standup' };
+const context: FailureContext = { phase: 'join', server: 'ws://janus.test', room: 'standup' };
 
 describe('error classes', () => {
   it('carry the documented name, code and message, and survive minification', () => {
@@ -45,7 +45,7 @@ describe('error classes', () => {
 });
 
 describe('Janus failures map onto the documented errors', () => {
-  const cases: Array<[JanusFailure, Partial<typeof context>, string, number]> = [
+  const cases: Array<[JanusFailure, Partial<FailureContext>, string, number]> = [
     [new JanusFailure('connect', 'Error connecting to the Janus WebSockets server: Is the server down?'), { phase: 'connect' }, 'SignalingConnectionError', 53000],
     [new JanusFailure('timeout', 'no answer'), { phase: 'connect' }, 'SignalingConnectionError', 53000],
     [new JanusFailure('timeout', 'join request timed out'), {}, 'SignalingConnectionTimeoutError', 53002],

@@ -1,0 +1,87 @@
+// The demo, end to end: the Vite dev server (demo/ on the library's sources, /janus proxied to
+// Janus) and two Chromium tabs that join through the form, as a newcomer would, and decode each
+// other's video. Runs inside scripts/with-janus (npm test does that).
+import { spawn } from 'node:child_process';
+import { setTimeout as delay } from 'node:timers/promises';
+import puppeteer from 'puppeteer-core';
+
+const port = 5179;
+const base = `http://127.0.0.1:${port}/`;
+if (!process.env.JANUS_URL) throw new Error('run me through scripts/with-janus');
+
+const vite = spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', String(port), '--strictPort'], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const stopVite = () => vite.kill('SIGTERM');
+process.on('exit', stopVite);
+
+let browser;
+try {
+  await new Promise((resolve, reject) => {
+    vite.stdout.on('data', (chunk) => String(chunk).includes('ready in') && resolve());
+    vite.on('exit', (code) => reject(new Error(`vite exited with ${code}`)));
+  });
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      '--autoplay-policy=no-user-gesture-required',
+      '--allow-loopback-in-peer-connection',
+      '--disable-features=WebRtcHideLocalIpsWithMdns',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const room = `demo-smoke-${Date.now().toString(36)}`;
+  const join = async (name) => {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${base}?room=${room}`);
+    await page.$eval('input[name="identity"]', (input, value) => (input.value = value), name);
+    await page.click('#join');
+    await page.waitForFunction(
+      () => /^In room|^Could not/.test(document.querySelector('#status').textContent),
+      { timeout: 20_000 },
+    );
+    const status = await page.$eval('#status', (element) => element.textContent);
+    if (!status.startsWith('In room')) throw new Error(`${name}: ${status}`);
+    return { page, name, problems };
+  };
+  const tabs = [await join('Alice'), await join('Bob')];
+  for (const { page, name, problems } of tabs) {
+    await page.bringToFront(); // Chromium holds media back in background tabs.
+    const seen = await page
+      .waitForFunction(
+        () => {
+          const grid = document.querySelector('video-room').shadowRoot;
+          const other = [...grid.querySelectorAll('participant-tile')].find((tile) => !tile.hasAttribute('local'));
+          const video = other?.shadowRoot.querySelector('video');
+          return video?.videoWidth > 0 && { name: other.resolvedMember.name, width: video.videoWidth };
+        },
+        { timeout: 20_000 },
+      )
+      .then((handle) => handle.jsonValue());
+    if (problems.length) throw new Error(`${name}'s page threw: ${problems.join('; ')}`);
+    console.log(`demo: ${name} sees ${seen.name} at ${seen.width}px`);
+  }
+  await tabs[1].page.click('#leave');
+  await tabs[0].page.waitForFunction(
+    () => document.querySelector('video-room').shadowRoot.querySelectorAll('participant-tile').length === 1,
+    { timeout: 20_000 },
+  );
+  console.log('demo: Bob left and Alice is alone again\n1 passed, 0 failed (demo smoke test)');
+} catch (error) {
+  console.error(`demo smoke test failed: ${error.stack ?? error}`);
+  process.exitCode = 1;
+} finally {
+  await browser?.close();
+  stopVite();
+  await delay(100);
+}
