@@ -168,6 +168,25 @@ describe('joining fails cleanly', () => {
     expect(room.roomSession.state).to.equal('disconnected');
   });
 
+  it('rejects a wrong PIN with RoomConnectFailedError (53104), and joins and sees others with the right one', async () => {
+    const roomName = uniqueRoom('pin');
+    await janusAdmin({ request: 'create', room: roomName, pin: '4321', publishers: 4, notify_joining: true });
+    const alice = await fixture<VideoRoom>(
+      html`<video-room server=${janusUrl()} room=${roomName} identity="Alice" pin="4321"></video-room>`,
+    );
+    await alice.join();
+    const bob = await fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${roomName} identity="Bob" pin="0000"></video-room>`);
+    const error = await failedJoin(bob);
+    expect(error).to.include({ name: 'RoomConnectFailedError', code: 53104, attribute: 'pin' });
+    expect(error.message).to.contain('PIN');
+
+    bob.pin = '4321';
+    // The subscriber handle needs the PIN too: Bob receives Alice's video.
+    const video = nextEvent<{ participant: { identity: string } }>(bob, 'trackStarted', () => true);
+    await bob.join();
+    expect((await video).detail.participant.identity).to.equal('Alice');
+  });
+
   it('aborts a join when leave() is called meanwhile, and releases what it took', async () => {
     const connections = capturePeerConnections();
     const tracks = captureTracks();

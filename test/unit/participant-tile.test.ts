@@ -14,6 +14,12 @@ async function tileIn(room: FakeRoom, id: string): Promise<ParticipantTile> {
   return tile;
 }
 
+/** Waits for a condition the tile reaches asynchronously (a play() promise settling). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).to.equal(true);
+}
+
 const part = (tile: ParticipantTile, name: string) => tile.shadowRoot!.querySelector(`[part="${name}"]`);
 
 describe('<participant-tile>', () => {
@@ -82,6 +88,25 @@ describe('<participant-tile>', () => {
     await tile.updateComplete;
     tile.remove();
     expect(videoElement.srcObject).to.equal(null);
+  });
+
+  it('marks audio the autoplay policy blocks, and plays it on the next user gesture', async () => {
+    const original = HTMLMediaElement.prototype.play;
+    let allowed = false;
+    HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
+      return allowed ? Promise.resolve() : Promise.reject(new DOMException('autoplay', 'NotAllowedError'));
+    };
+    try {
+      const room = await fixture<FakeRoom>(html`<fake-room></fake-room>`);
+      room.snapshot = snapshotOf([[member('b', 'Bob'), { audio: audioTrack(), video: null }]]);
+      const tile = await tileIn(room, 'b');
+      await until(() => tile.hasAttribute('audio-blocked'));
+      allowed = true;
+      document.dispatchEvent(new PointerEvent('pointerdown'));
+      await until(() => !tile.hasAttribute('audio-blocked'));
+    } finally {
+      HTMLMediaElement.prototype.play = original;
+    }
   });
 
   it('mirrors the local member and never plays its audio back', async () => {
