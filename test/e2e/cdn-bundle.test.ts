@@ -8,8 +8,9 @@ type Library = typeof import('../../dist/src/index.js');
 describe('the CDN bundle', () => {
   it('registers the elements, exports the public API, and joins a room', async () => {
     const cdn = (await import(/* @vite-ignore */ `${location.origin}/dist/cdn/janus-room-elements.js`)) as Library;
-    expect(customElements.get('video-room')).to.equal(cdn.VideoRoom);
-    expect(customElements.get('participant-tile')).to.equal(cdn.ParticipantTile);
+    // Classes are compared as booleans: a failing assertion that holds a class cannot be reported.
+    expect(customElements.get('video-room') === cdn.VideoRoom, '<video-room> is the bundle\'s').to.equal(true);
+    expect(customElements.get('participant-tile') === cdn.ParticipantTile, '<participant-tile> is the bundle\'s').to.equal(true);
     for (const name of ['RoomSession', 'RoomNotFoundError', 'SignalingConnectionError', 'RoomError', 'createRoomError', 'roomContext', 'VERSION', 'isSupported']) {
       expect(cdn, name).to.have.property(name);
     }
@@ -29,6 +30,6 @@ describe('the CDN bundle', () => {
     // A second copy (the npm build) on the same page: no exception, the first definitions stay.
     const npm = (await import('../../dist/src/index.js')) as Library;
     expect(npm.VERSION).to.equal(cdn.VERSION);
-    expect(customElements.get('video-room')).to.equal(cdn.VideoRoom);
+    expect(customElements.get('video-room') === cdn.VideoRoom, 'the first definition stays').to.equal(true);
   });
 });

@@ -43,8 +43,9 @@ describe('leaving', () => {
     const bob = await roomElement(roomName, 'Bob');
     await alice.join();
     const aliceSeesBobVideo = nextEvent<TrackEventDetail>(alice, 'trackSubscribed', (d) => d.track.kind === 'video');
+    const bobSeesAliceVideo = nextEvent<TrackEventDetail>(bob, 'trackSubscribed', (d) => d.track.kind === 'video');
     await bob.join();
-    await aliceSeesBobVideo;
+    await Promise.all([aliceSeesBobVideo, bobSeesAliceVideo]);
     await until(() => tileIds(alice), (ids) => ids.includes(bob.memberId!), 'a tile for Bob');
     const bobId = bob.memberId!;
     const bobTracks = bob.localStream!.getTracks();

@@ -12,8 +12,8 @@ describe('a page without WebRTC', () => {
 
     const library = await import('../../src/index.js');
     expect(library.isSupported).to.equal(false);
-    expect(customElements.get('video-room')).to.equal(library.VideoRoom);
-    expect(customElements.get('participant-tile')).to.equal(library.ParticipantTile);
+    expect(customElements.get('video-room') === library.VideoRoom, '<video-room> registered').to.equal(true);
+    expect(customElements.get('participant-tile') === library.ParticipantTile, '<participant-tile> registered').to.equal(true);
 
     const room = new library.RoomSession({ server: 'ws://127.0.0.1:8188', room: 'r', identity: 'A', audio: false, video: false });
     const error = await room.join().then(

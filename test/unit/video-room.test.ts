@@ -130,7 +130,7 @@ describe('<video-room>', () => {
       expect(warnings).to.have.length(0);
       expect(() => defineElement('video-room', Object.assign(class extends HTMLElement {}, { version: '0.0.0-other' }))).to.not.throw();
       expect(String(warnings[0]?.[0])).to.contain('already defined');
-      expect(customElements.get('video-room')).to.equal(Existing);
+      expect(customElements.get('video-room') === Existing, 'the first definition stays').to.equal(true);
     } finally {
       console.warn = original;
     }
