@@ -128,6 +128,8 @@ export function parseParticipantEvent(message: JanusMessage): ParticipantEvent |
 export type ParticipantHandleEvents = {
   room: ParticipantEvent;
   connectionState: RTCPeerConnectionState;
+  /** Janus set up this handle's media (`webrtcup`): it now relays what we publish. */
+  up: undefined;
   /** Janus hung up this handle's PeerConnection. */
   hangup: { reason: string };
 };
@@ -135,6 +137,8 @@ export type ParticipantHandleEvents = {
 /** A publisher-type handle: it is a member of the room, whether it publishes or not. */
 export class VideoRoomParticipant {
   readonly events: Emitter<ParticipantHandleEvents> = mitt<ParticipantHandleEvents>();
+  /** Whether Janus has set up our media (between `webrtcup` and `hangup`). */
+  janusUp = false;
   private readonly handle: PluginHandle;
 
   private constructor(handle: PluginHandle) {
@@ -145,7 +149,9 @@ export class VideoRoomParticipant {
     });
     handle.events.on('connectionState', (state) => this.events.emit('connectionState', state));
     handle.events.on('webrtcState', ({ up, reason }) => {
-      if (!up) this.events.emit('hangup', { reason: reason ?? 'hangup' });
+      this.janusUp = up;
+      if (up) this.events.emit('up', undefined);
+      else this.events.emit('hangup', { reason: reason ?? 'hangup' });
     });
   }
 

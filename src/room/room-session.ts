@@ -247,7 +247,9 @@ export class RoomSession {
       this.privateId = joined.privateId;
       this.addMember(this.memberIdValue, options.identity, true);
       for (const attendee of joined.attendees) this.addMember(attendee.id, attendee.display);
-      for (const publisher of joined.publishers) this.apply({ type: 'publishers', publishers: [publisher] });
+      // Applying the publishers also starts subscribing to them, in parallel with publishing; track
+      // events stay quiet until room.joined, which announces what has arrived by then.
+      this.apply({ type: 'publishers', publishers: joined.publishers });
 
       const tracks = this.localStreamValue.getTracks();
       if (tracks.length > 0) {
@@ -267,6 +269,7 @@ export class RoomSession {
       window.addEventListener('pagehide', this.onPageHide);
       this.changed();
       this.events.emit('joined', { snapshot: this.snapshot, callId: participant.id });
+      this.announceReceivedTracks();
       this.announceMediaState();
       this.syncSubscriptions();
       return this;
@@ -298,24 +301,38 @@ export class RoomSession {
     }
   }
 
+  /**
+   * Waits until both ends agree the publisher is up: the browser's PeerConnection is connected and
+   * Janus sent `webrtcup` (only then does Janus count us as a publisher and relay our media).
+   */
   private async mediaConnected(participant: VideoRoomParticipant, timeout: number): Promise<void> {
-    if (participant.peerConnection?.connectionState === 'connected') return;
-    let listener: (state: RTCPeerConnectionState) => void = () => {};
+    const ready = () => participant.janusUp && participant.peerConnection?.connectionState === 'connected';
+    if (ready()) return;
+    let onState: (state: RTCPeerConnectionState) => void = () => {};
+    let onChange: () => void = () => {};
+    let onHangup: (event: { reason: string }) => void = () => {};
     const connected = new Promise<void>((resolve, reject) => {
-      listener = (state) => {
-        if (state === 'connected') resolve();
-        else if (state === 'failed' || state === 'closed') {
-          reject(new MediaConnectionError(`Media connection failed: the PeerConnection is ${state}`));
-        }
+      onChange = () => {
+        if (ready()) resolve();
       };
-      participant.events.on('connectionState', listener);
+      onState = (state) => {
+        if (state === 'failed' || state === 'closed') {
+          reject(new MediaConnectionError(`Media connection failed: the PeerConnection is ${state}`));
+        } else onChange();
+      };
+      onHangup = ({ reason }) => reject(new MediaConnectionError(`Media connection failed: Janus hung up (${reason})`));
+      participant.events.on('connectionState', onState);
+      participant.events.on('up', onChange);
+      participant.events.on('hangup', onHangup);
     });
     try {
       await withTimeout(connected, timeout, () =>
         new MediaConnectionError(`Media connection failed: not connected within ${timeout} ms`),
       );
     } finally {
-      participant.events.off('connectionState', listener);
+      participant.events.off('connectionState', onState);
+      participant.events.off('up', onChange);
+      participant.events.off('hangup', onHangup);
     }
   }
 
@@ -366,6 +383,7 @@ export class RoomSession {
     this.session = undefined;
     this.participant = undefined;
     this.subscriber = undefined;
+    this.privateId = 0;
     this.records.clear();
     this.requested.clear();
     this.subscription.clear();
@@ -476,7 +494,7 @@ export class RoomSession {
 
   /** Asks Janus for every published stream not asked for yet (one subscriber PeerConnection). */
   private syncSubscriptions(): void {
-    if (!this.announcing) return;
+    if (this.connection === 'disconnected' || !this.privateId) return;
     const missing: FeedStream[] = [];
     for (const record of this.records.values()) {
       if (record.local) continue;
@@ -590,6 +608,17 @@ export class RoomSession {
         this.changed();
         this.announceTrack('trackSubscribed', record, mid);
         this.watchStart(record, mid, track);
+      }
+    }
+  }
+
+  /** On joining: trackSubscribed (and trackStarted) for the tracks that arrived while joining. */
+  private announceReceivedTracks(): void {
+    for (const record of this.records.values()) {
+      if (record.local) continue;
+      for (const mid of record.tracks.keys()) {
+        this.announceTrack('trackSubscribed', record, mid);
+        if (record.started.has(mid)) this.announceTrack('trackStarted', record, mid);
       }
     }
   }

@@ -135,6 +135,12 @@ describe('joining fails cleanly', () => {
       html`<video-room server=${janusUrl()} room=${roomName} identity="Alice"></video-room>`,
     );
     await alice.join();
+    // join() resolves only once Janus itself counts Alice as publishing.
+    const listed = await janusAdmin<{ participants: Array<{ id: string; display: string; publisher: boolean }> }>({
+      request: 'listparticipants',
+      room: roomName,
+    });
+    expect(listed.participants).to.deep.equal([{ id: alice.memberId, display: 'Alice', publisher: true }]);
 
     const connections = capturePeerConnections();
     const tracks = captureTracks();
