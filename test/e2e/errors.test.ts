@@ -140,7 +140,8 @@ describe('joining fails cleanly', () => {
       request: 'listparticipants',
       room: roomName,
     });
-    expect(listed.participants).to.deep.equal([{ id: alice.memberId, display: 'Alice', publisher: true }]);
+    expect(listed.participants).to.have.length(1);
+    expect(listed.participants[0]).to.include({ id: alice.memberId, display: 'Alice', publisher: true });
 
     const connections = capturePeerConnections();
     const tracks = captureTracks();
