@@ -51,6 +51,41 @@ function harnessCommands() {
         silentServers.push(server);
         return { port: server.address().port };
       }
+      if (command === 'slow-janus') {
+        // A proxy to Janus's WebSocket port that connects through only after `delay` ms.
+        const relayed = [];
+        const server = net.createServer((client) => {
+          const buffered = [];
+          client.on('data', (chunk) => buffered.push(chunk));
+          client.on('error', () => {});
+          setTimeout(() => {
+            const upstream = net.connect(8188, '127.0.0.1', () => {
+              for (const chunk of buffered) upstream.write(chunk);
+              client.removeAllListeners('data');
+              client.pipe(upstream);
+              upstream.once('data', () => relayed.push(true));
+              upstream.pipe(client);
+            });
+            upstream.on('error', () => client.destroy());
+            client.on('close', () => upstream.destroy());
+          }, payload.delay);
+        });
+        await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+        silentServers.push(server);
+        server.relayed = relayed;
+        return { port: server.address().port };
+      }
+      if (command === 'slow-janus-relayed') {
+        // Whether Janus's answer to the handshake has been passed back to the browser.
+        return silentServers.find((s) => s.address().port === payload.port).relayed.length > 0;
+      }
+      if (command === 'janus-sessions') {
+        const response = await fetch(adminUrl, {
+          method: 'POST',
+          body: JSON.stringify({ janus: 'list_sessions', transaction: `t${Date.now()}`, admin_secret: adminSecret }),
+        });
+        return ((await response.json()).sessions ?? []).length;
+      }
       return undefined;
     },
     serverStop() {

@@ -29,13 +29,26 @@ export class JanusFailure extends Error {
 }
 
 let initialised: Promise<void> | undefined;
+/** Where the WebSocket janus.js opens inside `new Janus()` is recorded (it opens it synchronously). */
+let openedSockets: WebSocket[] | undefined;
 
 /** Initialises janus.js once, handing it the adapter instead of a global (JANUS.md pitfall 1). */
 function initJanus(): Promise<void> {
   initialised ??= new Promise((resolve) => {
+    // janus.js keeps its socket to itself and cannot close one whose session never opened.
+    class RecordedWebSocket extends WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        openedSockets?.push(this);
+      }
+    }
     Janus.init({
       debug: false,
-      dependencies: Janus.useDefaultDependencies({ adapter }),
+      dependencies: Janus.useDefaultDependencies({
+        adapter,
+        // janus.d.ts calls this a function; janus.js constructs it with `new`.
+        WebSocket: RecordedWebSocket as unknown as JanusJS.Dependencies['WebSocket'],
+      }),
       callback: () => resolve(),
     });
   });
@@ -88,7 +101,9 @@ export class JanusSession {
     await initJanus();
     let session: JanusSession | undefined;
     let janus: JanusJS.Janus | undefined;
+    const sockets: WebSocket[] = [];
     const connected = new Promise<void>((resolve, reject) => {
+      openedSockets = sockets;
       janus = new Janus({
         server: options.server,
         // janus.js would default to a public STUN server: always pass the configured list.
@@ -101,14 +116,15 @@ export class JanusSession {
           else reject(failureFromString('connect', reason));
         },
       });
+      openedSockets = undefined;
     });
     try {
       await withTimeout(connected, options.timeout, () =>
         new JanusFailure('timeout', `no answer from ${options.server} within ${options.timeout} ms`),
       );
     } catch (error) {
-      // Release the socket of a half-open attempt; janus.js ignores destroy before a session exists.
-      janus?.destroy({ unload: true, notifyDestroyed: false });
+      // Release a half-open attempt: janus.js ignores destroy() before a session exists.
+      for (const socket of sockets) socket.close();
       throw error;
     }
     session = new JanusSession(janus!, options.timeout);
@@ -117,10 +133,6 @@ export class JanusSession {
 
   get id(): string {
     return String(this.janus.getSessionId());
-  }
-
-  get connected(): boolean {
-    return !this.closed && this.janus.isConnected();
   }
 
   attach(plugin: string): Promise<PluginHandle> {
@@ -176,8 +188,6 @@ export type HandleEvents = {
   connectionState: RTCPeerConnectionState;
   /** Janus's view of the PeerConnection: `webrtcup`, or `hangup` with a reason. */
   webrtcState: { up: boolean; reason?: string };
-  /** Janus detached the handle (for example, the session was destroyed). */
-  detached: undefined;
 };
 
 export interface SendOptions {
@@ -215,7 +225,6 @@ export class PluginHandle {
       connectionState: (state: RTCPeerConnectionState) => this.events.emit('connectionState', state),
       webrtcState: (up: boolean, reason?: string) =>
         this.events.emit('webrtcState', reason === undefined ? { up } : { up, reason }),
-      ondetached: () => this.events.emit('detached', undefined),
     };
   }
 
@@ -309,22 +318,6 @@ export class PluginHandle {
       }),
       'applying the answer',
     );
-  }
-
-  /** Closes the PeerConnection locally (Janus learns of it when the handle is detached). */
-  hangup(): void {
-    this.raw?.hangup(false);
-  }
-
-  /** Closes the PeerConnection and detaches the handle; never rejects, never hangs. */
-  detach(): Promise<void> {
-    const raw = this.raw;
-    if (!raw) return Promise.resolve();
-    this.raw = undefined;
-    const done = new Promise<void>((resolve) => raw.detach({ success: () => resolve(), error: () => resolve() }));
-    return withTimeout(done, this.timeout, () => new JanusFailure('timeout', 'detach timed out')).catch(() => {
-      raw.detach({ noRequest: true });
-    });
   }
 
   private get handle(): JanusJS.PluginHandle {

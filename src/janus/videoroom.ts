@@ -225,14 +225,6 @@ export class VideoRoomParticipant {
     if (!jsep) throw new JanusFailure('plugin', 'Janus accepted the publish request without an SDP answer');
     await this.handle.handleRemoteJsep(jsep);
   }
-
-  async leave(): Promise<void> {
-    await this.handle.send({ request: 'leave' }, { until: (m) => m['leaving'] === 'ok' || m['left'] === 'ok' });
-  }
-
-  detach(): Promise<void> {
-    return this.handle.detach();
-  }
 }
 
 /** A stream of the subscription (`attached`/`updated` `streams[]`). */
@@ -332,10 +324,6 @@ export class VideoRoomSubscriber {
         );
       }
     });
-  }
-
-  detach(): Promise<void> {
-    return this.handle.detach();
   }
 
   private async answer(offer: Jsep): Promise<void> {

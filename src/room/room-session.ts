@@ -11,7 +11,7 @@ import {
   SignalingConnectionDisconnectedError,
 } from '../errors/errors.js';
 import { toRoomError, type JanusPhase } from '../janus/errors.js';
-import { JanusSession, isWebRTCSupported, withTimeout } from '../janus/janus-client.js';
+import { JanusFailure, JanusSession, isWebRTCSupported, withTimeout } from '../janus/janus-client.js';
 import {
   VideoRoomParticipant,
   VideoRoomSubscriber,
@@ -94,7 +94,6 @@ export class RoomSession {
   private localStreamValue: MediaStream | null = null;
   private readonly records = new Map<string, MemberRecord>();
   private session: JanusSession | undefined;
-  private participant: VideoRoomParticipant | undefined;
   private subscriber: Promise<VideoRoomSubscriber> | undefined;
   /** Feeds asked for (feedKey), so each publication is requested once. */
   private readonly requested = new Set<string>();
@@ -200,10 +199,7 @@ export class RoomSession {
       );
     }
     if (this.connection !== 'connected') return Promise.resolve();
-    this.leaving = this.disconnect({}).finally(() => {
-      this.leaving = undefined;
-    });
-    return this.leaving;
+    return this.startLeaving({});
   }
 
   // ------------------------------------------------------------------ joining
@@ -230,7 +226,6 @@ export class RoomSession {
 
       phase = 'join';
       const participant = await VideoRoomParticipant.attach(session);
-      this.participant = participant;
       participant.events.on('room', (event) => this.apply(event));
       participant.events.on('connectionState', (state) => this.mediaState('publisher', state));
       this.checkpoint(token);
@@ -297,7 +292,10 @@ export class RoomSession {
       });
     } catch (error) {
       // Janus refuses `create` when it requires an admin_key: ad-hoc creation is off there.
-      throw notFound(`does not exist and this server does not let clients create rooms`, error);
+      if (error instanceof JanusFailure && error.kind === 'plugin') {
+        throw notFound('does not exist and this server does not let clients create rooms', error);
+      }
+      throw error;
     }
   }
 
@@ -350,17 +348,22 @@ export class RoomSession {
   // ------------------------------------------------------------------ leaving
 
   private readonly onPageHide = () => {
-    void this.disconnect({ reason: 'pagehide' });
+    void this.startLeaving({ reason: 'pagehide' });
   };
+
+  private startLeaving(left: { reason?: LeaveReason; error?: Error }): Promise<void> {
+    this.leaving ??= this.disconnect(left).finally(() => {
+      this.leaving = undefined;
+    });
+    return this.leaving;
+  }
 
   /** An unexpected end: while joining it fails the join, once joined it leaves with a reason. */
   private fail(error: Error | undefined, reason: LeaveReason): void {
     if (this.connection === 'connecting') {
       this.abort(error ?? new SignalingConnectionDisconnectedError(`Signaling connection disconnected: ${reason}`));
-    } else if (this.connection === 'connected' && !this.leaving) {
-      this.leaving = this.disconnect(error ? { reason, error } : { reason }).finally(() => {
-        this.leaving = undefined;
-      });
+    } else if (this.connection === 'connected') {
+      void this.startLeaving(error ? { reason, error } : { reason });
     }
   }
 
@@ -381,7 +384,6 @@ export class RoomSession {
     this.localStreamValue = null;
     const session = this.session;
     this.session = undefined;
-    this.participant = undefined;
     this.subscriber = undefined;
     this.privateId = 0;
     this.records.clear();
@@ -439,7 +441,10 @@ export class RoomSession {
   private addMember(id: string, name: string, local = false): MemberRecord {
     let record = this.records.get(id);
     if (record) {
-      if (name && record.name !== name) record.name = name;
+      if (name && record.name !== name) {
+        record.name = name;
+        this.changed();
+      }
       return record;
     }
     record = { id, name, local, streams: new Map(), tracks: new Map(), started: new Set() };
@@ -505,14 +510,22 @@ export class RoomSession {
         missing.push({ feed: record.id, mid });
       }
     }
-    if (missing.length === 0) return;
-    const token = this.generation;
+    if (missing.length > 0) this.subscribeTo(missing, this.generation);
+  }
+
+  private subscribeTo(feeds: FeedStream[], token: number): void {
     this.subscriberHandle()
-      .then((subscriber) => subscriber.subscribe(missing))
+      .then((subscriber) => subscriber.subscribe(feeds))
       .catch((error: unknown) => {
         if (token !== this.generation) return;
+        // Janus fails a whole request when one feed in it is gone (a member leaving meanwhile):
+        // ask for each alone, so only that one fails.
+        if (feeds.length > 1) {
+          for (const feed of feeds) this.subscribeTo([feed], token);
+          return;
+        }
         const failure = toRoomError(error, { phase: 'subscribe', server: this.resolved!.server, room: this.resolved!.room });
-        for (const { feed, mid } of missing) {
+        for (const { feed, mid } of feeds) {
           this.requested.delete(feedKey(feed, mid));
           const record = this.records.get(feed);
           const stream = record?.streams.get(mid);

@@ -48,7 +48,7 @@ try {
     await page.click('#join');
     await page.waitForFunction(
       () => /^In room|^Could not/.test(document.querySelector('#status').textContent),
-      { timeout: 20_000 },
+      { timeout: 20_000, polling: 100 },
     );
     const status = await page.$eval('#status', (element) => element.textContent);
     if (!status.startsWith('In room')) throw new Error(`${name}: ${status}`);
@@ -65,17 +65,22 @@ try {
           const video = other?.shadowRoot.querySelector('video');
           return video?.videoWidth > 0 && { name: other.resolvedMember.name, width: video.videoWidth };
         },
-        { timeout: 20_000 },
+        { timeout: 20_000, polling: 100 },
       )
       .then((handle) => handle.jsonValue());
     if (problems.length) throw new Error(`${name}'s page threw: ${problems.join('; ')}`);
     console.log(`demo: ${name} sees ${seen.name} at ${seen.width}px`);
   }
   await tabs[1].page.click('#leave');
+  await tabs[0].page.bringToFront();
   await tabs[0].page.waitForFunction(
     () => document.querySelector('video-room').shadowRoot.querySelectorAll('participant-tile').length === 1,
-    { timeout: 20_000 },
+    { timeout: 20_000, polling: 100 }, // not 'raf': animation frames stop in background tabs
   );
+  await tabs[0].page.click('#leave');
+  await tabs[0].page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Left'), {
+    polling: 100,
+  });
   console.log('demo: Bob left and Alice is alone again\n1 passed, 0 failed (demo smoke test)');
 } catch (error) {
   console.error(`demo smoke test failed: ${error.stack ?? error}`);

@@ -15,6 +15,8 @@ import {
   janusUrl,
   nextEvent,
   silentServerUrl,
+  slowJanus,
+  janusSessionCount,
   uniqueRoom,
   until,
 } from '../support/helpers.js';
@@ -96,10 +98,25 @@ describe('joining fails cleanly', () => {
       html`<video-room server=${await silentServerUrl()} room=${uniqueRoom('silent')} identity="Alice"></video-room>`,
     );
     room.timeout = 1000;
+    const started = performance.now();
     const error = await failedJoin(room);
-    expect(error).to.include({ name: 'SignalingConnectionError', code: 53000 });
+    expect(performance.now() - started).to.be.within(1000, 3000);
+    expect(error).to.include({ name: 'SignalingConnectionError', code: 53000, attribute: 'server' });
     expect(error.message).to.contain('did not answer');
     expectNothingLeft(room, [], tracks);
+  });
+
+  it('leaves no session behind when the server answers only after the timeout', async () => {
+    const slow = await slowJanus(1500);
+    const sessionsBefore = await janusSessionCount();
+    const room = await fixture<VideoRoom>(html`<video-room server=${slow.url} room=${uniqueRoom('slow')} identity="Alice"></video-room>`);
+    room.timeout = 500;
+    const error = await failedJoin(room);
+    expect(error).to.include({ name: 'SignalingConnectionError', code: 53000 });
+    await until(() => slow.answered(), (answered) => answered, "Janus's late answer to reach the page");
+    // Nothing announces that a session was NOT created, so give a late one time to appear.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await janusSessionCount()).to.equal(sessionsBefore);
   });
 
   it('rejects a server that is not Janus with SignalingConnectionError', async () => {

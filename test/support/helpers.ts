@@ -105,3 +105,17 @@ export async function silentServerUrl(): Promise<string> {
   const { port } = (await executeServerCommand('silent-server')) as { port: number };
   return `ws://127.0.0.1:${port}`;
 }
+
+/** Janus behind a proxy that lets connections through only after `delay` ms. */
+export async function slowJanus(delay: number): Promise<{ url: string; answered: () => Promise<boolean> }> {
+  const { port } = (await executeServerCommand('slow-janus', { delay })) as { port: number };
+  return {
+    url: `ws://127.0.0.1:${port}`,
+    answered: () => executeServerCommand('slow-janus-relayed', { port }) as Promise<boolean>,
+  };
+}
+
+/** How many sessions Janus has (Admin API). */
+export function janusSessionCount(): Promise<number> {
+  return executeServerCommand('janus-sessions') as Promise<number>;
+}
