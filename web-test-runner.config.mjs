@@ -5,6 +5,7 @@ import net from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const janusUrl = process.env.JANUS_URL ?? '';
 const adminUrl = process.env.JANUS_ADMIN_URL ?? '';
@@ -96,26 +97,7 @@ function harnessCommands() {
 
 /** Debian's headless Chromium with a fake camera and microphone (`denyMedia`: the prompt says no). */
 function chromium({ denyMedia = false } = {}) {
-  return chromeLauncher({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless=new',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--use-fake-device-for-media-stream',
-        denyMedia ? '--use-fake-ui-for-media-stream=deny' : '--use-fake-ui-for-media-stream',
-        '--autoplay-policy=no-user-gesture-required',
-        '--allow-loopback-in-peer-connection',
-        '--disable-features=WebRtcHideLocalIpsWithMdns',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
-  });
+  return chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs({ denyMedia }) } });
 }
 
 /** Prints a plain "N passed, N failed" line last, so CI logs show how many tests ran. */

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import puppeteer from 'puppeteer-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
 
 const port = 5179;
 const base = `http://127.0.0.1:${port}/`;
@@ -21,23 +22,7 @@ try {
     vite.stdout.on('data', (chunk) => String(chunk).includes('ready in') && resolve());
     vite.on('exit', (code) => reject(new Error(`vite exited with ${code}`)));
   });
-  browser = await puppeteer.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      '--autoplay-policy=no-user-gesture-required',
-      '--allow-loopback-in-peer-connection',
-      '--disable-features=WebRtcHideLocalIpsWithMdns',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs() });
   const room = `demo-smoke-${Date.now().toString(36)}`;
   const join = async (name) => {
     const page = await browser.newPage();

@@ -14,6 +14,7 @@ import {
   janusAdmin,
   janusUrl,
   nextEvent,
+  participantsOnServer,
   silentServerUrl,
   slowJanus,
   janusSessionCount,
@@ -47,14 +48,6 @@ function expectNothingLeft(room: VideoRoom, connections: RTCPeerConnection[], tr
   expect(room.members).to.deep.equal([]);
   expect(tracks.every((track) => track.readyState === 'ended')).to.equal(true);
   expect(connections.every((pc) => pc.connectionState === 'closed')).to.equal(true);
-}
-
-async function participantsOnServer(roomName: string): Promise<Array<{ id: string; display: string }>> {
-  const answer = await janusAdmin<{ participants?: Array<{ id: string; display: string }> }>({
-    request: 'listparticipants',
-    room: roomName,
-  });
-  return answer.participants ?? [];
 }
 
 /** Tracks the page captures from now on. */
@@ -153,12 +146,9 @@ describe('joining fails cleanly', () => {
     );
     await alice.join();
     // join() resolves only once Janus itself counts Alice as publishing.
-    const listed = await janusAdmin<{ participants: Array<{ id: string; display: string; publisher: boolean }> }>({
-      request: 'listparticipants',
-      room: roomName,
-    });
-    expect(listed.participants).to.have.length(1);
-    expect(listed.participants[0]).to.include({ id: alice.memberId, display: 'Alice', publisher: true });
+    const listed = await participantsOnServer(roomName);
+    expect(listed).to.have.length(1);
+    expect(listed[0]).to.include({ id: alice.memberId, display: 'Alice', publisher: true });
 
     const connections = capturePeerConnections();
     const tracks = captureTracks();

@@ -1,6 +1,5 @@
 // Two, then three members in one room on the real Janus, through the built library.
-import { expect, fixture, html } from '@open-wc/testing';
-import type { ParticipantTile, VideoRoom } from '../../dist/src/index.js';
+import { expect } from '@open-wc/testing';
 import type {
   MemberEventDetail,
   MemberListUpdatedDetail,
@@ -10,16 +9,17 @@ import type {
   TrackPublicationEventDetail,
 } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { capturePeerConnections, decodedFrame, inboundStats, janusUrl, nextEvent, present, uniqueRoom, until } from '../support/helpers.js';
-
-/** The tile `room` shows for the member with `memberId`. */
-function tileFor(room: VideoRoom, memberId: string): ParticipantTile | undefined {
-  return [...room.shadowRoot!.querySelectorAll<ParticipantTile>('participant-tile')].find((tile) => tile.resolvedMember?.id === memberId);
-}
-
-async function roomElement(roomName: string, identity: string): Promise<VideoRoom> {
-  return fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${roomName} identity=${identity}></video-room>`);
-}
+import {
+  capturePeerConnections,
+  decodedFrame,
+  inboundStats,
+  nextEvent,
+  present,
+  roomElement,
+  tileFor,
+  uniqueRoom,
+  until,
+} from '../support/helpers.js';
 
 describe('two members in one room', () => {
   it('each joins, sees the other by name, and decodes their video and audio', async () => {

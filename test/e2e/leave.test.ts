@@ -1,39 +1,29 @@
 // Leaving, late joiners, members without media and pagehide, on the real Janus.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type {
   DisconnectedDetail,
   MemberEventDetail,
   ParticipantEventDetail,
-  ParticipantTile,
   RoomJoinedDetail,
   RoomLeftDetail,
   TrackEventDetail,
   VideoRoom,
 } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { capturePeerConnections, decodedFrame, janusAdmin, janusUrl, nextEvent, present, uniqueRoom, until } from '../support/helpers.js';
+import {
+  capturePeerConnections,
+  decodedFrame,
+  nextEvent,
+  participantsOnServer,
+  present,
+  roomElement,
+  tileFor,
+  tilesOf,
+  uniqueRoom,
+  until,
+} from '../support/helpers.js';
 
-async function roomElement(roomName: string, identity: string, media = true): Promise<VideoRoom> {
-  return media
-    ? fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${roomName} identity=${identity}></video-room>`)
-    : fixture<VideoRoom>(
-        html`<video-room server=${janusUrl()} room=${roomName} identity=${identity} audio="false" video="false"></video-room>`,
-      );
-}
-
-const tileFor = (room: VideoRoom, memberId: string) =>
-  [...room.shadowRoot!.querySelectorAll<ParticipantTile>('participant-tile')].find((tile) => tile.resolvedMember?.id === memberId);
-
-const tileIds = (room: VideoRoom) =>
-  [...room.shadowRoot!.querySelectorAll<ParticipantTile>('participant-tile')].map((tile) => tile.resolvedMember?.id);
-
-async function participantsOnServer(roomName: string): Promise<Array<{ id: string; display: string }>> {
-  const answer = await janusAdmin<{ participants?: Array<{ id: string; display: string }> }>({
-    request: 'listparticipants',
-    room: roomName,
-  });
-  return answer.participants ?? [];
-}
+const tileIds = (room: VideoRoom) => tilesOf(room).map((tile) => tile.resolvedMember?.id);
 
 describe('leaving', () => {
   it('tells the others, removes the tile, stops every local track and closes every PeerConnection', async () => {
@@ -135,7 +125,7 @@ describe('leaving', () => {
     const roomName = uniqueRoom('attendee');
     const alice = await roomElement(roomName, 'Alice');
     await alice.join();
-    const viewer = await roomElement(roomName, 'Viewer', false);
+    const viewer = await roomElement(roomName, 'Viewer', { media: false });
     const viewerJoinedAlice = nextEvent<MemberEventDetail>(alice, 'member.joined');
     await viewer.join();
 
@@ -143,9 +133,7 @@ describe('leaving', () => {
     const { member } = (await viewerJoinedAlice).detail;
     expect(member).to.include({ name: 'Viewer', audio_muted: true, video_muted: true });
     await until(() => tileIds(alice), (ids) => ids.includes(viewer.memberId!), 'a tile for the viewer');
-    const tile = [...alice.shadowRoot!.querySelectorAll<ParticipantTile>('participant-tile')].find(
-      (t) => t.resolvedMember?.id === viewer.memberId,
-    )!;
+    const tile = tileFor(alice, viewer.memberId!)!;
     await tile.updateComplete;
     expect(tile.hasAttribute('video-muted')).to.equal(true);
     expect(tile.shadowRoot!.querySelector('[part="placeholder"]')!.textContent).to.equal('V');

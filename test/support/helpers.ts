@@ -1,5 +1,7 @@
 /** Browser-side helpers shared by the end-to-end tests. */
+import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import type { ParticipantTile, VideoRoom } from '../../dist/src/index.js';
 
 declare global {
   interface Window {
@@ -118,4 +120,33 @@ export async function slowJanus(delay: number): Promise<{ url: string; answered:
 /** How many sessions Janus has (Admin API). */
 export function janusSessionCount(): Promise<number> {
   return executeServerCommand('janus-sessions') as Promise<number>;
+}
+
+/** A `<video-room>` on the test Janus (not joined yet). */
+export function roomElement(room: string, identity: string, options: { media?: boolean } = {}): Promise<VideoRoom> {
+  return options.media === false
+    ? fixture<VideoRoom>(
+        html`<video-room server=${janusUrl()} room=${room} identity=${identity} audio="false" video="false"></video-room>`,
+      )
+    : fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${room} identity=${identity}></video-room>`);
+}
+
+/** The tiles of a room's default grid. */
+export const tilesOf = (room: VideoRoom): ParticipantTile[] => [
+  ...room.shadowRoot!.querySelectorAll<ParticipantTile>('participant-tile'),
+];
+
+/** The tile `room` shows for the member with `memberId`. */
+export const tileFor = (room: VideoRoom, memberId: string): ParticipantTile | undefined =>
+  tilesOf(room).find((tile) => tile.resolvedMember?.id === memberId);
+
+/** The participants Janus has in `room` (Admin API `listparticipants`). */
+export async function participantsOnServer(
+  room: string,
+): Promise<Array<{ id: string; display: string; publisher: boolean }>> {
+  const answer = await janusAdmin<{ participants?: Array<{ id: string; display: string; publisher: boolean }> }>({
+    request: 'listparticipants',
+    room,
+  });
+  return answer.participants ?? [];
 }

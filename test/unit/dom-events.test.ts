@@ -2,20 +2,10 @@ import { expect } from '@open-wc/testing';
 import { DOM_EVENT_TABLE, forwardRoomEvents } from '../../src/events/dom-events.js';
 import { RoomCompletedError } from '../../src/errors/errors.js';
 import { RoomSession } from '../../src/room/room-session.js';
-import type { Member, Participant } from '../../src/room/types.js';
+import type { Participant } from '../../src/room/types.js';
+import { member as memberOf } from './fake-room.js';
 
-const member: Member = {
-  id: 'm1',
-  name: 'Bob',
-  type: 'member',
-  room_id: 'r',
-  room_session_id: 'r',
-  visible: true,
-  audio_muted: false,
-  video_muted: false,
-  deaf: false,
-  local: false,
-};
+const member = memberOf('m1', 'Bob');
 const participant: Participant = {
   sid: 'm1',
   identity: 'Bob',
