@@ -7,6 +7,7 @@ import type {
   RoomJoinedDetail,
   RoomLeftDetail,
   TrackEventDetail,
+  TrackPublicationEventDetail,
   VideoRoom,
 } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
@@ -14,6 +15,7 @@ import {
   capturePeerConnections,
   decodedFrame,
   nextEvent,
+  janusAdmin,
   participantsOnServer,
   present,
   roomElement,
@@ -44,8 +46,11 @@ describe('leaving', () => {
     const memberLeft = nextEvent<MemberEventDetail>(alice, 'member.left');
     const participantDisconnected = nextEvent<ParticipantEventDetail>(alice, 'participantDisconnected');
     const trackUnsubscribed = nextEvent<TrackEventDetail>(alice, 'trackUnsubscribed', (d) => d.track.kind === 'video');
+    const trackUnpublished = nextEvent<TrackPublicationEventDetail>(alice, 'trackUnpublished', (d) => d.publication.kind === 'video');
     const bobLeft = nextEvent<RoomLeftDetail>(bob, 'room.left');
     const bobDisconnected = nextEvent<DisconnectedDetail>(bob, 'disconnected');
+    const bobEvents: string[] = [];
+    for (const name of ['media.disconnected', 'room.left', 'disconnected']) bob.addEventListener(name, () => bobEvents.push(name));
     await bob.leave();
 
     // The leaver: events without an error, devices released, PeerConnections closed.
@@ -70,6 +75,8 @@ describe('leaving', () => {
     expect(participant.sid).to.equal(bobId);
     expect(participant.state).to.equal('disconnected');
     expect((await trackUnsubscribed).detail.participant.sid).to.equal(bobId);
+    expect((await trackUnpublished).detail.participant.sid).to.equal(bobId);
+    expect(bobEvents).to.deep.equal(['media.disconnected', 'room.left', 'disconnected']);
     await alice.updateComplete;
     expect(tileIds(alice)).to.deep.equal([alice.memberId]);
     expect(alice.members.map((m) => m.name)).to.deep.equal(['Alice']);
@@ -169,5 +176,35 @@ describe('leaving', () => {
     expect(connections.length).to.be.greaterThan(0);
     expect(connections.every((pc) => pc.connectionState === 'closed')).to.equal(true);
     await until(() => participantsOnServer(roomName), (p) => p.length === 0, 'the server to drop both members');
+  });
+
+  it('ends with room_destroyed and RoomCompletedError (53118) when the room is destroyed', async () => {
+    const roomName = uniqueRoom('destroyed');
+    const alice = await roomElement(roomName, 'Alice');
+    await alice.join();
+    const tracks = alice.localStream!.getTracks();
+    const left = nextEvent<RoomLeftDetail>(alice, 'room.left');
+    const disconnected = nextEvent<DisconnectedDetail>(alice, 'disconnected');
+    await janusAdmin({ request: 'destroy', room: roomName });
+    expect((await left).detail.reason).to.equal('room_destroyed');
+    const { error } = (await disconnected).detail;
+    expect(error).to.include({ name: 'RoomCompletedError', code: 53118 });
+    expect(alice.active).to.equal(false);
+    expect(tracks.every((t) => t.readyState === 'ended')).to.equal(true);
+  });
+
+  it('ends with kicked when a moderator removes the member', async () => {
+    const roomName = uniqueRoom('kicked');
+    const alice = await roomElement(roomName, 'Alice');
+    const bob = await roomElement(roomName, 'Bob');
+    await alice.join();
+    await bob.join();
+    const left = nextEvent<RoomLeftDetail>(bob, 'room.left');
+    const aliceSeesBobGo = nextEvent<MemberEventDetail>(alice, 'member.left');
+    await janusAdmin({ request: 'kick', room: roomName, id: bob.memberId });
+    expect((await left).detail.reason).to.equal('kicked');
+    expect((await aliceSeesBobGo).detail.member.name).to.equal('Bob');
+    expect(bob.active).to.equal(false);
+    expect(bob.localStream).to.equal(null);
   });
 });
