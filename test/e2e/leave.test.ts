@@ -36,8 +36,10 @@ describe('leaving', () => {
     await alice.join();
     const aliceSeesBobVideo = nextEvent<TrackEventDetail>(alice, 'trackSubscribed', (d) => d.track.kind === 'video');
     const bobSeesAliceVideo = nextEvent<TrackEventDetail>(bob, 'trackSubscribed', (d) => d.track.kind === 'video');
+    // media.disconnected pairs with media.connected: all of Bob's PeerConnections up.
+    const bobMediaConnected = nextEvent(bob, 'media.connected');
     await bob.join();
-    await Promise.all([aliceSeesBobVideo, bobSeesAliceVideo]);
+    await Promise.all([aliceSeesBobVideo, bobSeesAliceVideo, bobMediaConnected]);
     await until(() => tileIds(alice), (ids) => ids.includes(bob.memberId!), 'a tile for Bob');
     const bobId = bob.memberId!;
     const bobTracks = bob.localStream!.getTracks();
