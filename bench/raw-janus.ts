@@ -45,7 +45,7 @@ export async function joinRaw(server: string, room: string, name: string, create
     subscribed = true;
     const sub: Handle = await attach(
       janus,
-      (msg, jsep) => {
+      (_message, jsep) => {
         if (jsep) {
           sub.createAnswer({
             jsep,

@@ -22,13 +22,13 @@ export const DOM_EVENT_TABLE: Table = {
   joined: [
     {
       name: 'room.joined',
-      detail: ({ snapshot, callId }) => ({
+      detail: ({ snapshot, callId, roomName }) => ({
         call_id: callId,
         member_id: snapshot.memberId ?? '',
         room_session: {
           room_session_id: snapshot.roomSessionId ?? '',
           room_id: snapshot.roomId ?? '',
-          name: snapshot.roomId ?? '',
+          name: roomName,
           members: snapshot.members,
         },
       }),

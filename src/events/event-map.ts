@@ -12,6 +12,7 @@ export interface RoomJoinedDetail {
   room_session: {
     room_session_id: string;
     room_id: string;
+    /** The room's friendly name (its Janus description; the room id for rooms created ad hoc). */
     name: string;
     members: readonly Member[];
   };

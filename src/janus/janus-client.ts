@@ -87,7 +87,7 @@ export type SessionEvents = {
 
 export class JanusSession {
   readonly events: Emitter<SessionEvents> = mitt<SessionEvents>();
-  readonly timeout: number;
+  private readonly timeout: number;
   private readonly janus: JanusJS.Janus;
   private closed = false;
 
@@ -129,10 +129,6 @@ export class JanusSession {
     }
     session = new JanusSession(janus!, options.timeout);
     return session;
-  }
-
-  get id(): string {
-    return String(this.janus.getSessionId());
   }
 
   attach(plugin: string): Promise<PluginHandle> {
@@ -242,7 +238,7 @@ export class PluginHandle {
         success: (data?: JanusMessage) => {
           // Plugin errors to synchronous requests arrive inside a "success".
           if (data && typeof data['error_code'] === 'number') {
-            reject(new JanusFailure('plugin', String(data['error'] ?? 'plugin error'), data['error_code']));
+            reject(pluginFailure(data));
           } else {
             resolve((data ?? {}) as T);
           }
@@ -263,7 +259,7 @@ export class PluginHandle {
       onMessage = (event) => {
         const { message, jsep } = event;
         if (typeof message['error_code'] === 'number') {
-          reject(new JanusFailure('plugin', String(message['error'] ?? 'plugin error'), message['error_code']));
+          reject(pluginFailure(message));
         } else if (options.until(message, jsep)) {
           resolve(event);
         }
@@ -281,47 +277,35 @@ export class PluginHandle {
   }
 
   createOffer(tracks: JanusJS.TrackOption[]): Promise<Jsep> {
-    return this.bounded(
-      new Promise<Jsep>((resolve, reject) => {
-        this.handle.createOffer({
-          tracks,
-          success: (jsep: JanusJS.JSEP) => resolve(jsep as Jsep),
-          error: (error: unknown) => reject(new JanusFailure('webrtc', describe(error), undefined, error)),
-        });
-      }),
-      'creating an offer',
-    );
+    return this.webrtc('creating an offer', (success, error) => this.handle.createOffer({ tracks, success, error }));
   }
 
   createAnswer(jsep: Jsep, tracks: JanusJS.TrackOption[]): Promise<Jsep> {
-    return this.bounded(
-      new Promise<Jsep>((resolve, reject) => {
-        this.handle.createAnswer({
-          jsep,
-          tracks,
-          success: (answer: JanusJS.JSEP) => resolve(answer as Jsep),
-          error: (error: unknown) => reject(new JanusFailure('webrtc', describe(error), undefined, error)),
-        });
-      }),
-      'creating an answer',
+    return this.webrtc('creating an answer', (success, error) =>
+      this.handle.createAnswer({ jsep, tracks, success, error }),
     );
   }
 
-  handleRemoteJsep(jsep: Jsep): Promise<void> {
-    return this.bounded(
-      new Promise<void>((resolve, reject) => {
-        this.handle.handleRemoteJsep({
-          jsep,
-          success: () => resolve(),
-          error: (error: unknown) => reject(new JanusFailure('webrtc', describe(error), undefined, error)),
-        });
-      }),
-      'applying the answer',
+  async handleRemoteJsep(jsep: Jsep): Promise<void> {
+    await this.webrtc('applying the answer', (success, error) => this.handle.handleRemoteJsep({ jsep, success, error }));
+  }
+
+  /** One of janus.js's callback-style WebRTC calls, as a bounded promise. */
+  private webrtc(what: string, call: (success: (jsep: JanusJS.JSEP) => void, error: (e: unknown) => void) => void): Promise<Jsep> {
+    const done = new Promise<Jsep>((resolve, reject) =>
+      call(
+        (jsep) => resolve(jsep as Jsep),
+        (error) => {
+          const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+          reject(new JanusFailure('webrtc', text, undefined, error));
+        },
+      ),
     );
+    return this.bounded(done, what);
   }
 
   private get handle(): JanusJS.PluginHandle {
-    if (!this.raw) throw new JanusFailure('transport', 'the plugin handle is detached');
+    if (!this.raw) throw new JanusFailure('transport', 'the plugin handle is not attached yet');
     return this.raw;
   }
 
@@ -332,9 +316,9 @@ export class PluginHandle {
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`;
-  return String(error);
+/** A plugin's error answer (`error_code`, `error`) as a failure. */
+function pluginFailure(data: JanusMessage): JanusFailure {
+  return new JanusFailure('plugin', String(data['error'] ?? 'plugin error'), data['error_code'] as number);
 }
 
 /** Whether this page can do WebRTC at all (safe to call anywhere). */

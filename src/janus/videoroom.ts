@@ -37,9 +37,8 @@ export interface AttendeeEntry {
 }
 
 export interface JoinedInfo {
-  room: string;
-  id: string;
   privateId: number;
+  /** The room's friendly name (its `description`). */
   description: string;
   publishers: PublisherEntry[];
   /** Participants who do not publish (only sent when the room has `notify_joining`). */
@@ -58,7 +57,6 @@ export type ParticipantEvent =
   | { type: 'removed'; reason: 'kicked' | 'destroyed' };
 
 export interface RoomOptions {
-  description?: string;
   pin?: string;
   publishers: number;
 }
@@ -178,7 +176,7 @@ export class VideoRoomParticipant {
       await this.handle.request({
         request: 'create',
         room,
-        description: options.description ?? room,
+        description: room,
         publishers: options.publishers,
         notify_joining: true,
         audiolevel_event: true,
@@ -204,8 +202,6 @@ export class VideoRoomParticipant {
       { until: (m) => m['videoroom'] === 'joined' },
     );
     return {
-      room: str(message['room']),
-      id: str(message['id']),
       privateId: Number(message['private_id']),
       description: str(message['description']),
       publishers: list(message['publishers']).map(toPublisher),

@@ -56,7 +56,7 @@ export interface TrackEvent {
 export type RoomSessionEvents = {
   /** A new snapshot (batched: at most one per microtask). */
   state: RoomSnapshot;
-  joined: { snapshot: RoomSnapshot; callId: string };
+  joined: { snapshot: RoomSnapshot; callId: string; roomName: string };
   left: { reason?: LeaveReason; error?: Error };
   memberJoined: { member: Member; participant: Participant };
   memberLeft: { member: Member; participant: Participant };
@@ -263,7 +263,11 @@ export class RoomSession {
       this.connection = 'connected';
       window.addEventListener('pagehide', this.onPageHide);
       this.changed();
-      this.events.emit('joined', { snapshot: this.snapshot, callId: participant.id });
+      this.events.emit('joined', {
+        snapshot: this.snapshot,
+        callId: participant.id,
+        roomName: joined.description || options.room,
+      });
       this.announceReceivedTracks();
       this.announceMediaState();
       this.syncSubscriptions();

@@ -7,6 +7,7 @@ import {
   RoomNotFoundError,
   SignalingConnectionError,
   type ErrorDetail,
+  type RoomJoinedDetail,
   type VideoRoom,
 } from '../../dist/src/index.js';
 import {
@@ -15,21 +16,13 @@ import {
   janusUrl,
   nextEvent,
   participantsOnServer,
+  rejection,
   silentServerUrl,
   slowJanus,
   janusSessionCount,
   uniqueRoom,
   until,
 } from '../support/helpers.js';
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** Joins and expects a failure; returns the error after checking the `error` event carried it. */
 async function failedJoin(room: VideoRoom): Promise<Error> {
@@ -184,7 +177,14 @@ describe('joining fails cleanly', () => {
 
   it('rejects a wrong PIN with RoomConnectFailedError (53104), and joins and sees others with the right one', async () => {
     const roomName = uniqueRoom('pin');
-    await janusAdmin({ request: 'create', room: roomName, pin: '4321', publishers: 4, notify_joining: true });
+    await janusAdmin({
+      request: 'create',
+      room: roomName,
+      description: 'Team standup',
+      pin: '4321',
+      publishers: 4,
+      notify_joining: true,
+    });
     const alice = await fixture<VideoRoom>(
       html`<video-room server=${janusUrl()} room=${roomName} identity="Alice" pin="4321"></video-room>`,
     );
@@ -197,7 +197,9 @@ describe('joining fails cleanly', () => {
     bob.pin = '4321';
     // The subscriber handle needs the PIN too: Bob receives Alice's video.
     const video = nextEvent<{ participant: { identity: string } }>(bob, 'trackStarted', () => true);
+    const joined = nextEvent<RoomJoinedDetail>(bob, 'room.joined');
     await bob.join();
+    expect((await joined).detail.room_session.name).to.equal('Team standup');
     expect((await video).detail.participant.identity).to.equal('Alice');
   });
 

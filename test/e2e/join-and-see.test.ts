@@ -35,6 +35,8 @@ describe('two members in one room', () => {
     const aliceJoinedDetail = (await aliceJoined).detail;
     expect(aliceJoinedDetail.member_id).to.equal(alice.memberId);
     expect(aliceJoinedDetail.room_session.room_id).to.equal(roomName);
+    // Created ad hoc, so its friendly name is its id.
+    expect(aliceJoinedDetail.room_session.name).to.equal(roomName);
     expect(aliceJoinedDetail.room_session.members.map((m) => m.name)).to.deep.equal(['Alice']);
 
     const memberJoined = nextEvent<MemberEventDetail>(alice, 'member.joined');

@@ -2,7 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { ErrorDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { janusUrl, nextEvent, uniqueRoom } from '../support/helpers.js';
+import { janusUrl, nextEvent, rejection, uniqueRoom } from '../support/helpers.js';
 
 describe('camera and microphone denied', () => {
   it("rejects join() with the browser's NotAllowedError, fires error, and can join without media", async () => {
@@ -10,11 +10,8 @@ describe('camera and microphone denied', () => {
       html`<video-room server=${janusUrl()} room=${uniqueRoom('denied')} identity="Alice"></video-room>`,
     );
     const errorEvent = nextEvent<ErrorDetail>(room, 'error');
-    let error: Error | undefined;
-    await room.join().catch((e: Error) => {
-      error = e;
-    });
-    expect(error?.name).to.equal('NotAllowedError');
+    const error = await rejection(room.join());
+    expect(error.name).to.equal('NotAllowedError');
     expect(error).to.be.instanceOf(DOMException);
     expect((await errorEvent).detail.error).to.equal(error);
     expect(room.active).to.equal(false);

@@ -77,6 +77,16 @@ export async function inboundStats(
   throw new Error(`no receiver for ${track.kind} track ${track.id}`);
 }
 
+/** The error `promise` rejects with; fails the test if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
 /** Accepts any value but null and undefined (a type guard for `until`). */
 export const present = <T>(value: T): value is NonNullable<T> => value !== null && value !== undefined;
 

@@ -4,6 +4,7 @@ import { LitElement } from 'lit';
 import '../../elements/participant-tile/define.js';
 import type { ParticipantTile } from '../../elements/participant-tile/participant-tile.js';
 import { memberContext, type MemberContextValue } from '../../src/context/context.js';
+import { until } from '../support/helpers.js';
 import { FakeRoom, audioTrack, member, snapshotOf, videoTrack } from './fake-room.js';
 
 async function tileIn(room: FakeRoom, id: string): Promise<ParticipantTile> {
@@ -12,12 +13,6 @@ async function tileIn(room: FakeRoom, id: string): Promise<ParticipantTile> {
   room.append(tile);
   await tile.updateComplete;
   return tile;
-}
-
-/** Waits for a condition the tile reaches asynchronously (a play() promise settling). */
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).to.equal(true);
 }
 
 const part = (tile: ParticipantTile, name: string) => tile.shadowRoot!.querySelector(`[part="${name}"]`);
@@ -100,10 +95,11 @@ describe('<participant-tile>', () => {
       const room = await fixture<FakeRoom>(html`<fake-room></fake-room>`);
       room.snapshot = snapshotOf([[member('b', 'Bob'), { audio: audioTrack(), video: null }]]);
       const tile = await tileIn(room, 'b');
-      await until(() => tile.hasAttribute('audio-blocked'));
+      // play() settles asynchronously, and nothing announces it: re-read the attribute.
+      await until(() => tile.hasAttribute('audio-blocked'), Boolean, 'the audio-blocked attribute');
       allowed = true;
       document.dispatchEvent(new PointerEvent('pointerdown'));
-      await until(() => !tile.hasAttribute('audio-blocked'));
+      await until(() => !tile.hasAttribute('audio-blocked'), Boolean, 'audio-blocked to go away');
     } finally {
       HTMLMediaElement.prototype.play = original;
     }

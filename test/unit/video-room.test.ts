@@ -5,6 +5,7 @@ import { defineElement } from '../../src/define.js';
 import type { ErrorDetail } from '../../src/events/event-map.js';
 import { ParticipantIdentityInvalidError, RoomNameInvalidError, SignalingConnectionError } from '../../src/errors/errors.js';
 import { VERSION } from '../../src/version.js';
+import { rejection } from '../support/helpers.js';
 
 describe('<video-room>', () => {
   it('has sensible defaults and read-only state before joining', async () => {
@@ -57,13 +58,10 @@ describe('<video-room>', () => {
       container.addEventListener('error', (event) => bubbled.push(event));
       const errors: ErrorDetail[] = [];
       room.addEventListener('error', (event) => errors.push(event.detail));
-      const error = await room.join().then(
-        () => undefined,
-        (e: Error) => e,
-      );
+      const error = await rejection(room.join());
       expect(error).to.be.instanceOf(ErrorClass);
       expect(error).to.include({ attribute });
-      expect(error!.message).to.contain(`"${attribute}" attribute`);
+      expect(error.message).to.contain(`"${attribute}" attribute`);
       expect(errors.map((e) => e.error)).to.deep.equal([error]);
       expect(bubbled).to.have.length(0);
       expect(room.roomSession.state).to.equal('disconnected');
