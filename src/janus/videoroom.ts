@@ -61,6 +61,11 @@ export interface RoomOptions {
   publishers: number;
 }
 
+/** 128 random bits, hex. */
+function unguessable(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
 function toStream(raw: Record<string, unknown>): PublishedStream {
@@ -170,13 +175,19 @@ export class VideoRoomParticipant {
     return answer['exists'] === true;
   }
 
-  /** Creates the room; a room created meanwhile by someone else counts as success. */
+  /**
+   * Creates the room; a room created meanwhile by someone else counts as success. The room gets a
+   * random `secret` that nobody keeps: without one, any client could kick, moderate, destroy the
+   * room or `rtp_forward` its media anywhere. `lock_record` keeps members from recording it.
+   */
   async create(room: string, options: RoomOptions): Promise<void> {
     try {
       await this.handle.request({
         request: 'create',
         room,
         description: room,
+        secret: unguessable(),
+        lock_record: true,
         publishers: options.publishers,
         notify_joining: true,
         audiolevel_event: true,

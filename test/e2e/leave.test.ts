@@ -21,6 +21,7 @@ import {
   roomElement,
   tileFor,
   tilesOf,
+  trustedRoom,
   uniqueRoom,
   until,
 } from '../support/helpers.js';
@@ -182,12 +183,13 @@ describe('leaving', () => {
 
   it('ends with room_destroyed and RoomCompletedError (53118) when the room is destroyed', async () => {
     const roomName = uniqueRoom('destroyed');
+    const { secret } = await trustedRoom(roomName);
     const alice = await roomElement(roomName, 'Alice');
     await alice.join();
     const tracks = alice.localStream!.getTracks();
     const left = nextEvent<RoomLeftDetail>(alice, 'room.left');
     const disconnected = nextEvent<DisconnectedDetail>(alice, 'disconnected');
-    await janusAdmin({ request: 'destroy', room: roomName });
+    await janusAdmin({ request: 'destroy', room: roomName, secret });
     expect((await left).detail.reason).to.equal('room_destroyed');
     const { error } = (await disconnected).detail;
     expect(error).to.include({ name: 'RoomCompletedError', code: 53118 });
@@ -197,13 +199,14 @@ describe('leaving', () => {
 
   it('ends with kicked when a moderator removes the member', async () => {
     const roomName = uniqueRoom('kicked');
+    const { secret } = await trustedRoom(roomName);
     const alice = await roomElement(roomName, 'Alice');
     const bob = await roomElement(roomName, 'Bob');
     await alice.join();
     await bob.join();
     const left = nextEvent<RoomLeftDetail>(bob, 'room.left');
     const aliceSeesBobGo = nextEvent<MemberEventDetail>(alice, 'member.left');
-    await janusAdmin({ request: 'kick', room: roomName, id: bob.memberId });
+    await janusAdmin({ request: 'kick', room: roomName, secret, id: bob.memberId });
     expect((await left).detail.reason).to.equal('kicked');
     expect((await aliceSeesBobGo).detail.member.name).to.equal('Bob');
     expect(bob.active).to.equal(false);

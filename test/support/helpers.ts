@@ -112,6 +112,17 @@ export function janusAdmin<T = Record<string, unknown>>(request: Record<string, 
   return executeServerCommand('janus-admin', request) as Promise<T>;
 }
 
+/**
+ * Creates `room` through the Admin API as a trusted service would, with a secret that the test
+ * then passes to privileged requests (rooms that clients create ad hoc have a secret nobody knows).
+ */
+export async function trustedRoom(room: string, options: Record<string, unknown> = {}): Promise<{ secret: string }> {
+  const secret = `secret-${room}`;
+  const created = await janusAdmin({ request: 'create', room, secret, publishers: 16, notify_joining: true, ...options });
+  if (created['videoroom'] !== 'created') throw new Error(`could not create ${room}: ${JSON.stringify(created)}`);
+  return { secret };
+}
+
 /** A TCP port on which something accepts connections and never answers. */
 export async function silentServerUrl(): Promise<string> {
   const { port } = (await executeServerCommand('silent-server')) as { port: number };
