@@ -3,7 +3,7 @@
 export { LitElement, css, html, nothing } from 'lit';
 export { property, query, state } from 'lit/decorators.js';
 export { repeat } from 'lit/directives/repeat.js';
-export { consume, createContext, provide } from '@lit/context';
+export { ContextRoot, consume, createContext, provide } from '@lit/context';
 export { default as Janus } from 'janus-gateway';
 export { default as adapter } from 'webrtc-adapter';
 export { default as mitt } from 'mitt';
