@@ -5,6 +5,7 @@ import net from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { WebSocketServer } from 'ws';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const janusUrl = process.env.JANUS_URL ?? '';
@@ -52,6 +53,13 @@ function harnessCommands() {
         silentServers.push(server);
         return { port: server.address().port };
       }
+      if (command === 'not-janus-websocket') {
+        // A WebSocket server that accepts Janus's subprotocol and never answers: not Janus.
+        const server = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: (protocols) => [...protocols][0] ?? false });
+        await new Promise((resolve) => server.once('listening', resolve));
+        silentServers.push(server);
+        return { port: server.address().port };
+      }
       if (command === 'slow-janus') {
         // A proxy to Janus's WebSocket port that connects through only after `delay` ms.
         const relayed = [];
@@ -78,7 +86,7 @@ function harnessCommands() {
       }
       if (command === 'slow-janus-relayed') {
         // Whether Janus's answer to the handshake has been passed back to the browser.
-        return silentServers.find((s) => s.address().port === payload.port).relayed.length > 0;
+        return silentServers.find((s) => s.address()?.port === payload.port).relayed.length > 0;
       }
       if (command === 'janus-sessions') {
         const response = await fetch(adminUrl, {

@@ -7,7 +7,7 @@ import type { MemberLike, MemberMedia, RoomSnapshot } from '../../src/room/types
 import { VERSION } from '../../src/version.js';
 import { participantTileStyles } from './participant-tile.styles.js';
 
-const NO_MEDIA: MemberMedia = Object.freeze({ audio: null, video: null });
+const NO_MEDIA: MemberMedia = Object.freeze({ audio: null, video: null, sources: new Map() });
 
 function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);

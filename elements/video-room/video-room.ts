@@ -102,6 +102,7 @@ export class VideoRoom extends LitElement {
   @property({ attribute: false }) iceServers: RTCIceServer[] = [];
 
   private autoJoinQueued = false;
+  private readonly reported = new WeakSet<Error>();
 
   constructor() {
     super();
@@ -141,14 +142,15 @@ export class VideoRoom extends LitElement {
 
   /**
    * Joins with the current attributes. Rejects with a documented error (and fires `error`);
-   * afterwards the element can join again.
+   * afterwards the element can join again. A join cancelled by `leave()` (or by removing the
+   * element) rejects with an `AbortError` and fires nothing: it was not a failure.
    */
   async join(): Promise<RoomSession> {
     this.roomSession.options = this.joinOptions();
     try {
       return await this.roomSession.join();
     } catch (error) {
-      this.reportError(error as Error);
+      if ((error as Error).name !== 'AbortError') this.reportError(error as Error);
       throw error;
     }
   }
@@ -220,7 +222,7 @@ export class VideoRoom extends LitElement {
       this.autoJoinQueued = false;
       if (!this.autoJoin || !this.isConnected) return;
       if (rejoin) await this.roomSession.leave();
-      else if (this.roomSession.state !== 'disconnected') return;
+      // Joined or joining: the same join. Aborted meanwhile (removed and re-added): a fresh one.
       this.join().catch(() => {
         // Reported through the `error` event.
       });
@@ -228,6 +230,9 @@ export class VideoRoom extends LitElement {
   }
 
   private reportError(error: Error): void {
+    // Callers that shared one join (join() and auto-join) report its failure once.
+    if (this.reported.has(error)) return;
+    this.reported.add(error);
     const unhandled = dispatchRoomEvent(this, 'error', { error });
     if (unhandled && this.autoJoin) console.error(`<video-room> could not join: ${error.name}: ${error.message}`);
   }

@@ -13,7 +13,7 @@ export type JanusMessage = Record<string, unknown>;
 export type Jsep = JanusJS.JSEP & { type: RTCSdpType; sdp: string };
 
 /** Where a Janus failure came from; `src/janus/errors.ts` turns these into documented errors. */
-export type JanusFailureKind = 'connect' | 'transport' | 'timeout' | 'core' | 'plugin' | 'webrtc';
+export type JanusFailureKind = 'connect' | 'transport' | 'timeout' | 'core' | 'plugin' | 'webrtc' | 'media';
 
 export class JanusFailure extends Error {
   readonly kind: JanusFailureKind;
@@ -78,6 +78,8 @@ export interface SessionOptions {
   iceServers: RTCIceServer[];
   /** Milliseconds allowed for connecting and for each request. */
   timeout: number;
+  /** Gives up connecting (and closes the half-open connection) when aborted. */
+  signal?: AbortSignal;
 }
 
 export type SessionEvents = {
@@ -118,14 +120,26 @@ export class JanusSession {
       });
       openedSockets = undefined;
     });
+    const { signal } = options;
+    let onAbort = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal!.reason);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-      await withTimeout(connected, options.timeout, () =>
-        new JanusFailure('timeout', `no answer from ${options.server} within ${options.timeout} ms`),
+      if (signal?.aborted) throw signal.reason;
+      await withTimeout(Promise.race([connected, aborted]), options.timeout, () =>
+        // A socket that opened reached some WebSocket server: one that never answers as Janus does.
+        sockets.some((socket) => socket.readyState === WebSocket.OPEN)
+          ? new JanusFailure('connect', `not Janus: the WebSocket opened, but nothing answered within ${options.timeout} ms`)
+          : new JanusFailure('timeout', `no answer within ${options.timeout} ms`),
       );
     } catch (error) {
       // Release a half-open attempt: janus.js ignores destroy() before a session exists.
       for (const socket of sockets) socket.close();
       throw error;
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
     }
     session = new JanusSession(janus!, options.timeout);
     return session;

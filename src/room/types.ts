@@ -12,6 +12,13 @@ export type LeaveReason = (typeof LEAVE_REASONS)[number];
 
 export type TrackKind = 'audio' | 'video';
 
+/**
+ * Where a track comes from. Tracks are kept by source, not by kind, so a second video (a screen)
+ * never takes the camera's place.
+ */
+export const TRACK_SOURCES = ['camera', 'microphone', 'screen', 'screen_audio'] as const;
+export type TrackSource = (typeof TRACK_SOURCES)[number];
+
 /** A member of the room (SignalWire `VideoMemberEntity`), self included. */
 export interface Member {
   /** Janus participant id: a UUID per join (Twilio `sid`). */
@@ -36,8 +43,12 @@ export type MemberLike = Pick<Member, 'id' | 'name'> & Partial<Member>;
 
 /** A member's current media, for rendering. */
 export interface MemberMedia {
+  /** The audio a tile plays: the microphone (or a screen's audio). */
   readonly audio: MediaStreamTrack | null;
+  /** The video a tile shows: the camera (or a screen). */
   readonly video: MediaStreamTrack | null;
+  /** Every track of the member, by source. */
+  readonly sources: ReadonlyMap<TrackSource, MediaStreamTrack>;
 }
 
 /** A remote track (Twilio `RemoteAudioTrack` / `RemoteVideoTrack`), as a snapshot. */
@@ -79,7 +90,11 @@ export interface RoomSnapshot {
   /** Members in join order, the local member first. */
   readonly members: readonly Member[];
   readonly media: ReadonlyMap<string, MemberMedia>;
+  /** The other members as Twilio `RemoteParticipant`s, by `sid` (Twilio's `room.participants`). */
+  readonly participants: ReadonlyMap<string, Participant>;
   readonly localStream: MediaStream | null;
+  /** Whether every PeerConnection of this client is up (between `media.connected` and `media.disconnected`). */
+  readonly mediaConnected: boolean;
 }
 
 export interface RoomSessionOptions {

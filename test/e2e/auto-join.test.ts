@@ -36,3 +36,26 @@ describe('auto-join', () => {
     expect(room.active).to.equal(false);
   });
 });
+
+describe('auto-join after removal during a join', () => {
+  it('joins afresh when the element is removed and re-added while joining', async () => {
+    const roomName = uniqueRoom('auto-readd');
+    const container = await fixture<HTMLDivElement>(html`<div></div>`);
+    const room = document.createElement('video-room');
+    Object.assign(room, { server: janusUrl(), room: roomName, identity: 'Readded' });
+    room.setAttribute('auto-join', '');
+    container.append(room);
+    await until(() => room.roomSession.state, (state) => state === 'connecting', 'the join to start');
+
+    room.remove();
+    // Removal leaves (after a microtask, so a move is not a leave): that aborts the join.
+    await Promise.resolve();
+    await Promise.resolve();
+    const joined = nextEvent<RoomJoinedDetail>(room, 'room.joined');
+    container.append(room);
+    expect((await joined).detail.room_session.room_id).to.equal(roomName);
+    expect(room.active).to.equal(true);
+    const listed = await participantsOnServer(roomName);
+    expect(listed.map((p) => [p.id, p.display])).to.deep.equal([[room.memberId, 'Readded']]);
+  });
+});

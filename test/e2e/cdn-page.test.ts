@@ -1,7 +1,7 @@
 // CMS-style pages: nothing but a <script type="module"> and the tags in the page's HTML, which
 // exist before the elements are defined (the module runs after parsing).
 import { expect } from '@open-wc/testing';
-import type { ParticipantTile, VideoRoom } from '../../dist/src/index.js';
+import type { ParticipantTile } from '../../dist/src/index.js';
 import { decodedFrame, janusUrl, nextEvent, present, uniqueRoom, until } from '../support/helpers.js';
 
 /** An iframe whose HTML loads the CDN bundle; resolves once it has loaded. */
@@ -20,7 +20,7 @@ async function page(body: string): Promise<Document> {
 }
 
 /** `room.joined` of a room that auto-joins (or has already joined). */
-async function joined(room: VideoRoom): Promise<void> {
+async function joined(room: HTMLElement & { active: boolean }): Promise<void> {
   if (!room.active) await nextEvent(room, 'room.joined');
   expect(room.active).to.equal(true);
 }

@@ -15,6 +15,7 @@ import {
   janusAdmin,
   janusUrl,
   nextEvent,
+  notJanusWebSocketUrl,
   participantsOnServer,
   rejection,
   silentServerUrl,
@@ -89,6 +90,7 @@ describe('joining fails cleanly', () => {
     expect(performance.now() - started).to.be.within(1000, 3000);
     expect(error).to.include({ name: 'SignalingConnectionError', code: 53000, attribute: 'server' });
     expect(error.message).to.contain('did not answer');
+    expect(error.message).to.contain('raise the timeout attribute');
     expectNothingLeft(room, [], tracks);
   });
 
@@ -105,12 +107,20 @@ describe('joining fails cleanly', () => {
     expect(await janusSessionCount()).to.equal(sessionsBefore);
   });
 
-  it('rejects a server that is not Janus with SignalingConnectionError', async () => {
-    const room = await fixture<VideoRoom>(
+  it('rejects a server that is not Janus with SignalingConnectionError, saying so and what to do', async () => {
+    const http = await fixture<VideoRoom>(
       html`<video-room server=${`${location.origin}/not-janus`} room=${uniqueRoom('wrong')} identity="Alice"></video-room>`,
     );
-    const error = await failedJoin(room);
-    expect(error).to.include({ name: 'SignalingConnectionError', code: 53000 });
+    const httpError = await failedJoin(http);
+    expect(httpError).to.include({ name: 'SignalingConnectionError', code: 53000, attribute: 'server' });
+    expect(httpError.message).to.contain(`${location.origin}/not-janus answered, but not as the Janus HTTP API. Check that the server attribute`);
+
+    const ws = await fixture<VideoRoom>(
+      html`<video-room server=${await notJanusWebSocketUrl()} room=${uniqueRoom('wrong')} identity="Alice" timeout="1500"></video-room>`,
+    );
+    const wsError = await failedJoin(ws);
+    expect(wsError).to.include({ name: 'SignalingConnectionError', code: 53000, attribute: 'server' });
+    expect(wsError.message).to.contain('accepted a WebSocket connection but never answered as Janus does. Check that the server attribute');
   });
 
   it('rejects a room that does not exist, when creating rooms is off, with RoomNotFoundError (53106)', async () => {
@@ -201,6 +211,25 @@ describe('joining fails cleanly', () => {
     await bob.join();
     expect((await joined).detail.room_session.name).to.equal('Team standup');
     expect((await video).detail.participant.identity).to.equal('Alice');
+  });
+
+  it('cancels a join hanging on a silent server at once when leave() is called', async () => {
+    const tracks = captureTracks();
+    const room = await fixture<VideoRoom>(
+      html`<video-room server=${await silentServerUrl()} room=${uniqueRoom('cancel')} identity="Alice"></video-room>`,
+    );
+    const errors: unknown[] = [];
+    room.addEventListener('error', (event) => errors.push(event.detail.error));
+    const joining = room.join();
+    // Joining is under way: the camera and microphone are captured, the connection is pending.
+    await until(() => tracks.length, (n) => n === 2, 'the capture');
+    const started = performance.now();
+    await room.leave();
+    const error = await rejection(joining);
+    expect(error.name).to.equal('AbortError');
+    expect(performance.now() - started, 'well within the 10 s timeout').to.be.lessThan(1000);
+    expect(errors, 'a cancelled join is not a failure').to.deep.equal([]);
+    expectNothingLeft(room, [], tracks);
   });
 
   it('aborts a join when leave() is called meanwhile, and releases what it took', async () => {

@@ -129,6 +129,12 @@ export async function silentServerUrl(): Promise<string> {
   return `ws://127.0.0.1:${port}`;
 }
 
+/** A WebSocket server that accepts Janus's subprotocol and never answers. */
+export async function notJanusWebSocketUrl(): Promise<string> {
+  const { port } = (await executeServerCommand('not-janus-websocket')) as { port: number };
+  return `ws://127.0.0.1:${port}`;
+}
+
 /** Janus behind a proxy that lets connections through only after `delay` ms. */
 export async function slowJanus(delay: number): Promise<{ url: string; answered: () => Promise<boolean> }> {
   const { port } = (await executeServerCommand('slow-janus', { delay })) as { port: number };

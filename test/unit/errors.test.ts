@@ -63,15 +63,28 @@ describe('Janus failures map onto the documented errors', () => {
     [new JanusFailure('plugin', 'Unknown request', 423), {}, 'SignalingOutgoingMessageInvalidError', 53004],
     [new JanusFailure('webrtc', 'InvalidAccessError: bad offer'), { phase: 'answer' }, 'MediaClientRemoteDescFailedError', 53402],
     [new JanusFailure('webrtc', 'OperationError: no'), { phase: 'publish' }, 'MediaClientLocalDescFailedError', 53400],
+    [new JanusFailure('media', 'not connected within 10000 ms'), { phase: 'publish' }, 'MediaConnectionError', 53405],
+    [new JanusFailure('connect', 'API call failed: [object Object]'), { phase: 'connect' }, 'SignalingConnectionError', 53000],
   ];
   for (const [failure, overrides, name, code] of cases) {
     it(`${failure.kind} ${failure.janusCode ?? ''} (${failure.message}) -> ${name}`, () => {
       const error = toRoomError(failure, { ...context, ...overrides }) as RoomError;
       expect(error).to.include({ name, code });
-      expect(error.message).to.not.equal('');
       expect(error.cause).to.equal(failure);
+      // "<Twilio's message>: <what went wrong>. <What to do>."
+      expect(error.message).to.match(/^[^:]+: .+\. [A-Z][^]*\.$/);
+      expect(error.message).to.not.contain('[object Object]');
     });
   }
+
+  it("says in plain words when the server is not Janus, and what to do", () => {
+    const http = toRoomError(new JanusFailure('connect', 'API call failed: [object Object]'), { ...context, phase: 'connect' });
+    expect(http.message).to.equal(
+      "Signaling connection error: ws://janus.test answered, but not as the Janus HTTP API. Check that the server attribute is the URL of Janus's API (usually http://host:8088/janus, or ws://host:8188).",
+    );
+    const down = toRoomError(new JanusFailure('connect', 'Probably a network error, is the server down?: Failed to fetch'), { ...context, phase: 'connect' });
+    expect(down.message).to.contain('nothing answered at ws://janus.test. Check that Janus is running');
+  });
 
   it('names the server and the room in the message', () => {
     expect(toRoomError(new JanusFailure('connect', 'refused'), { ...context, phase: 'connect' }).message).to.contain(

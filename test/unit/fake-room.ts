@@ -3,7 +3,7 @@ import { provide } from '@lit/context';
 import { LitElement, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { roomStateContext } from '../../src/context/context.js';
-import type { Member, MemberMedia, RoomSnapshot } from '../../src/room/types.js';
+import type { Member, MemberMedia, RoomSnapshot, TrackSource } from '../../src/room/types.js';
 
 export class FakeRoom extends LitElement {
   @provide({ context: roomStateContext })
@@ -32,15 +32,25 @@ export function member(id: string, name: string, extra: Partial<Member> = {}): M
   };
 }
 
-export function snapshotOf(entries: Array<[Member, MemberMedia?]>): RoomSnapshot {
+/** A member's media from a microphone and a camera track. */
+export function mediaOf({ audio = null, video = null }: { audio?: MediaStreamTrack | null; video?: MediaStreamTrack | null } = {}): MemberMedia {
+  const sources = new Map<TrackSource, MediaStreamTrack>();
+  if (audio) sources.set('microphone', audio);
+  if (video) sources.set('camera', video);
+  return { audio, video, sources };
+}
+
+export function snapshotOf(entries: Array<[Member, { audio?: MediaStreamTrack | null; video?: MediaStreamTrack | null }?]>): RoomSnapshot {
   return {
     state: 'connected',
     roomId: 'r',
     roomSessionId: 'r',
     memberId: entries.find(([m]) => m.local)?.[0].id ?? null,
     members: entries.map(([m]) => m),
-    media: new Map(entries.map(([m, media]) => [m.id, media ?? { audio: null, video: null }])),
+    media: new Map(entries.map(([m, media]) => [m.id, mediaOf(media)])),
+    participants: new Map(),
     localStream: null,
+    mediaConnected: true,
   };
 }
 

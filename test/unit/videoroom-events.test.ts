@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { parseParticipantEvent } from '../../src/janus/videoroom.js';
+import { parseParticipantEvent } from '../../src/janus/videoroom/protocol.js';
 
 describe('VideoRoom messages -> participant events', () => {
   it('reads a publishers event, dropping nothing but normalising ids to strings', () => {

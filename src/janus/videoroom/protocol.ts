@@ -1,0 +1,145 @@
+/**
+ * The Janus 1.1.2 VideoRoom protocol (janus-mapping.md §1) as data: message shapes and the tables
+ * that turn plugin messages into typed values. Nothing here sends anything.
+ */
+import type { JanusMessage } from '../janus-client.js';
+
+export const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
+
+export type StreamType = 'audio' | 'video' | 'data';
+
+/** One stream a publisher announces (`publishers[].streams[]`). */
+export interface PublishedStream {
+  type: StreamType;
+  mid: string;
+  disabled: boolean;
+  description?: string;
+}
+
+export interface PublisherEntry {
+  id: string;
+  display: string;
+  streams: PublishedStream[];
+}
+
+export interface AttendeeEntry {
+  id: string;
+  display: string;
+}
+
+export interface JoinedInfo {
+  privateId: number;
+  /** The room's friendly name (its `description`). */
+  description: string;
+  publishers: PublisherEntry[];
+  /** Participants who do not publish (only sent when the room has `notify_joining`). */
+  attendees: AttendeeEntry[];
+}
+
+/** Unsolicited events Janus sends to a participant about its room. */
+export type ParticipantEvent =
+  | { type: 'publishers'; publishers: PublisherEntry[] }
+  | { type: 'joining'; attendee: AttendeeEntry }
+  | { type: 'unpublished'; id: string }
+  | { type: 'leaving'; id: string }
+  | { type: 'kicked'; id: string }
+  | { type: 'display'; id: string; display: string }
+  /** This participant is out of the room. */
+  | { type: 'removed'; reason: 'kicked' | 'destroyed' };
+
+/** A stream of the subscription (`attached`/`updated` `streams[]`). */
+export interface SubscriptionStream {
+  mid: string;
+  type: StreamType;
+  active: boolean;
+  feedId?: string;
+  feedMid?: string;
+}
+
+export interface FeedStream {
+  feed: string;
+  mid: string;
+}
+
+export const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
+
+export const list = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? (value as Record<string, unknown>[]).filter((v) => v !== null && typeof v === 'object') : [];
+
+function toStream(raw: Record<string, unknown>): PublishedStream {
+  const stream: PublishedStream = {
+    type: str(raw['type']) as StreamType,
+    mid: str(raw['mid']),
+    disabled: raw['disabled'] === true,
+  };
+  if (typeof raw['description'] === 'string') stream.description = raw['description'];
+  return stream;
+}
+
+function toPublisher(raw: Record<string, unknown>): PublisherEntry {
+  return { id: str(raw['id']), display: str(raw['display']), streams: list(raw['streams']).map(toStream) };
+}
+
+function toAttendee(raw: Record<string, unknown>): AttendeeEntry {
+  return { id: str(raw['id']), display: str(raw['display']) };
+}
+
+/** Janus message -> participant event, read top to bottom; the first match wins. */
+const participantEventTable: Array<(m: JanusMessage) => ParticipantEvent | undefined> = [
+  (m) => (m['videoroom'] === 'destroyed' ? { type: 'removed', reason: 'destroyed' } : undefined),
+  (m) => (m['leaving'] === 'ok' && m['reason'] === 'kicked' ? { type: 'removed', reason: 'kicked' } : undefined),
+  (m) =>
+    m['videoroom'] === 'event' && Array.isArray(m['publishers'])
+      ? { type: 'publishers', publishers: list(m['publishers']).map(toPublisher) }
+      : undefined,
+  (m) =>
+    m['videoroom'] === 'event' && m['joining'] && typeof m['joining'] === 'object'
+      ? { type: 'joining', attendee: toAttendee(m['joining'] as Record<string, unknown>) }
+      : undefined,
+  (m) =>
+    m['videoroom'] === 'event' && m['unpublished'] !== undefined && m['unpublished'] !== 'ok'
+      ? { type: 'unpublished', id: str(m['unpublished']) }
+      : undefined,
+  (m) =>
+    m['videoroom'] === 'event' && m['leaving'] !== undefined && m['leaving'] !== 'ok'
+      ? { type: 'leaving', id: str(m['leaving']) }
+      : undefined,
+  (m) => (m['videoroom'] === 'event' && m['kicked'] !== undefined ? { type: 'kicked', id: str(m['kicked']) } : undefined),
+  (m) =>
+    m['videoroom'] === 'event' && typeof m['display'] === 'string' && m['id'] !== undefined && m['room'] === undefined
+      ? { type: 'display', id: str(m['id']), display: m['display'] }
+      : undefined,
+];
+
+export function parseParticipantEvent(message: JanusMessage): ParticipantEvent | undefined {
+  for (const parse of participantEventTable) {
+    const event = parse(message);
+    if (event) return event;
+  }
+  return undefined;
+}
+
+export function parseJoined(message: JanusMessage): JoinedInfo {
+  return {
+    privateId: Number(message['private_id']),
+    description: str(message['description']),
+    publishers: list(message['publishers']).map(toPublisher),
+    attendees: list(message['attendees']).map(toAttendee),
+  };
+}
+
+function toSubscriptionStream(raw: Record<string, unknown>): SubscriptionStream {
+  const stream: SubscriptionStream = {
+    mid: str(raw['mid']),
+    type: str(raw['type']) as StreamType,
+    active: raw['active'] !== false && raw['feed_id'] !== undefined,
+  };
+  if (raw['feed_id'] !== undefined) stream.feedId = str(raw['feed_id']);
+  if (raw['feed_mid'] !== undefined) stream.feedMid = str(raw['feed_mid']);
+  return stream;
+}
+
+/** The whole subscription, when a subscriber message describes it (`attached`, `updated`). */
+export function parseSubscription(message: JanusMessage): SubscriptionStream[] | undefined {
+  return Array.isArray(message['streams']) ? list(message['streams']).map(toSubscriptionStream) : undefined;
+}

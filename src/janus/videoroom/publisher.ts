@@ -1,0 +1,161 @@
+/**
+ * A publisher-type VideoRoom handle: it is a member of the room whether it publishes or not, and
+ * the only kind of handle Janus tells about the room (janus-mapping.md §1.1, §1.4).
+ */
+import mitt, { type Emitter } from 'mitt';
+import { JanusFailure, withTimeout, type JanusSession, type PluginHandle } from '../janus-client.js';
+import { VIDEOROOM_PLUGIN, parseJoined, parseParticipantEvent, type JoinedInfo, type ParticipantEvent } from './protocol.js';
+
+export interface RoomOptions {
+  pin?: string;
+  publishers: number;
+}
+
+export type PublisherEvents = {
+  room: ParticipantEvent;
+  connectionState: RTCPeerConnectionState;
+  /** Janus set up this handle's media (`webrtcup`): it now relays what we publish. */
+  up: undefined;
+  /** Janus hung up this handle's PeerConnection. */
+  hangup: { reason: string };
+};
+
+/** 128 random bits, hex. */
+function unguessable(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class VideoRoomPublisher {
+  readonly events: Emitter<PublisherEvents> = mitt<PublisherEvents>();
+  /** Whether Janus has set up our media (between `webrtcup` and `hangup`). */
+  janusUp = false;
+  private readonly handle: PluginHandle;
+
+  private constructor(handle: PluginHandle) {
+    this.handle = handle;
+    handle.events.on('message', ({ message }) => {
+      const event = parseParticipantEvent(message);
+      if (event) this.events.emit('room', event);
+    });
+    handle.events.on('connectionState', (state) => this.events.emit('connectionState', state));
+    handle.events.on('webrtcState', ({ up, reason }) => {
+      this.janusUp = up;
+      if (up) this.events.emit('up', undefined);
+      else this.events.emit('hangup', { reason: reason ?? 'hangup' });
+    });
+  }
+
+  static async attach(session: JanusSession): Promise<VideoRoomPublisher> {
+    return new VideoRoomPublisher(await session.attach(VIDEOROOM_PLUGIN));
+  }
+
+  get id(): string {
+    return this.handle.id;
+  }
+
+  get peerConnection(): RTCPeerConnection | null {
+    return this.handle.peerConnection;
+  }
+
+  async exists(room: string): Promise<boolean> {
+    const answer = await this.handle.request({ request: 'exists', room });
+    return answer['exists'] === true;
+  }
+
+  /**
+   * Creates the room; a room created meanwhile by someone else counts as success. The room gets a
+   * random `secret` that nobody keeps: without one, any client could kick, moderate, destroy the
+   * room or `rtp_forward` its media anywhere. `lock_record` keeps members from recording it.
+   */
+  async create(room: string, options: RoomOptions): Promise<void> {
+    try {
+      await this.handle.request({
+        request: 'create',
+        room,
+        description: room,
+        secret: unguessable(),
+        lock_record: true,
+        publishers: options.publishers,
+        notify_joining: true,
+        audiolevel_event: true,
+        is_private: false,
+        permanent: false,
+        ...(options.pin ? { pin: options.pin } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof JanusFailure && error.janusCode === 427)) throw error;
+    }
+  }
+
+  async join(options: { room: string; id: string; display: string; pin?: string }): Promise<JoinedInfo> {
+    const { message } = await this.handle.send(
+      {
+        request: 'join',
+        ptype: 'publisher',
+        room: options.room,
+        id: options.id,
+        display: options.display,
+        ...(options.pin ? { pin: options.pin } : {}),
+      },
+      { until: (m) => m['videoroom'] === 'joined' },
+    );
+    return parseJoined(message);
+  }
+
+  /**
+   * Publishes tracks the caller owns (janus.js never stops them) and resolves once Janus answered,
+   * with the mid each track got on the PeerConnection.
+   */
+  async publish(tracks: MediaStreamTrack[]): Promise<Map<MediaStreamTrack, string>> {
+    const offer = await this.handle.createOffer(
+      tracks.map((track) => ({ type: track.kind as 'audio' | 'video', capture: track, recv: false, dontStop: true })),
+    );
+    const { jsep } = await this.handle.send({ request: 'publish' }, { jsep: offer, until: (m) => m['configured'] === 'ok' });
+    if (!jsep) throw new JanusFailure('plugin', 'Janus accepted the publish request without an SDP answer');
+    await this.handle.handleRemoteJsep(jsep);
+    return this.mids(tracks);
+  }
+
+  /**
+   * Resolves once both ends agree our media is up: the browser's PeerConnection is connected and
+   * Janus sent `webrtcup` (only then does Janus count us as a publisher and relay our media).
+   */
+  async mediaUp(timeout: number): Promise<void> {
+    const ready = () => this.janusUp && this.peerConnection?.connectionState === 'connected';
+    if (ready()) return;
+    let onState: (state: RTCPeerConnectionState) => void = () => {};
+    let onUp = () => {};
+    let onHangup: (event: { reason: string }) => void = () => {};
+    const connected = new Promise<void>((resolve, reject) => {
+      onUp = () => {
+        if (ready()) resolve();
+      };
+      onState = (state) => {
+        if (state === 'failed' || state === 'closed') reject(new JanusFailure('media', `the PeerConnection is ${state}`));
+        else onUp();
+      };
+      onHangup = ({ reason }) => reject(new JanusFailure('media', `Janus hung up (${reason})`));
+      this.events.on('connectionState', onState);
+      this.events.on('up', onUp);
+      this.events.on('hangup', onHangup);
+    });
+    try {
+      await withTimeout(connected, timeout, () => new JanusFailure('media', `not connected within ${timeout} ms`));
+    } finally {
+      this.events.off('connectionState', onState);
+      this.events.off('up', onUp);
+      this.events.off('hangup', onHangup);
+    }
+  }
+
+  /** The mid of each track's transceiver (assigned once the offer was applied locally). */
+  private mids(tracks: MediaStreamTrack[]): Map<MediaStreamTrack, string> {
+    const transceivers = this.peerConnection?.getTransceivers() ?? [];
+    const mids = new Map<MediaStreamTrack, string>();
+    for (const track of tracks) {
+      const mid = transceivers.find((t) => t.sender.track === track)?.mid;
+      if (mid) mids.set(track, mid);
+    }
+    return mids;
+  }
+}

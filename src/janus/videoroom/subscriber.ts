@@ -1,0 +1,94 @@
+/**
+ * One multistream subscriber PeerConnection for the whole room (janus-mapping.md §1.5). A
+ * subscriber is not a member: Janus tells it nothing about the room, only about its streams.
+ */
+import mitt, { type Emitter } from 'mitt';
+import type { HandleEvents, JanusSession, Jsep, PluginHandle } from '../janus-client.js';
+import { VIDEOROOM_PLUGIN, parseSubscription, type FeedStream, type SubscriptionStream } from './protocol.js';
+
+export type SubscriberEvents = {
+  /** The whole subscription, each time Janus describes it. */
+  streams: SubscriptionStream[];
+  track: HandleEvents['remoteTrack'];
+  connectionState: RTCPeerConnectionState;
+  /** Something failed outside any request (answering an offer Janus sent by itself). */
+  failure: Error;
+};
+
+export interface SubscriberJoin {
+  room: string;
+  pin?: string;
+  privateId: number;
+}
+
+/**
+ * `subscribe` joins on first use and adds streams afterwards; every offer Janus sends (for our
+ * requests, or by itself when a publisher leaves) is answered in order.
+ */
+export class VideoRoomSubscriber {
+  readonly events: Emitter<SubscriberEvents> = mitt<SubscriberEvents>();
+  private readonly handle: PluginHandle;
+  private readonly joinOptions: SubscriberJoin;
+  private joined = false;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(handle: PluginHandle, join: SubscriberJoin) {
+    this.handle = handle;
+    this.joinOptions = join;
+    handle.events.on('message', ({ message, jsep }) => {
+      const streams = parseSubscription(message);
+      if (streams) this.events.emit('streams', streams);
+      if (jsep?.type === 'offer') {
+        this.enqueue(() => this.answer(jsep)).catch((error: unknown) =>
+          this.events.emit('failure', error instanceof Error ? error : new Error(String(error))),
+        );
+      }
+    });
+    handle.events.on('remoteTrack', (event) => this.events.emit('track', event));
+    handle.events.on('connectionState', (state) => this.events.emit('connectionState', state));
+  }
+
+  static async attach(session: JanusSession, join: SubscriberJoin): Promise<VideoRoomSubscriber> {
+    return new VideoRoomSubscriber(await session.attach(VIDEOROOM_PLUGIN), join);
+  }
+
+  get peerConnection(): RTCPeerConnection | null {
+    return this.handle.peerConnection;
+  }
+
+  /** Adds streams to the subscription. Resolves when Janus accepted the request. */
+  subscribe(streams: FeedStream[]): Promise<void> {
+    return this.enqueue(async () => {
+      if (!this.joined) {
+        await this.handle.send(
+          {
+            request: 'join',
+            ptype: 'subscriber',
+            room: this.joinOptions.room,
+            private_id: this.joinOptions.privateId,
+            ...(this.joinOptions.pin ? { pin: this.joinOptions.pin } : {}),
+            streams,
+          },
+          { until: (m) => m['videoroom'] === 'attached' },
+        );
+        this.joined = true;
+      } else {
+        await this.handle.send(
+          { request: 'subscribe', streams },
+          { until: (m) => m['videoroom'] === 'updated' || m['videoroom'] === 'updating' },
+        );
+      }
+    });
+  }
+
+  private async answer(offer: Jsep): Promise<void> {
+    const answer = await this.handle.createAnswer(offer, []);
+    await this.handle.send({ request: 'start' }, { jsep: answer, until: (m) => m['started'] === 'ok' });
+  }
+
+  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}

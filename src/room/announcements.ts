@@ -1,0 +1,103 @@
+/**
+ * The one place room events come from: the difference between the last announced snapshot and
+ * the new one. Pure: two snapshots in, the events between them out, in the order a listener
+ * expects (a track goes before its publication, a member's tracks before the member).
+ */
+import { sameMember } from './views.js';
+import type { Member, Participant, RemoteTrack, RoomSnapshot, TrackPublication } from './types.js';
+
+export interface TrackEvent {
+  member: Member;
+  participant: Participant;
+  publication: TrackPublication;
+}
+
+export type TrackEventWithTrack = TrackEvent & { track: RemoteTrack };
+
+/** Events derived from snapshots (the lifecycle events `joined` and `left` are not). */
+export type AnnouncedEvents = {
+  memberJoined: { member: Member; participant: Participant };
+  memberLeft: { member: Member; participant: Participant };
+  membersChanged: { members: readonly Member[] };
+  trackPublished: TrackEvent;
+  trackUnpublished: TrackEvent;
+  trackSubscribed: TrackEventWithTrack;
+  trackUnsubscribed: TrackEventWithTrack;
+  trackStarted: TrackEventWithTrack;
+  mediaConnected: undefined;
+  mediaDisconnected: undefined;
+};
+
+export type Announcement = { [K in keyof AnnouncedEvents]: { type: K; event: AnnouncedEvents[K] } }[keyof AnnouncedEvents];
+
+const leftState = (participant: Participant): Participant => Object.freeze({ ...participant, state: 'disconnected' });
+
+/** The events that turn `prev` into `next`. */
+export function announce(prev: RoomSnapshot, next: RoomSnapshot): Announcement[] {
+  const out: Announcement[] = [];
+  const prevMembers = new Map(prev.members.map((m) => [m.id, m]));
+  const nextMembers = new Map(next.members.map((m) => [m.id, m]));
+
+  for (const [id, before] of prev.participants) {
+    if (next.participants.has(id)) continue;
+    const member = prevMembers.get(id)!;
+    const participant = leftState(before);
+    for (const publication of before.tracks.values()) removePublication(out, member, participant, publication);
+    out.push({ type: 'memberLeft', event: { member, participant } });
+  }
+
+  for (const [id, participant] of next.participants) {
+    const member = nextMembers.get(id)!;
+    const before = prev.participants.get(id);
+    if (!before) out.push({ type: 'memberJoined', event: { member, participant } });
+    for (const publication of before?.tracks.values() ?? []) {
+      if (!participant.tracks.has(publication.trackSid)) removePublication(out, member, participant, publication);
+    }
+    for (const publication of participant.tracks.values()) {
+      const old = before?.tracks.get(publication.trackSid);
+      if (!old) out.push({ type: 'trackPublished', event: { member, participant, publication } });
+      trackChanges(out, { member, participant, publication }, old?.track ?? null, publication.track);
+    }
+  }
+
+  if (prev.members.length !== next.members.length || prev.members.some((m, i) => !sameMember(m, next.members[i]!))) {
+    out.push({ type: 'membersChanged', event: { members: next.members } });
+  }
+  if (!prev.mediaConnected && next.mediaConnected) out.push({ type: 'mediaConnected', event: undefined });
+  if (prev.mediaConnected && !next.mediaConnected) out.push({ type: 'mediaDisconnected', event: undefined });
+  return out;
+}
+
+function removePublication(out: Announcement[], member: Member, participant: Participant, publication: TrackPublication): void {
+  if (publication.track) out.push({ type: 'trackUnsubscribed', event: { member, participant, publication, track: publication.track } });
+  out.push({ type: 'trackUnpublished', event: { member, participant, publication } });
+}
+
+/** Subscribed, unsubscribed (a track replaced on the same publication) and started. */
+function trackChanges(out: Announcement[], base: TrackEvent, before: RemoteTrack | null, after: RemoteTrack | null): void {
+  const same = before !== null && after !== null && before.mediaStreamTrack === after.mediaStreamTrack;
+  if (before && !same) out.push({ type: 'trackUnsubscribed', event: { ...base, track: before } });
+  if (!after) return;
+  if (!same) out.push({ type: 'trackSubscribed', event: { ...base, track: after } });
+  if (after.isStarted && !(same && before.isStarted)) out.push({ type: 'trackStarted', event: { ...base, track: after } });
+}
+
+/**
+ * What counts as already announced when the room is joined: the members and what they publish
+ * (Twilio announces neither for a room just joined), but no tracks and no media connection, so
+ * those that arrived while joining are announced right after `room.joined`.
+ */
+export function baselineAtJoin(snapshot: RoomSnapshot): RoomSnapshot {
+  const participants = new Map<string, Participant>();
+  for (const [id, participant] of snapshot.participants) {
+    const strip = (publications: ReadonlyMap<string, TrackPublication>) =>
+      new Map([...publications].map(([sid, p]) => [sid, { ...p, isSubscribed: false, track: null }]));
+    participants.set(id, {
+      ...participant,
+      tracks: strip(participant.tracks),
+      audioTracks: strip(participant.audioTracks),
+      videoTracks: strip(participant.videoTracks),
+    });
+  }
+  return { ...snapshot, participants, mediaConnected: false };
+}

@@ -1,0 +1,97 @@
+/**
+ * Who is in the room and what each member publishes: immutable records and the pure reducers that
+ * keep them (a Janus room event in, a new roster out). The local member's own publications are not
+ * here: Janus never describes them to us (see publications.ts).
+ */
+import type { ParticipantEvent, PublishedStream } from '../janus/videoroom/protocol.js';
+import type { TrackKind, TrackSource } from './types.js';
+
+/** An audio or video stream another member publishes. */
+export interface RemoteStream {
+  readonly mid: string;
+  readonly kind: TrackKind;
+  readonly source: TrackSource;
+  /** Twilio's `trackName`. */
+  readonly name: string;
+}
+
+export interface MemberRecord {
+  readonly id: string;
+  /** Untrusted text. */
+  readonly name: string;
+  readonly local: boolean;
+  /** Published audio and video streams, by the publisher's mid. */
+  readonly streams: ReadonlyMap<string, RemoteStream>;
+}
+
+/** Every member in join order, by id. */
+export type Roster = ReadonlyMap<string, MemberRecord>;
+
+export const EMPTY_ROSTER: Roster = new Map();
+
+const NO_STREAMS: ReadonlyMap<string, RemoteStream> = new Map();
+
+function toRemoteStream(stream: PublishedStream): RemoteStream | undefined {
+  if (stream.disabled || (stream.type !== 'audio' && stream.type !== 'video')) return undefined;
+  return {
+    mid: stream.mid,
+    kind: stream.type,
+    source: stream.type === 'audio' ? 'microphone' : 'camera',
+    name: stream.description ?? stream.mid,
+  };
+}
+
+const put = (roster: Roster, record: MemberRecord): Roster => new Map(roster).set(record.id, record);
+
+/** Adds a member, or renames one already there. */
+export function withMember(roster: Roster, id: string, name: string, local = false): Roster {
+  const record = roster.get(id);
+  if (!record) return put(roster, { id, name, local, streams: NO_STREAMS });
+  return name && record.name !== name ? put(roster, { ...record, name }) : roster;
+}
+
+/** Removes a remote member (the local member leaves only with the session). */
+export function withoutMember(roster: Roster, id: string): Roster {
+  const record = roster.get(id);
+  if (!record || record.local) return roster;
+  const next = new Map(roster);
+  next.delete(id);
+  return next;
+}
+
+/** Replaces what a remote member publishes. */
+export function withStreams(roster: Roster, id: string, streams: readonly PublishedStream[]): Roster {
+  const record = roster.get(id);
+  if (!record || record.local) return roster;
+  const next = new Map<string, RemoteStream>();
+  for (const stream of streams) {
+    const remote = toRemoteStream(stream);
+    if (remote) next.set(remote.mid, remote);
+  }
+  if (next.size === 0 && record.streams.size === 0) return roster;
+  return put(roster, { ...record, streams: next });
+}
+
+type Reducers = { [T in ParticipantEvent['type']]: (roster: Roster, event: Extract<ParticipantEvent, { type: T }>, self: string) => Roster };
+
+/** Janus room event -> roster, one row per event type. */
+const reducers: Reducers = {
+  publishers: (roster, event, self) =>
+    event.publishers.reduce(
+      (next, publisher) =>
+        publisher.id === self ? next : withStreams(withMember(next, publisher.id, publisher.display), publisher.id, publisher.streams),
+      roster,
+    ),
+  joining: (roster, event, self) => (event.attendee.id === self ? roster : withMember(roster, event.attendee.id, event.attendee.display)),
+  unpublished: (roster, event) => withStreams(roster, event.id, []),
+  leaving: (roster, event) => withoutMember(roster, event.id),
+  kicked: (roster, event) => withoutMember(roster, event.id),
+  display: (roster, event) => (roster.has(event.id) ? withMember(roster, event.id, event.display) : roster),
+  // Our own removal ends the session; the roster goes with it.
+  removed: (roster) => roster,
+};
+
+/** The roster after a room event; `self` is the local member's id. */
+export function reduceRoster(roster: Roster, event: ParticipantEvent, self: string): Roster {
+  return (reducers[event.type] as (r: Roster, e: ParticipantEvent, s: string) => Roster)(roster, event, self);
+}

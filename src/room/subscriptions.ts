@@ -1,0 +1,211 @@
+/**
+ * Other members' media: which published streams we want, which we asked Janus for, and which
+ * tracks arrived, on one multistream subscriber PeerConnection. Janus reuses subscriber mids for
+ * new publishers, so a received track is attributed only through the subscription Janus last
+ * described (subscriber mid -> publisher and publisher mid), never on its own.
+ */
+import mitt, { type Emitter } from 'mitt';
+import type { JanusSession } from '../janus/janus-client.js';
+import type { FeedStream, SubscriptionStream } from '../janus/videoroom/protocol.js';
+import { VideoRoomSubscriber, type SubscriberJoin } from '../janus/videoroom/subscriber.js';
+import type { Roster } from './roster.js';
+import type { TrackKind } from './types.js';
+
+export interface ReceivedTrack {
+  readonly track: MediaStreamTrack;
+  /** Media has arrived (remote tracks start muted until their first packet). */
+  readonly started: boolean;
+}
+
+/** Member id -> publisher mid -> the track received for it. */
+export type RemoteTracks = ReadonlyMap<string, ReadonlyMap<string, ReceivedTrack>>;
+
+export type SubscriptionEvents = {
+  /** `tracks` changed. */
+  changed: undefined;
+  /** Janus refused a stream we asked for. */
+  failed: { memberId: string; mid: string; error: unknown };
+  /** Something failed outside any request (answering an offer Janus sent by itself). */
+  error: unknown;
+  connectionState: RTCPeerConnectionState;
+};
+
+export interface SubscriptionOptions extends SubscriberJoin {
+  /** Which kinds to receive (SignalWire `receiveAudio` / `receiveVideo`). */
+  receive: ReadonlySet<TrackKind>;
+}
+
+const feedKey = (feed: string, mid: string) => `${feed}\u0000${mid}`;
+
+/**
+ * The tracks each member's published streams arrived on: a subscriber stream counts when it is
+ * active, carries a live track, and its publisher still publishes that mid.
+ */
+export function resolveTracks(
+  subscription: ReadonlyMap<string, SubscriptionStream>,
+  received: ReadonlyMap<string, MediaStreamTrack>,
+  roster: Roster,
+): Map<string, Map<string, MediaStreamTrack>> {
+  const tracks = new Map<string, Map<string, MediaStreamTrack>>();
+  for (const [mid, stream] of subscription) {
+    const track = received.get(mid);
+    const member = stream.feedId === undefined ? undefined : roster.get(stream.feedId);
+    if (!stream.active || !track || !member || !stream.feedMid || track.readyState === 'ended') continue;
+    if (!member.streams.has(stream.feedMid)) continue;
+    if (!tracks.has(member.id)) tracks.set(member.id, new Map());
+    tracks.get(member.id)!.set(stream.feedMid, track);
+  }
+  return tracks;
+}
+
+export class Subscriptions {
+  readonly events: Emitter<SubscriptionEvents> = mitt<SubscriptionEvents>();
+  private readonly session: JanusSession;
+  private readonly options: SubscriptionOptions;
+  private readonly roster: () => Roster;
+  private subscriber: Promise<VideoRoomSubscriber> | undefined;
+  /** Feeds asked for (feedKey), so each publication is requested once. */
+  private readonly requested = new Set<string>();
+  /** The subscription as Janus last described it, by subscriber mid. */
+  private subscription = new Map<string, SubscriptionStream>();
+  /** Tracks received on the subscriber PeerConnection, by subscriber mid. */
+  private readonly received = new Map<string, MediaStreamTrack>();
+  /** The track each feed started on (feedKey -> track). */
+  private readonly started = new Map<string, MediaStreamTrack>();
+  private current: RemoteTracks = new Map();
+  private closed = false;
+
+  constructor(session: JanusSession, options: SubscriptionOptions, roster: () => Roster) {
+    this.session = session;
+    this.options = options;
+    this.roster = roster;
+  }
+
+  get tracks(): RemoteTracks {
+    return this.current;
+  }
+
+  /** Asks Janus for every wanted stream not asked for yet, and forgets streams that are gone. */
+  sync(): void {
+    if (this.closed) return;
+    const roster = this.roster();
+    const wanted = new Set<string>();
+    const missing: FeedStream[] = [];
+    for (const member of roster.values()) {
+      if (member.local) continue;
+      for (const stream of member.streams.values()) {
+        if (!this.options.receive.has(stream.kind)) continue;
+        const key = feedKey(member.id, stream.mid);
+        wanted.add(key);
+        if (this.requested.has(key)) continue;
+        this.requested.add(key);
+        missing.push({ feed: member.id, mid: stream.mid });
+      }
+    }
+    // A stream that went away is asked for again if it comes back.
+    for (const key of this.requested) if (!wanted.has(key)) this.requested.delete(key);
+    if (missing.length > 0) this.request(missing);
+    this.reconcile();
+  }
+
+  /** Stops acting on anything Janus sends; the session's destruction closes the PeerConnection. */
+  close(): void {
+    this.closed = true;
+    this.events.all.clear();
+  }
+
+  private request(feeds: FeedStream[]): void {
+    this.handle()
+      .then((subscriber) => subscriber.subscribe(feeds))
+      .catch((error: unknown) => {
+        if (this.closed) return;
+        // Janus fails a whole request when one feed in it is gone (a member leaving meanwhile):
+        // ask for each alone, so only that one fails.
+        if (feeds.length > 1) {
+          for (const feed of feeds) this.request([feed]);
+          return;
+        }
+        for (const { feed, mid } of feeds) {
+          this.requested.delete(feedKey(feed, mid));
+          if (this.roster().get(feed)?.streams.has(mid)) this.events.emit('failed', { memberId: feed, mid, error });
+        }
+      });
+  }
+
+  private handle(): Promise<VideoRoomSubscriber> {
+    this.subscriber ??= VideoRoomSubscriber.attach(this.session, this.options).then(
+      (subscriber) => {
+        subscriber.events.on('streams', (streams) => {
+          if (this.closed) return;
+          this.subscription = new Map(streams.map((stream) => [stream.mid, stream]));
+          this.reconcile();
+        });
+        subscriber.events.on('track', ({ track, mid, on, reason }) => {
+          if (this.closed) return;
+          if (on) this.received.set(mid, track);
+          else if (reason === 'ended') this.received.delete(mid);
+          this.reconcile();
+        });
+        subscriber.events.on('connectionState', (state) => {
+          if (!this.closed) this.events.emit('connectionState', state);
+        });
+        subscriber.events.on('failure', (error) => {
+          if (!this.closed) this.events.emit('error', error);
+        });
+        return subscriber;
+      },
+      (error: unknown) => {
+        this.subscriber = undefined;
+        throw error;
+      },
+    );
+    return this.subscriber;
+  }
+
+  /** Recomputes `tracks`, watches new ones for their first media, and says so if they changed. */
+  private reconcile(): void {
+    const next = new Map<string, Map<string, ReceivedTrack>>();
+    for (const [memberId, byMid] of resolveTracks(this.subscription, this.received, this.roster())) {
+      const entries = new Map<string, ReceivedTrack>();
+      for (const [mid, track] of byMid) {
+        entries.set(mid, { track, started: this.watchStart(feedKey(memberId, mid), track) });
+      }
+      next.set(memberId, entries);
+    }
+    if (sameTracks(this.current, next)) return;
+    this.current = next;
+    this.events.emit('changed', undefined);
+  }
+
+  /** Whether `track` has started for `key`; if not yet, watches for its first media. */
+  private watchStart(key: string, track: MediaStreamTrack): boolean {
+    if (this.started.get(key) === track) return true;
+    if (!track.muted) {
+      this.started.set(key, track);
+      return true;
+    }
+    track.addEventListener(
+      'unmute',
+      () => {
+        if (this.closed || this.started.get(key) === track) return;
+        this.started.set(key, track);
+        this.reconcile();
+      },
+      { once: true },
+    );
+    return false;
+  }
+}
+
+function sameTracks(a: RemoteTracks, b: RemoteTracks): boolean {
+  if (a.size !== b.size) return false;
+  for (const [member, byMid] of a) {
+    const other = b.get(member);
+    if (!other || other.size !== byMid.size) return false;
+    for (const [mid, entry] of byMid) {
+      const next = other.get(mid);
+      if (!next || next.track !== entry.track || next.started !== entry.started) return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,151 @@
+/**
+ * Frozen views of the room model: SignalWire member entities, Twilio participants, publications
+ * and tracks, and the snapshot elements render from. Pure: parts in, new objects out (unchanged
+ * members and media keep their previous objects, so renderers can compare by identity).
+ */
+import type { LocalPublications } from './publications.js';
+import type { MemberRecord, Roster } from './roster.js';
+import type { RemoteTracks } from './subscriptions.js';
+import type {
+  ConnectionState,
+  Member,
+  MemberMedia,
+  Participant,
+  RemoteTrack,
+  RoomSnapshot,
+  TrackKind,
+  TrackPublication,
+  TrackSource,
+} from './types.js';
+
+export interface ModelParts {
+  readonly state: ConnectionState;
+  /** The room being joined or joined. */
+  readonly room: string | null;
+  readonly memberId: string | null;
+  readonly roster: Roster;
+  readonly local: LocalPublications;
+  readonly remote: RemoteTracks;
+  readonly localStream: MediaStream | null;
+  readonly mediaConnected: boolean;
+}
+
+/** One source of a member as the views need it. */
+interface SourceView {
+  readonly mid: string;
+  readonly kind: TrackKind;
+  readonly source: TrackSource;
+  readonly name: string;
+  readonly track: MediaStreamTrack | null;
+  readonly started: boolean;
+}
+
+function sourcesOf(record: MemberRecord, parts: ModelParts): SourceView[] {
+  if (record.local) {
+    return [...parts.local.values()].map(({ mid, kind, source, track }) => ({ mid, kind, source, name: source, track, started: true }));
+  }
+  const received = parts.remote.get(record.id);
+  return [...record.streams.values()].map(({ mid, kind, source, name }) => {
+    const entry = received?.get(mid);
+    return { mid, kind, source, name, track: entry?.track ?? null, started: entry?.started ?? false };
+  });
+}
+
+export function memberOf(record: MemberRecord, parts: ModelParts): Member {
+  const room = parts.room ?? '';
+  const kinds = new Set(sourcesOf(record, parts).map((s) => s.kind));
+  return Object.freeze({
+    id: record.id,
+    name: record.name,
+    type: 'member',
+    room_id: room,
+    room_session_id: room,
+    visible: true,
+    audio_muted: !kinds.has('audio'),
+    video_muted: !kinds.has('video'),
+    deaf: false,
+    local: record.local,
+  });
+}
+
+function trackOf(memberId: string, source: SourceView, track: MediaStreamTrack): RemoteTrack {
+  return Object.freeze({
+    sid: `${memberId}:${source.mid}`,
+    name: source.name,
+    kind: source.kind,
+    mediaStreamTrack: track,
+    isStarted: source.started,
+    isEnabled: true,
+  });
+}
+
+function publicationOf(memberId: string, source: SourceView): TrackPublication {
+  return Object.freeze({
+    trackSid: `${memberId}:${source.mid}`,
+    trackName: source.name,
+    kind: source.kind,
+    isSubscribed: source.track !== null,
+    isTrackEnabled: true,
+    track: source.track ? trackOf(memberId, source, source.track) : null,
+  });
+}
+
+export function participantOf(record: MemberRecord, parts: ModelParts, state: Participant['state'] = 'connected'): Participant {
+  const publications = sourcesOf(record, parts).map((source) => publicationOf(record.id, source));
+  const byKind = (kind?: TrackKind) => new Map(publications.filter((p) => !kind || p.kind === kind).map((p) => [p.trackSid, p]));
+  return Object.freeze({
+    sid: record.id,
+    identity: record.name,
+    state,
+    tracks: byKind(),
+    audioTracks: byKind('audio'),
+    videoTracks: byKind('video'),
+  });
+}
+
+function mediaOf(record: MemberRecord, parts: ModelParts): MemberMedia {
+  const sources = new Map<TrackSource, MediaStreamTrack>();
+  for (const source of sourcesOf(record, parts)) if (source.track) sources.set(source.source, source.track);
+  return Object.freeze({
+    audio: sources.get('microphone') ?? sources.get('screen_audio') ?? null,
+    video: sources.get('camera') ?? sources.get('screen') ?? null,
+    sources,
+  });
+}
+
+export function sameMember(a: Member, b: Member): boolean {
+  return (Object.keys(a) as (keyof Member)[]).every((key) => a[key] === b[key]);
+}
+
+function sameMedia(a: MemberMedia, b: MemberMedia): boolean {
+  return a.sources.size === b.sources.size && [...a.sources].every(([source, track]) => b.sources.get(source) === track);
+}
+
+/** The snapshot of `parts`, reusing `previous`'s objects where nothing changed. */
+export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomSnapshot {
+  const members: Member[] = [];
+  const media = new Map<string, MemberMedia>();
+  const participants = new Map<string, Participant>();
+  const before = new Map(previous?.members.map((m) => [m.id, m]));
+  for (const record of parts.roster.values()) {
+    const member = memberOf(record, parts);
+    const old = before.get(record.id);
+    members.push(old && sameMember(old, member) ? old : member);
+    const memberMedia = mediaOf(record, parts);
+    const oldMedia = previous?.media.get(record.id);
+    media.set(record.id, oldMedia && sameMedia(oldMedia, memberMedia) ? oldMedia : memberMedia);
+    if (!record.local) participants.set(record.id, participantOf(record, parts));
+  }
+  const active = parts.state === 'connected';
+  return Object.freeze({
+    state: parts.state,
+    roomId: active ? parts.room : null,
+    roomSessionId: active ? parts.room : null,
+    memberId: active ? parts.memberId : null,
+    members: Object.freeze(members),
+    media,
+    participants,
+    localStream: parts.localStream,
+    mediaConnected: parts.mediaConnected,
+  });
+}
