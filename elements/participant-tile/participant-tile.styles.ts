@@ -56,6 +56,12 @@ export const participantTileStyles = css`
   [part='name']:empty {
     display: none;
   }
+  [part='mute-indicator'] {
+    display: inline-flex;
+    vertical-align: -0.125em;
+    margin-inline-end: 0.25rem;
+    color: var(--participant-tile-mute-color, #ff8182);
+  }
   audio {
     display: none;
   }

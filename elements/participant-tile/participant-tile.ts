@@ -3,6 +3,8 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { memberContext, roomStateContext, type MemberContextValue } from '../../src/context/context.js';
 import { MediaElementController } from '../../src/controllers/media-element-controller.js';
+import { stringsFor } from '../../src/i18n/strings.js';
+import { microphoneOffIcon } from '../../src/icons/icons.js';
 import type { MemberLike, MemberMedia, RoomSnapshot } from '../../src/room/types.js';
 import { VERSION } from '../../src/version.js';
 import { participantTileStyles } from './participant-tile.styles.js';
@@ -28,6 +30,7 @@ function initials(name: string): string {
  * @csspart video - The `<video>` element (reused for the tile's whole life).
  * @csspart placeholder - Shown instead of the video when the member has none (their initials).
  * @csspart name - The member's name.
+ * @csspart mute-indicator - The microphone-off icon, shown while the member's microphone is muted.
  * @csspart overlay - The layer over the video that holds slotted content.
  *
  * @slot - Overlays drawn over the tile (badges, controls); they get the member through context.
@@ -42,7 +45,7 @@ function initials(name: string): string {
  * @cssproperty --participant-tile-name-color - Name label colour.
  *
  * Host attributes set by the tile (read-only, for CSS): `local`, `audio-muted`, `video-muted`,
- * `audio-blocked` (the browser's autoplay policy holds the audio until the next click or key).
+ * `deaf`, `audio-blocked` (the browser's autoplay policy holds the audio until the next click or key).
  */
 export class ParticipantTile extends LitElement {
   static override styles = participantTileStyles;
@@ -75,6 +78,16 @@ export class ParticipantTile extends LitElement {
     return this.roomState?.members.find((member) => member.id === this.memberId);
   }
 
+  /** Whether the member's microphone is muted (or it sends none). */
+  get audioMuted(): boolean {
+    return this.resolvedMember?.audio_muted ?? !this.media.audio;
+  }
+
+  /** Whether the member's camera is off (or it sends none). */
+  get videoMuted(): boolean {
+    return this.resolvedMember?.video_muted ?? !this.media.video;
+  }
+
   /** The member's tracks, from the enclosing room. */
   get media(): MemberMedia {
     const id = this.resolvedMember?.id;
@@ -87,11 +100,15 @@ export class ParticipantTile extends LitElement {
     const media = this.media;
     const local = member?.local === true;
     this.toggleAttribute('local', local);
-    this.toggleAttribute('video-muted', !media.video);
-    this.toggleAttribute('audio-muted', !media.audio);
+    this.toggleAttribute('video-muted', this.videoMuted);
+    this.toggleAttribute('audio-muted', this.audioMuted);
+    this.toggleAttribute('deaf', member?.deaf === true);
     this.toggleAttribute('audio-blocked', this.audioController.blocked);
     if (!this.hasAttribute('role')) this.setAttribute('role', 'group');
-    if (member?.name) this.setAttribute('aria-label', member.name);
+    // The group's name says what the picture cannot: "Alice, microphone muted, camera off".
+    const strings = stringsFor(this);
+    const states = [this.audioMuted && strings.microphoneMuted, this.videoMuted && strings.cameraOff].filter(Boolean);
+    if (member?.name) this.setAttribute('aria-label', [member.name, ...states].join(', '));
     else this.removeAttribute('aria-label');
     if (member !== this.memberValue?.member || media !== this.memberValue?.media) {
       this.memberValue = member && { member, media };
@@ -101,7 +118,7 @@ export class ParticipantTile extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const media = this.media;
-    this.videoController.show(media.video);
+    this.videoController.show(this.videoMuted ? null : media.video);
     // Never play our own microphone back.
     this.audioController.show(this.resolvedMember?.local ? null : media.audio);
   }
@@ -109,12 +126,12 @@ export class ParticipantTile extends LitElement {
   protected override render() {
     const member = this.resolvedMember;
     const name = member?.name ?? '';
-    const hasVideo = this.media.video !== null;
+    const hasVideo = this.media.video !== null && !this.videoMuted;
     return html`
       <video part="video" ?hidden=${!hasVideo} autoplay playsinline muted aria-hidden="true"></video>
       ${hasVideo ? nothing : html`<div part="placeholder" aria-hidden="true">${initials(name)}</div>`}
       <audio autoplay></audio>
-      <span part="name">${name}</span>
+      <span part="name">${this.audioMuted && member ? html`<span part="mute-indicator">${microphoneOffIcon}</span>` : nothing}${name}</span>
       <div part="overlay"><slot></slot></div>
     `;
   }

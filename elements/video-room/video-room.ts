@@ -7,7 +7,8 @@ import { dispatchRoomEvent, forwardRoomEvents } from '../../src/events/dom-event
 import type { RoomEventMap } from '../../src/events/event-map.js';
 import { DEFAULT_TIMEOUT } from '../../src/room/options.js';
 import { RoomSession } from '../../src/room/room-session.js';
-import type { Member, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
+import type { MemberParams } from '../../src/room/room-session.js';
+import type { JoinOptions, Member, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
 import { VERSION } from '../../src/version.js';
 import { videoRoomStyles } from './video-room.styles.js';
 
@@ -53,6 +54,15 @@ const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 
  * @fires trackUnsubscribed - A member's track went away (Twilio).
  * @fires trackStarted - Media of a member's track started flowing (Twilio).
  * @fires trackSubscriptionFailed - A member's track could not be subscribed to (Twilio).
+ * @fires member.updated - A member's state changed (SignalWire): `detail.member.updated` lists the fields.
+ * @fires trackEnabled - A member unmuted a track we receive (Twilio).
+ * @fires trackDisabled - A member muted a track we receive (Twilio).
+ * @fires camera.updated - This client's camera changed (SignalWire): `detail.previous`, `detail.current`.
+ * @fires camera.disconnected - The camera in use went away; the default one replaces it.
+ * @fires microphone.updated - This client's microphone changed (SignalWire).
+ * @fires microphone.disconnected - The microphone in use went away; the default one replaces it.
+ * @fires speaker.updated - The speaker changed (SignalWire).
+ * @fires speaker.disconnected - The chosen speaker went away; the default one replaces it.
  * @fires disconnected - This client left (Twilio): `detail.error` is set when it was unexpected.
  * @fires error - Joining failed, or something broke without ending the session: `detail.error`.
  *   Cancelable: call `preventDefault()` to keep an auto-join failure out of the console.
@@ -94,6 +104,12 @@ export class VideoRoom extends LitElement {
 
   /** Join as soon as the element is in the document, and rejoin when the room settings change. */
   @property({ attribute: 'auto-join', type: Boolean, reflect: true }) autoJoin = false;
+
+  /** Release the camera while it is muted, so its light goes off (default on; `="false"` keeps it). */
+  @property({ attribute: 'stop-camera-while-muted', converter: onUnlessFalse }) stopCameraWhileMuted = true;
+
+  /** Release the microphone while it is muted (default on; `="false"` keeps it). */
+  @property({ attribute: 'stop-microphone-while-muted', converter: onUnlessFalse }) stopMicrophoneWhileMuted = true;
 
   /** Milliseconds allowed for connecting, each Janus request and the media connection. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
@@ -140,24 +156,91 @@ export class VideoRoom extends LitElement {
     return this.roomSession.localVideoTrack;
   }
 
+  get cameraId(): string | null {
+    return this.roomSession.cameraId;
+  }
+
+  get cameraLabel(): string | null {
+    return this.roomSession.cameraLabel;
+  }
+
+  get microphoneId(): string | null {
+    return this.roomSession.microphoneId;
+  }
+
+  get microphoneLabel(): string | null {
+    return this.roomSession.microphoneLabel;
+  }
+
+  /** The chosen speaker; null for the system's default. */
+  get speakerId(): string | null {
+    return this.roomSession.speakerId;
+  }
+
   /**
    * Joins with the current attributes. Rejects with a documented error (and fires `error`);
    * afterwards the element can join again. A join cancelled by `leave()` (or by removing the
    * element) rejects with an `AbortError` and fires nothing: it was not a failure.
    */
-  async join(): Promise<RoomSession> {
+  async join(params?: JoinOptions): Promise<RoomSession> {
     this.roomSession.options = this.joinOptions();
     try {
-      return await this.roomSession.join();
+      return await this.roomSession.join(params);
     } catch (error) {
       if ((error as Error).name !== 'AbortError') this.reportError(error as Error);
       throw error;
     }
   }
 
-  /** Leaves the room and releases camera, microphone and connections. */
+  /** Leaves the room (or cancels a join) and releases camera, microphone and connections. */
   leave(): Promise<void> {
     return this.roomSession.leave();
+  }
+
+  /** Mutes this client's microphone; everyone sees `audio_muted`. Also before joining. */
+  audioMute(params?: MemberParams): Promise<void> {
+    return this.roomSession.audioMute(params);
+  }
+
+  audioUnmute(params?: MemberParams): Promise<void> {
+    return this.roomSession.audioUnmute(params);
+  }
+
+  /** Turns this client's camera off (and, by default, its light); everyone sees `video_muted`. */
+  videoMute(params?: MemberParams): Promise<void> {
+    return this.roomSession.videoMute(params);
+  }
+
+  videoUnmute(params?: MemberParams): Promise<void> {
+    return this.roomSession.videoUnmute(params);
+  }
+
+  /** Hears nobody, and mutes the microphone (SignalWire). */
+  deaf(params?: MemberParams): Promise<void> {
+    return this.roomSession.deaf(params);
+  }
+
+  undeaf(params?: MemberParams): Promise<void> {
+    return this.roomSession.undeaf(params);
+  }
+
+  /** Switches the camera (`{ deviceId }`, `{ facingMode: 'environment' }`...) without renegotiating. */
+  updateCamera(constraints: MediaTrackConstraints): Promise<void> {
+    return this.roomSession.updateCamera(constraints);
+  }
+
+  updateMicrophone(constraints: MediaTrackConstraints): Promise<void> {
+    return this.roomSession.updateMicrophone(constraints);
+  }
+
+  /** Plays the room's audio on another speaker (where the browser supports `setSinkId`). */
+  updateSpeaker(opts: { deviceId: string }): Promise<void> {
+    return this.roomSession.updateSpeaker(opts);
+  }
+
+  /** Publishes the page's own media (a canvas, a processed stream) instead of camera/microphone. */
+  setLocalStream(stream: MediaStream): void {
+    this.roomSession.setLocalStream(stream);
   }
 
   override connectedCallback(): void {
@@ -171,6 +254,12 @@ export class VideoRoom extends LitElement {
     queueMicrotask(() => {
       if (!this.isConnected) void this.roomSession.leave();
     });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The model reads its options when it joins, captures for a preview, or mutes.
+    this.roomSession.options = this.joinOptions();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -211,6 +300,8 @@ export class VideoRoom extends LitElement {
       create: this.create,
       timeout: this.timeout,
       iceServers: this.iceServers,
+      stopCameraWhileMuted: this.stopCameraWhileMuted,
+      stopMicrophoneWhileMuted: this.stopMicrophoneWhileMuted,
     };
   }
 

@@ -49,6 +49,7 @@ function defineError(name: string, code: number, defaultMessage: string): RoomEr
 
 // Codes and default messages as in twilio-video.js (lib/util/twilio-video-errors.js).
 export const AccessTokenInvalidError = defineError('AccessTokenInvalidError', 20101, 'Invalid Access Token');
+export const AccessTokenGrantsInvalidError = defineError('AccessTokenGrantsInvalidError', 20106, 'Invalid Access Token grants');
 export const AccessTokenExpiredError = defineError('AccessTokenExpiredError', 20104, 'Access Token expired or expiration date invalid');
 export const SignalingConnectionError = defineError('SignalingConnectionError', 53000, 'Signaling connection error');
 export const SignalingConnectionDisconnectedError = defineError('SignalingConnectionDisconnectedError', 53001, 'Signaling connection disconnected');

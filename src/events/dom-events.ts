@@ -46,6 +46,9 @@ export const DOM_EVENT_TABLE: Table = {
     { name: 'member.left', detail: ({ member }, room) => ({ ...scope(room), member }) },
     { name: 'participantDisconnected', detail: ({ participant }) => ({ participant }) },
   ],
+  memberUpdated: [
+    { name: 'member.updated', detail: ({ member, updated }, room) => ({ ...scope(room), member: { ...member, updated } }) },
+  ],
   membersChanged: [{ name: 'memberList.updated', detail: ({ members }) => ({ members }) }],
   trackPublished: [{ name: 'trackPublished', detail: ({ publication, participant }) => ({ publication, participant }) }],
   trackUnpublished: [
@@ -60,12 +63,24 @@ export const DOM_EVENT_TABLE: Table = {
   trackStarted: [
     { name: 'trackStarted', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
   ],
+  trackEnabled: [
+    { name: 'trackEnabled', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
+  ],
+  trackDisabled: [
+    { name: 'trackDisabled', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
+  ],
   trackSubscriptionFailed: [
     {
       name: 'trackSubscriptionFailed',
       detail: ({ error, publication, participant }) => ({ error, publication, participant }),
     },
   ],
+  cameraUpdated: [{ name: 'camera.updated', detail: ({ previous, current }) => ({ previous, current }) }],
+  cameraDisconnected: [{ name: 'camera.disconnected', detail: ({ deviceId, label }) => ({ deviceId, label }) }],
+  microphoneUpdated: [{ name: 'microphone.updated', detail: ({ previous, current }) => ({ previous, current }) }],
+  microphoneDisconnected: [{ name: 'microphone.disconnected', detail: ({ deviceId, label }) => ({ deviceId, label }) }],
+  speakerUpdated: [{ name: 'speaker.updated', detail: ({ previous, current }) => ({ previous, current }) }],
+  speakerDisconnected: [{ name: 'speaker.disconnected', detail: ({ deviceId, label }) => ({ deviceId, label }) }],
   mediaConnected: [{ name: 'media.connected', detail: () => null }],
   mediaDisconnected: [{ name: 'media.disconnected', detail: () => null }],
   error: [{ name: 'error', detail: ({ error }) => ({ error }) }],

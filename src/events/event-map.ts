@@ -3,7 +3,7 @@
  * `Room`) and the `detail` of each. Every event bubbles and is composed.
  */
 import type { RoomSession } from '../room/room-session.js';
-import type { LeaveReason, Member, Participant, RemoteTrack, TrackPublication } from '../room/types.js';
+import type { DeviceInfo, LeaveReason, Member, MemberUpdatable, Participant, RemoteTrack, TrackPublication } from '../room/types.js';
 
 /** `room.joined` (SignalWire): the room session, its members (self included) and our id. */
 export interface RoomJoinedDetail {
@@ -28,6 +28,22 @@ export interface MemberEventDetail {
   room_id: string;
   member: Member;
 }
+
+/** `member.updated` (SignalWire): the member with its new values, and which fields changed. */
+export interface MemberUpdatedDetail {
+  room_session_id: string;
+  room_id: string;
+  member: Member & { updated: MemberUpdatable[] };
+}
+
+/** `camera.updated`, `microphone.updated`, `speaker.updated` (SignalWire). */
+export interface DeviceUpdatedDetail {
+  previous: DeviceInfo;
+  current: DeviceInfo;
+}
+
+/** `camera.disconnected`, `microphone.disconnected`, `speaker.disconnected` (SignalWire): the device that went away. */
+export type DeviceDisconnectedDetail = DeviceInfo;
 
 export interface MemberListUpdatedDetail {
   members: readonly Member[];
@@ -70,6 +86,7 @@ export interface RoomEventDetails {
   'room.left': RoomLeftDetail;
   'member.joined': MemberEventDetail;
   'member.left': MemberEventDetail;
+  'member.updated': MemberUpdatedDetail;
   'memberList.updated': MemberListUpdatedDetail;
   'media.connected': null;
   'media.disconnected': null;
@@ -80,7 +97,15 @@ export interface RoomEventDetails {
   trackSubscribed: TrackEventDetail;
   trackUnsubscribed: TrackEventDetail;
   trackStarted: TrackEventDetail;
+  trackEnabled: TrackEventDetail;
+  trackDisabled: TrackEventDetail;
   trackSubscriptionFailed: TrackSubscriptionFailedDetail;
+  'camera.updated': DeviceUpdatedDetail;
+  'camera.disconnected': DeviceDisconnectedDetail;
+  'microphone.updated': DeviceUpdatedDetail;
+  'microphone.disconnected': DeviceDisconnectedDetail;
+  'speaker.updated': DeviceUpdatedDetail;
+  'speaker.disconnected': DeviceDisconnectedDetail;
   disconnected: DisconnectedDetail;
   error: ErrorDetail;
 }

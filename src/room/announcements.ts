@@ -4,7 +4,7 @@
  * expects (a track goes before its publication, a member's tracks before the member).
  */
 import { sameMember } from './views.js';
-import type { Member, Participant, RemoteTrack, RoomSnapshot, TrackPublication } from './types.js';
+import { MEMBER_UPDATABLE, type Member, type MemberUpdatable, type Participant, type RemoteTrack, type RoomSnapshot, type TrackPublication } from './types.js';
 
 export interface TrackEvent {
   member: Member;
@@ -18,12 +18,17 @@ export type TrackEventWithTrack = TrackEvent & { track: RemoteTrack };
 export type AnnouncedEvents = {
   memberJoined: { member: Member; participant: Participant };
   memberLeft: { member: Member; participant: Participant };
+  /** A member's state changed (the local member's too); `updated` names the fields. */
+  memberUpdated: { member: Member; updated: MemberUpdatable[] };
   membersChanged: { members: readonly Member[] };
   trackPublished: TrackEvent;
   trackUnpublished: TrackEvent;
   trackSubscribed: TrackEventWithTrack;
   trackUnsubscribed: TrackEventWithTrack;
   trackStarted: TrackEventWithTrack;
+  /** A remote member muted (disabled) or unmuted (enabled) a track we receive. */
+  trackDisabled: TrackEventWithTrack;
+  trackEnabled: TrackEventWithTrack;
   mediaConnected: undefined;
   mediaDisconnected: undefined;
 };
@@ -60,6 +65,12 @@ export function announce(prev: RoomSnapshot, next: RoomSnapshot): Announcement[]
     }
   }
 
+  for (const member of next.members) {
+    const before = prevMembers.get(member.id);
+    const updated = before ? MEMBER_UPDATABLE.filter((key) => before[key] !== member[key]) : [];
+    if (updated.length > 0) out.push({ type: 'memberUpdated', event: { member, updated } });
+  }
+
   if (prev.members.length !== next.members.length || prev.members.some((m, i) => !sameMember(m, next.members[i]!))) {
     out.push({ type: 'membersChanged', event: { members: next.members } });
   }
@@ -80,6 +91,8 @@ function trackChanges(out: Announcement[], base: TrackEvent, before: RemoteTrack
   if (!after) return;
   if (!same) out.push({ type: 'trackSubscribed', event: { ...base, track: after } });
   if (after.isStarted && !(same && before.isStarted)) out.push({ type: 'trackStarted', event: { ...base, track: after } });
+  // Twilio tells of a track's enabled state only once it is subscribed (`isEnabled` covers the rest).
+  if (same && before.isEnabled !== after.isEnabled) out.push({ type: after.isEnabled ? 'trackEnabled' : 'trackDisabled', event: { ...base, track: after } });
 }
 
 /**

@@ -8,14 +8,14 @@ import {
   SignalingConnectionError,
   type RoomErrorClass,
 } from '../errors/errors.js';
-import type { RoomSessionOptions } from './types.js';
+import type { JoinOptions, RoomSessionOptions, TrackKind } from './types.js';
 
 export const DEFAULT_TIMEOUT = 10_000;
 export const DEFAULT_MAX_PUBLISHERS = 16;
 /** Twilio's limits for room names and identities. */
 export const MAX_NAME_LENGTH = 128;
 
-export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin'>> & { pin?: string };
+export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin' | 'localStream'>> & { pin?: string; localStream?: MediaStream };
 
 // Control characters cannot be typed or shown; everything else is allowed (and rendered as text).
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
@@ -75,16 +75,62 @@ export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
   }
   const iceServers = options.iceServers ?? [];
   if (!Array.isArray(iceServers)) throw new RangeError('the "iceServers" option must be an array of RTCIceServer');
+  const localStream = options.localStream;
+  if (localStream !== undefined && !(localStream instanceof MediaStream)) {
+    throw new RangeError('the "localStream" option must be a MediaStream');
+  }
   return {
     server,
     room,
     identity,
     ...(options.pin ? { pin: String(options.pin) } : {}),
-    audio: options.audio ?? true,
-    video: options.video ?? true,
+    audio: constraintsOption(options.audio, 'audio'),
+    video: constraintsOption(options.video, 'video'),
     create: options.create ?? true,
     iceServers,
     timeout,
     maxPublishers,
+    stopCameraWhileMuted: booleanOption(options.stopCameraWhileMuted, 'stopCameraWhileMuted', true),
+    stopMicrophoneWhileMuted: booleanOption(options.stopMicrophoneWhileMuted, 'stopMicrophoneWhileMuted', true),
+    ...(localStream ? { localStream } : {}),
+  };
+}
+
+function constraintsOption(value: unknown, name: string): boolean | MediaTrackConstraints {
+  if (value === undefined) return true;
+  if (typeof value === 'boolean' || (typeof value === 'object' && value !== null && !Array.isArray(value))) {
+    return value as boolean | MediaTrackConstraints;
+  }
+  throw new RangeError(`the "${name}" option must be true, false or MediaTrackConstraints, not ${JSON.stringify(value)}`);
+}
+
+function booleanOption(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === 'boolean') return value;
+  throw new RangeError(`the "${name}" option must be true or false, not ${JSON.stringify(value)}`);
+}
+
+/** What one join captures, publishes and receives. */
+export interface JoinPlan {
+  /** Constraints per source to publish (`true`: the device chosen last). */
+  camera: boolean | MediaTrackConstraints;
+  microphone: boolean | MediaTrackConstraints;
+  receive: ReadonlySet<TrackKind>;
+}
+
+/** SignalWire's `join()` parameters over the session's options (they apply to this join only). */
+export function planJoin(options: ResolvedOptions, params: JoinOptions = {}): JoinPlan {
+  if (typeof params !== 'object' || params === null) throw new RangeError('join() takes an object of options');
+  const audio = params.audio === undefined ? options.audio : constraintsOption(params.audio, 'audio');
+  const video = params.video === undefined ? options.video : constraintsOption(params.video, 'video');
+  const send = (constraints: boolean | MediaTrackConstraints, flag: unknown, name: string) =>
+    booleanOption(flag, name, constraints !== false) ? (constraints === false ? true : constraints) : false;
+  const receive = new Set<TrackKind>();
+  if (booleanOption(params.receiveAudio, 'receiveAudio', true)) receive.add('audio');
+  if (booleanOption(params.receiveVideo, 'receiveVideo', true)) receive.add('video');
+  return {
+    microphone: send(audio, params.sendAudio, 'sendAudio'),
+    camera: send(video, params.sendVideo, 'sendVideo'),
+    receive,
   };
 }

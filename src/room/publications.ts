@@ -1,8 +1,15 @@
 /**
- * What the local member publishes, by source (camera, microphone): the track, and the mid it has
- * on the publisher PeerConnection.
+ * What the local member publishes, by source (camera, microphone): the mid each source has on the
+ * publisher PeerConnection, what is sent there, whether it is muted (the member's wish, kept
+ * across joins), and the stream descriptions that tell everyone else (protocol.ts).
+ *
+ * Mute never renegotiates: the sender sends nothing (`replaceTrack(null)`) and, unless told
+ * otherwise, the device is released; unmute captures the same device again and sends it on the
+ * same mid. A source muted before joining is not captured at all: its first unmute publishes it.
  */
+import { encodeStreamState } from '../janus/videoroom/protocol.js';
 import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
+import type { LocalMedia } from '../media/local-media.js';
 import type { TrackKind, TrackSource } from './types.js';
 
 export type LocalSource = Extract<TrackSource, 'camera' | 'microphone'>;
@@ -11,29 +18,183 @@ export const LOCAL_SOURCES: readonly LocalSource[] = ['microphone', 'camera'];
 
 export const kindOf = (source: LocalSource): TrackKind => (source === 'camera' ? 'video' : 'audio');
 
+/** A published source, as the views show it. */
 export interface LocalPublication {
   readonly source: LocalSource;
   readonly kind: TrackKind;
-  /** The track being sent. */
-  readonly track: MediaStreamTrack;
-  /** Its mid on the publisher PeerConnection. */
   readonly mid: string;
+  /** What is being sent (null while muted). */
+  readonly track: MediaStreamTrack | null;
+  readonly muted: boolean;
 }
 
 export type LocalPublications = ReadonlyMap<LocalSource, LocalPublication>;
 
 export const NO_PUBLICATIONS: LocalPublications = new Map();
 
-/** Publishes one track per source on `publisher`; resolves with the publications. */
-export async function publish(
-  publisher: VideoRoomPublisher,
-  tracks: ReadonlyMap<LocalSource, MediaStreamTrack>,
-): Promise<LocalPublications> {
-  const mids = await publisher.publish([...tracks.values()]);
-  const publications = new Map<LocalSource, LocalPublication>();
-  for (const [source, track] of tracks) {
-    const mid = mids.get(track);
-    if (mid !== undefined) publications.set(source, { source, kind: kindOf(source), track, mid });
+export interface MuteOptions {
+  /** Release the camera while it is muted (SignalWire's default: true). */
+  stopCameraWhileMuted: boolean;
+  /** Release the microphone while it is muted (SignalWire's default: true). */
+  stopMicrophoneWhileMuted: boolean;
+}
+
+export class Publications {
+  /** How mute treats devices; set from the room options at each join. */
+  options: MuteOptions = { stopCameraWhileMuted: true, stopMicrophoneWhileMuted: true };
+  private readonly media: LocalMedia;
+  private readonly changed: () => void;
+  private readonly fail: (error: unknown) => void;
+  private publisher: VideoRoomPublisher | undefined;
+  private readonly mids = new Map<LocalSource, string>();
+  private readonly muted = new Set<LocalSource>();
+  private deafValue = false;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** `fail` hears about failures no caller waits for (sending a switched device's track). */
+  constructor(media: LocalMedia, changed: () => void, fail: (error: unknown) => void) {
+    this.media = media;
+    this.changed = changed;
+    this.fail = fail;
+    media.events.on('track', ({ source }) => {
+      this.serially(() => this.send(source)).catch(fail);
+      changed();
+    });
   }
-  return publications;
+
+  get deaf(): boolean {
+    return this.deafValue;
+  }
+
+  isMuted(source: LocalSource): boolean {
+    return this.muted.has(source);
+  }
+
+  /** The published sources, for the views. */
+  get list(): LocalPublications {
+    const list = new Map<LocalSource, LocalPublication>();
+    for (const [source, mid] of this.mids) {
+      const muted = this.muted.has(source);
+      list.set(source, { source, kind: kindOf(source), mid, muted, track: muted ? null : this.media.track(source) });
+    }
+    return list;
+  }
+
+  /**
+   * Publishes the sources that have a track, on a publisher just joined. A muted source whose
+   * device stays on is negotiated silent, so unmuting it later renegotiates nothing.
+   */
+  start(publisher: VideoRoomPublisher, sources: readonly LocalSource[]): Promise<void> {
+    return this.serially(async () => {
+      this.publisher = publisher;
+      const tracks = new Map<MediaStreamTrack, LocalSource>();
+      for (const source of sources) {
+        const track = this.media.track(source);
+        if (track) tracks.set(track, source);
+      }
+      if (tracks.size === 0) return;
+      const silent = new Set([...tracks].filter(([, source]) => this.muted.has(source)).map(([track]) => track));
+      const mids = await publisher.publish([...tracks.keys()], (track) => this.description(tracks.get(track)!), silent);
+      for (const [track, mid] of mids) this.mids.set(tracks.get(track)!, mid);
+      this.changed();
+    });
+  }
+
+  /** Forgets the publisher (the session is gone); mute wishes stay for the next join. */
+  stop(): void {
+    this.publisher = undefined;
+    this.mids.clear();
+    this.changed();
+  }
+
+  /** Mutes a source: nothing is sent, everyone is told, and (by default) the device is released. */
+  mute(source: LocalSource): Promise<void> {
+    return this.serially(async () => {
+      if (this.muted.has(source)) return;
+      this.muted.add(source);
+      this.changed();
+      const mid = this.mids.get(source);
+      if (mid && this.publisher) {
+        await this.publisher.replaceTrack(mid, null);
+        await this.announce(source);
+      }
+      if (this.stopsWhileMuted(source)) this.media.stop(source);
+    });
+  }
+
+  /**
+   * Unmutes a source: captures its device again if it was released, sends it on its mid (or
+   * publishes it, the first time), and tells everyone. `live` says whether capturing is allowed
+   * now (joined, or previewing); otherwise only the wish is kept. On failure it stays muted.
+   */
+  unmute(source: LocalSource, live: boolean): Promise<void> {
+    return this.serially(async () => {
+      if (!this.muted.has(source)) return;
+      if (!live) {
+        this.muted.delete(source);
+        this.changed();
+        return;
+      }
+      const track = this.media.track(source) ?? (await this.media.restart(source));
+      try {
+        const mid = this.mids.get(source);
+        if (this.publisher && mid) await this.publisher.replaceTrack(mid, track);
+        else if (this.publisher) {
+          const mids = await this.publisher.publish([track], () => this.description(source, false));
+          this.mids.set(source, mids.get(track)!);
+        }
+      } catch (error) {
+        if (this.stopsWhileMuted(source)) this.media.stop(source);
+        throw error;
+      }
+      this.muted.delete(source);
+      this.changed();
+      await this.announce(source);
+    });
+  }
+
+  /**
+   * Deaf (SignalWire): the member hears nobody; it also mutes the microphone (and undeaf unmutes
+   * it), as SignalWire does. Everyone learns both in one description.
+   */
+  async setDeaf(deaf: boolean, live: boolean): Promise<void> {
+    const changed = await this.serially(async () => {
+      if (this.deafValue === deaf) return false;
+      this.deafValue = deaf;
+      this.changed();
+      return true;
+    });
+    const microphoneChanged = this.muted.has('microphone') !== deaf;
+    if (deaf) await this.mute('microphone');
+    else await this.unmute('microphone', live);
+    // The microphone was already as wanted: the deaf change still needs telling.
+    if (changed && !microphoneChanged) await this.serially(() => this.announce('microphone'));
+  }
+
+  private stopsWhileMuted(source: LocalSource): boolean {
+    return source === 'camera' ? this.options.stopCameraWhileMuted : this.options.stopMicrophoneWhileMuted;
+  }
+
+  private description(source: LocalSource, muted = this.muted.has(source)): string {
+    return encodeStreamState({ source, muted, deaf: source === 'microphone' && this.deafValue });
+  }
+
+  /** Tells everyone a source's state (Janus re-broadcasts the description). */
+  private async announce(source: LocalSource): Promise<void> {
+    const mid = this.mids.get(source);
+    if (mid && this.publisher) await this.publisher.describe([{ mid, description: this.description(source) }]);
+  }
+
+  /** Sends a source's current track, after a switch (unless muted: then nothing is sent anyway). */
+  private async send(source: LocalSource): Promise<void> {
+    const mid = this.mids.get(source);
+    if (!mid || !this.publisher || this.muted.has(source)) return;
+    await this.publisher.replaceTrack(mid, this.media.track(source));
+  }
+
+  private serially<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(operation);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
 }

@@ -1,26 +1,31 @@
 /**
  * The room model with SignalWire's `RoomSession` method surface. It coordinates: the connection
- * lifecycle (connection.ts), the members (roster.ts), what we publish (publications.ts) and
- * receive (subscriptions.ts); elements render its snapshots (views.ts) and re-dispatch the events
- * derived from them (announcements.ts, src/events/). No Lit, no DOM rendering.
+ * lifecycle (connection.ts), signaling (joining.ts), the members (roster.ts), what we publish
+ * (publications.ts, over src/media/local-media.ts) and receive (subscriptions.ts); elements render
+ * its snapshots (views.ts) and re-dispatch the events derived from them (announcements.ts,
+ * src/events/). No Lit, no DOM rendering.
  */
 import mitt, { type Emitter } from 'mitt';
-import { RoomCompletedError, RoomNotFoundError, SignalingConnectionDisconnectedError } from '../errors/errors.js';
+import { AccessTokenGrantsInvalidError, RoomCompletedError } from '../errors/errors.js';
 import { toRoomError, type JanusPhase } from '../janus/errors.js';
-import { JanusFailure, JanusSession, isWebRTCSupported } from '../janus/janus-client.js';
+import { isWebRTCSupported, type JanusSession } from '../janus/janus-client.js';
 import type { ParticipantEvent } from '../janus/videoroom/protocol.js';
-import { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
-import { captureLocalMedia, stopTracks } from '../media/local-media.js';
+import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
+import type { DeviceInfo } from '../media/devices.js';
+import { LocalMedia, type CaptureSource, type Constraints } from '../media/local-media.js';
 import { announce, baselineAtJoin, type AnnouncedEvents, type TrackEvent } from './announcements.js';
 import { Connection, nextMediaUp, type Attempt, type Left } from './connection.js';
-import { resolveOptions, type ResolvedOptions } from './options.js';
-import { NO_PUBLICATIONS, publish, type LocalPublications, type LocalSource } from './publications.js';
+import { joinSignaling } from './joining.js';
+import { planJoin, resolveOptions, type ResolvedOptions } from './options.js';
+import { LOCAL_SOURCES, Publications, type LocalSource } from './publications.js';
 import { EMPTY_ROSTER, reduceRoster, withMember, type Roster } from './roster.js';
 import { Subscriptions } from './subscriptions.js';
-import type { ConnectionState, Member, Participant, RoomSessionOptions, RoomSnapshot, TrackKind } from './types.js';
+import type { ConnectionState, JoinOptions, LocalState, Member, Participant, RoomSessionOptions, RoomSnapshot } from './types.js';
 import { buildSnapshot, memberOf, participantOf, type ModelParts } from './views.js';
 
 export type { TrackEvent } from './announcements.js';
+
+type DeviceUpdated = { previous: DeviceInfo; current: DeviceInfo };
 
 export type RoomSessionEvents = AnnouncedEvents & {
   /** A new snapshot (batched: at most one per microtask). */
@@ -28,9 +33,20 @@ export type RoomSessionEvents = AnnouncedEvents & {
   joined: { snapshot: RoomSnapshot; callId: string; roomName: string };
   left: Left;
   trackSubscriptionFailed: TrackEvent & { error: Error };
-  /** A failure that does not end the session. */
+  cameraUpdated: DeviceUpdated;
+  microphoneUpdated: DeviceUpdated;
+  speakerUpdated: DeviceUpdated;
+  cameraDisconnected: DeviceInfo;
+  microphoneDisconnected: DeviceInfo;
+  speakerDisconnected: DeviceInfo;
+  /** A failure that does not end the session (or a media failure outside `join()`). */
   error: { error: Error };
 };
+
+/** Who may be acted on: this client only (muting others needs a room service's grants). */
+export interface MemberParams {
+  memberId?: string;
+}
 
 function newMemberId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
@@ -41,6 +57,8 @@ export class RoomSession {
   readonly events: Emitter<RoomSessionEvents> = mitt<RoomSessionEvents>();
   /** Options for the next `join()`; a change takes effect when joining again. */
   options: RoomSessionOptions;
+  /** Camera, microphone and speaker, before, during and between joins. */
+  readonly localMedia = new LocalMedia();
 
   private readonly connection = new Connection({
     connect: (attempt) => this.connect(attempt),
@@ -49,11 +67,12 @@ export class RoomSession {
     disconnect: (left) => this.disconnect(left),
     changed: () => this.changed(),
   });
+  private readonly publications = new Publications(this.localMedia, () => this.changed(), (error) => this.report(error));
+  private joinParams: JoinOptions = {};
   private resolved: ResolvedOptions | undefined;
   private memberIdValue: string | null = null;
   private roomName = '';
   private roster: Roster = EMPTY_ROSTER;
-  private local: LocalPublications = NO_PUBLICATIONS;
   private localStreamValue: MediaStream | null = null;
   private session: JanusSession | undefined;
   private publisher: VideoRoomPublisher | undefined;
@@ -68,6 +87,11 @@ export class RoomSession {
 
   constructor(options: RoomSessionOptions) {
     this.options = options;
+    const forward = { camera: 'camera', microphone: 'microphone', speaker: 'speaker' } as const;
+    this.localMedia.events.on('device', ({ source, previous, current }) => this.events.emit(`${forward[source]}Updated`, { previous, current }));
+    this.localMedia.events.on('deviceLost', ({ source, device }) => this.events.emit(`${forward[source]}Disconnected`, device));
+    this.localMedia.events.on('error', ({ error }) => this.report(error));
+    this.localMedia.events.on('track', () => this.syncLocalStream());
   }
 
   get state(): ConnectionState {
@@ -101,6 +125,7 @@ export class RoomSession {
     return this.snapshot.participants;
   }
 
+  /** The local tracks while joining or joined: one MediaStream per join, updated in place. */
   get localStream(): MediaStream | null {
     return this.localStreamValue;
   }
@@ -113,6 +138,27 @@ export class RoomSession {
     return this.localStreamValue?.getVideoTracks()[0] ?? null;
   }
 
+  get cameraId(): string | null {
+    return this.localMedia.device('camera')?.deviceId || null;
+  }
+
+  get cameraLabel(): string | null {
+    return this.localMedia.device('camera')?.label || null;
+  }
+
+  get microphoneId(): string | null {
+    return this.localMedia.device('microphone')?.deviceId || null;
+  }
+
+  get microphoneLabel(): string | null {
+    return this.localMedia.device('microphone')?.label || null;
+  }
+
+  /** The chosen speaker; null for the system's default. */
+  get speakerId(): string | null {
+    return this.localMedia.speaker.deviceId || null;
+  }
+
   /** Everything there is to render, as one immutable object (a new one after every change). */
   get snapshot(): RoomSnapshot {
     this.snapshotCache ??= this.lastSnapshot = buildSnapshot(this.parts(), this.lastSnapshot);
@@ -120,11 +166,13 @@ export class RoomSession {
   }
 
   /**
-   * Captures camera and microphone (unless `audio`/`video` are false), joins the room, publishes,
-   * subscribes to every other member, and resolves once joined. Rejects with a documented error
-   * (or the browser's media error); nothing stays half-joined after a rejection.
+   * Captures camera and microphone (as `options` and `params` say), joins the room, publishes,
+   * subscribes to every other member, and resolves once joined. `params` (SignalWire's `audio`,
+   * `video`, `sendAudio`, `sendVideo`, `receiveAudio`, `receiveVideo`) apply to this join only.
+   * Rejects with a documented error or the browser's media error; nothing stays half-joined.
    */
-  async join(): Promise<this> {
+  async join(params: JoinOptions = {}): Promise<this> {
+    this.joinParams = params;
     await this.connection.join();
     return this;
   }
@@ -134,87 +182,138 @@ export class RoomSession {
     return this.connection.leave();
   }
 
+  audioMute(params?: MemberParams): Promise<void> {
+    return this.control(params, 'mute the microphone of', () => this.publications.mute('microphone'));
+  }
+
+  audioUnmute(params?: MemberParams): Promise<void> {
+    return this.control(params, 'unmute the microphone of', () => this.publications.unmute('microphone', this.live));
+  }
+
+  videoMute(params?: MemberParams): Promise<void> {
+    return this.control(params, 'mute the camera of', () => this.publications.mute('camera'));
+  }
+
+  videoUnmute(params?: MemberParams): Promise<void> {
+    return this.control(params, 'unmute the camera of', () => this.publications.unmute('camera', this.live));
+  }
+
+  /** Hears nobody (and mutes the microphone, as SignalWire does). */
+  deaf(params?: MemberParams): Promise<void> {
+    return this.control(params, 'make deaf', () => this.publications.setDeaf(true, this.live));
+  }
+
+  /** Hears everyone again (and unmutes the microphone, as SignalWire does). */
+  undeaf(params?: MemberParams): Promise<void> {
+    return this.control(params, 'undeaf', () => this.publications.setDeaf(false, this.live));
+  }
+
+  /** Switches the camera (`deviceId`, `facingMode`...) without renegotiating; remembered for later joins. */
+  updateCamera(constraints: MediaTrackConstraints): Promise<void> {
+    return this.reporting(() => this.localMedia.update('camera', checkConstraints(constraints, 'updateCamera')));
+  }
+
+  /** Switches the microphone without renegotiating; remembered for later joins. */
+  updateMicrophone(constraints: MediaTrackConstraints): Promise<void> {
+    return this.reporting(() => this.localMedia.update('microphone', checkConstraints(constraints, 'updateMicrophone')));
+  }
+
+  /** Plays everyone's audio on another speaker (where the browser can: `setSinkId`). */
+  updateSpeaker(opts: { deviceId: string }): Promise<void> {
+    return this.reporting(async () => {
+      if (typeof opts?.deviceId !== 'string') throw new RangeError('updateSpeaker() needs { deviceId: string }');
+      await this.localMedia.setSpeaker(opts.deviceId);
+    });
+  }
+
+  /** Publishes the page's own media instead of the camera/microphone (never stopped here). */
+  setLocalStream(stream: MediaStream): void {
+    if (!(stream instanceof MediaStream)) throw new RangeError('setLocalStream() needs a MediaStream');
+    this.localMedia.useStream(stream);
+  }
+
+  /**
+   * Captures camera and microphone as the next join would (respecting mute), and keeps them for
+   * `holder` until `releaseLocalMedia(holder)`: what `<local-preview>` does. The next join
+   * publishes these very tracks.
+   */
+  holdLocalMedia(holder: object): Promise<void> {
+    this.localMedia.hold(holder);
+    return this.reporting(() => this.localMedia.acquire(this.wants({ camera: this.options.video ?? true, microphone: this.options.audio ?? true })));
+  }
+
+  releaseLocalMedia(holder: object): void {
+    this.localMedia.release(holder);
+  }
+
   // ------------------------------------------------------------------ joining and leaving
 
   private async connect(attempt: Attempt): Promise<void> {
     const options = resolveOptions(this.options);
+    const plan = planJoin(options, this.joinParams);
     if (!isWebRTCSupported()) throw new DOMException('This browser does not support WebRTC', 'NotSupportedError');
     const memberId = newMemberId();
     this.resolved = options;
     this.memberIdValue = memberId;
+    this.publications.options = options;
     let phase: JanusPhase = 'connect';
     try {
-      this.localStreamValue = await attempt.step(captureLocalMedia({ audio: options.audio, video: options.video }), stopTracks);
-      const session = await attempt.step(JanusSession.connect({ ...options, signal: attempt.signal }), (late) => void late.destroy());
-      this.session = session;
-      session.events.on('disconnected', ({ reason }) =>
-        this.connection.fail('connection_lost', new SignalingConnectionDisconnectedError(`Signaling connection disconnected: ${reason}`)),
-      );
+      this.localMedia.hold(this);
+      this.localStreamValue = new MediaStream();
+      if (options.localStream) this.localMedia.useStream(options.localStream);
+      await attempt.step(this.localMedia.acquire(this.wants(plan)));
+      this.syncLocalStream();
 
-      phase = 'join';
-      const publisher = await attempt.step(VideoRoomPublisher.attach(session));
+      const { session, publisher, joined } = await joinSignaling(attempt, options, memberId, {
+        session: (created) => {
+          this.session = created;
+          phase = 'join';
+        },
+        roomEvent: (event) => this.onRoomEvent(event),
+        publisherState: (state) => this.setPcState('publisher', state),
+        lost: (error) => this.connection.fail('connection_lost', error),
+      });
       this.publisher = publisher;
-      publisher.events.on('room', (event) => this.onRoomEvent(event));
-      publisher.events.on('connectionState', (state) => this.setPcState('publisher', state));
-      await attempt.step(this.ensureRoom(publisher, options));
-      const joined = await attempt.step(
-        publisher.join({ room: options.room, id: memberId, display: options.identity, ...(options.pin ? { pin: options.pin } : {}) }),
-      );
       this.roomName = joined.description || options.room;
       this.roster = joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), withMember(EMPTY_ROSTER, memberId, options.identity, true));
-      this.subscribe(session, joined.privateId, options);
+      this.subscribe(session, joined.privateId, options, plan.receive);
       // Subscribing to those already publishing runs in parallel with publishing.
       this.onRoomEvent({ type: 'publishers', publishers: joined.publishers });
 
-      const tracks = new Map<LocalSource, MediaStreamTrack>();
-      for (const track of this.localStreamValue.getTracks()) tracks.set(track.kind === 'video' ? 'camera' : 'microphone', track);
-      if (tracks.size > 0) {
-        phase = 'publish';
-        const published = await attempt.step(publish(publisher, tracks));
-        await attempt.step(publisher.mediaUp(options.timeout));
-        this.local = published;
-      }
+      phase = 'publish';
+      await attempt.step(this.publications.start(publisher, LOCAL_SOURCES.filter((source) => plan[source] !== false)));
+      if (this.publications.list.size > 0) await attempt.step(publisher.mediaUp(options.timeout));
     } catch (error) {
       throw toRoomError(error, { phase, server: options.server, room: options.room });
     }
   }
 
-  private async ensureRoom(publisher: VideoRoomPublisher, options: ResolvedOptions): Promise<void> {
-    if (await publisher.exists(options.room)) return;
-    const notFound = (detail: string, cause?: unknown) =>
-      new RoomNotFoundError(`Room not found: room "${options.room}" ${detail}`, { attribute: 'room', ...(cause === undefined ? {} : { cause }) });
-    if (!options.create) throw notFound('does not exist. Check the room attribute, or let this client create it (remove create="false")');
-    try {
-      await publisher.create(options.room, { publishers: options.maxPublishers, ...(options.pin ? { pin: options.pin } : {}) });
-    } catch (error) {
-      // Janus refuses `create` when it requires an admin_key: ad-hoc creation is off there.
-      if (error instanceof JanusFailure && error.kind === 'plugin') {
-        throw notFound('does not exist, and this Janus does not let clients create rooms. Create it first, on the server side', error);
-      }
-      throw error;
+  /** What to capture: the sources asked for, but not one muted with its device released. */
+  private wants(asked: Record<LocalSource, Constraints>): Partial<Record<CaptureSource, Constraints>> {
+    const stops = { camera: this.options.stopCameraWhileMuted !== false, microphone: this.options.stopMicrophoneWhileMuted !== false };
+    const wants: Partial<Record<CaptureSource, Constraints>> = {};
+    for (const source of LOCAL_SOURCES) {
+      if (asked[source] !== false && !(this.publications.isMuted(source) && stops[source])) wants[source] = asked[source];
     }
+    return wants;
   }
 
-  private subscribe(session: JanusSession, privateId: number, options: ResolvedOptions): void {
-    const receive = new Set<TrackKind>(['audio', 'video']);
+  private subscribe(session: JanusSession, privateId: number, options: ResolvedOptions, receive: ReadonlySet<'audio' | 'video'>): void {
     const subscriptions = new Subscriptions(session, { room: options.room, privateId, receive, ...(options.pin ? { pin: options.pin } : {}) }, () => this.roster);
     this.subscriptions = subscriptions;
+    subscriptions.deaf = this.publications.deaf;
     const context = { server: options.server, room: options.room };
     subscriptions.events.on('changed', () => this.changed());
     subscriptions.events.on('connectionState', (state) => this.setPcState('subscriber', state));
-    subscriptions.events.on('error', (error) => this.events.emit('error', { error: toRoomError(error, { phase: 'answer', ...context }) }));
+    subscriptions.events.on('error', (error) => this.report(toRoomError(error, { phase: 'answer', ...context })));
     subscriptions.events.on('failed', ({ memberId, mid, error }) => {
       const record = this.roster.get(memberId);
       const parts = this.parts();
       const participant = record && participantOf(record, parts);
       const publication = participant?.tracks.get(`${memberId}:${mid}`);
       if (!record || !participant || !publication) return;
-      this.events.emit('trackSubscriptionFailed', {
-        member: memberOf(record, parts),
-        participant,
-        publication,
-        error: toRoomError(error, { phase: 'subscribe', ...context }),
-      });
+      const failure = toRoomError(error, { phase: 'subscribe', ...context });
+      this.events.emit('trackSubscriptionFailed', { member: memberOf(record, parts), participant, publication, error: failure });
     });
   }
 
@@ -237,15 +336,15 @@ export class RoomSession {
 
   /** Releases whatever a join acquired; safe to call at any point. */
   private async release(options: { lost?: boolean } = {}): Promise<void> {
-    stopTracks(this.localStreamValue);
+    this.localMedia.release(this);
     this.localStreamValue = null;
+    this.publications.stop();
     const session = this.session;
     this.session = undefined;
     this.publisher = undefined;
     this.subscriptions?.close();
     this.subscriptions = undefined;
     this.roster = EMPTY_ROSTER;
-    this.local = NO_PUBLICATIONS;
     this.pcStates.clear();
     this.mediaUp = false;
     this.announced = undefined;
@@ -254,12 +353,12 @@ export class RoomSession {
     await session?.destroy({ unload: options.lost === true });
   }
 
-  // ------------------------------------------------------------------ events from Janus
+  // ------------------------------------------------------------------ events and controls
 
   private onRoomEvent(event: ParticipantEvent): void {
     if (event.type === 'removed') {
       if (event.reason === 'kicked') this.connection.fail('kicked');
-      else this.connection.fail('room_destroyed', new RoomCompletedError('Room completed: the room was destroyed'));
+      else this.connection.fail('room_destroyed', new RoomCompletedError('Room completed: the room was destroyed. Join another room'));
       return;
     }
     this.roster = reduceRoster(this.roster, event, this.memberIdValue ?? '');
@@ -274,7 +373,70 @@ export class RoomSession {
     this.changed();
   }
 
+  /** Whether local media may be captured now (joining, joined, or previewing). */
+  private get live(): boolean {
+    return this.localMedia.held;
+  }
+
+  /** A control of this member's own media; other members need a room service (not here). */
+  private control(params: MemberParams | undefined, what: string, action: () => Promise<void>): Promise<void> {
+    return this.reporting(async () => {
+      if (params !== undefined && (typeof params !== 'object' || params === null)) throw new RangeError('expected { memberId?: string }');
+      const target = params?.memberId;
+      if (target !== undefined && target !== this.memberIdValue) {
+        throw new AccessTokenGrantsInvalidError(
+          `${AccessTokenGrantsInvalidError.defaultMessage}: this client may only ${what} itself, not member "${String(target)}". Moderating others needs a room service that grants it`,
+        );
+      }
+      this.publications.options = {
+        stopCameraWhileMuted: this.options.stopCameraWhileMuted !== false,
+        stopMicrophoneWhileMuted: this.options.stopMicrophoneWhileMuted !== false,
+      };
+      await action();
+      if (this.subscriptions) this.subscriptions.deaf = this.publications.deaf;
+    });
+  }
+
+  /** Runs `operation`; a failure rejects and also reaches the page as an `error` event. */
+  private async reporting<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      this.report(error);
+      throw error;
+    }
+  }
+
+  private report(error: unknown): void {
+    this.events.emit('error', { error: error instanceof Error ? error : new Error(String(error)) });
+  }
+
+  /** Keeps `localStream` holding the current local tracks. */
+  private syncLocalStream(): void {
+    const stream = this.localStreamValue;
+    if (stream) {
+      const current = [this.localMedia.track('microphone'), this.localMedia.track('camera')].filter((t): t is MediaStreamTrack => t !== null);
+      for (const track of stream.getTracks()) if (!current.includes(track)) stream.removeTrack(track);
+      for (const track of current) if (!stream.getTracks().includes(track)) stream.addTrack(track);
+    }
+    this.changed();
+  }
+
   // ------------------------------------------------------------------ snapshots and announcements
+
+  private localState(): LocalState {
+    const speaker = this.localMedia.speaker;
+    return {
+      camera: this.localMedia.track('camera'),
+      microphone: this.localMedia.track('microphone'),
+      cameraDevice: this.localMedia.device('camera'),
+      microphoneDevice: this.localMedia.device('microphone'),
+      speaker: speaker.deviceId ? speaker : null,
+      audioMuted: this.publications.isMuted('microphone'),
+      videoMuted: this.publications.isMuted('camera'),
+      deaf: this.publications.deaf,
+    };
+  }
 
   private parts(): ModelParts {
     return {
@@ -282,10 +444,11 @@ export class RoomSession {
       room: this.state === 'disconnected' ? null : (this.resolved?.room ?? null),
       memberId: this.memberIdValue,
       roster: this.roster,
-      local: this.local,
+      local: this.publications.list,
       remote: this.subscriptions?.tracks ?? new Map(),
       localStream: this.localStreamValue,
       mediaConnected: this.mediaUp,
+      self: this.localState(),
     };
   }
 
@@ -303,4 +466,11 @@ export class RoomSession {
       for (const { type, event } of announcements) (this.events.emit as (t: string, e: unknown) => void)(type, event);
     });
   }
+}
+
+function checkConstraints(constraints: unknown, method: string): MediaTrackConstraints {
+  if (typeof constraints !== 'object' || constraints === null || Array.isArray(constraints)) {
+    throw new RangeError(`${method}() needs MediaTrackConstraints, such as { deviceId: "..." } or { facingMode: "environment" }`);
+  }
+  return constraints as MediaTrackConstraints;
 }

@@ -3,7 +3,7 @@
  * keep them (a Janus room event in, a new roster out). The local member's own publications are not
  * here: Janus never describes them to us (see publications.ts).
  */
-import type { ParticipantEvent, PublishedStream } from '../janus/videoroom/protocol.js';
+import { decodeStreamState, type ParticipantEvent, type PublishedStream } from '../janus/videoroom/protocol.js';
 import type { TrackKind, TrackSource } from './types.js';
 
 /** An audio or video stream another member publishes. */
@@ -13,6 +13,10 @@ export interface RemoteStream {
   readonly source: TrackSource;
   /** Twilio's `trackName`. */
   readonly name: string;
+  /** Muted by its member (it sends nothing meanwhile). */
+  readonly muted: boolean;
+  /** On a microphone: its member hears nobody (SignalWire `deaf`). */
+  readonly deaf: boolean;
 }
 
 export interface MemberRecord {
@@ -31,14 +35,14 @@ export const EMPTY_ROSTER: Roster = new Map();
 
 const NO_STREAMS: ReadonlyMap<string, RemoteStream> = new Map();
 
+const SOURCES_OF: Record<TrackKind, readonly TrackSource[]> = { audio: ['microphone', 'screen_audio'], video: ['camera', 'screen'] };
+
 function toRemoteStream(stream: PublishedStream): RemoteStream | undefined {
   if (stream.disabled || (stream.type !== 'audio' && stream.type !== 'video')) return undefined;
-  return {
-    mid: stream.mid,
-    kind: stream.type,
-    source: stream.type === 'audio' ? 'microphone' : 'camera',
-    name: stream.description ?? stream.mid,
-  };
+  const state = decodeStreamState(stream.description, stream.type);
+  // A source that does not fit the stream's kind is not believed.
+  const source = SOURCES_OF[stream.type].includes(state.source) ? state.source : SOURCES_OF[stream.type][0]!;
+  return { mid: stream.mid, kind: stream.type, source, name: state.name ?? source, muted: state.muted, deaf: state.deaf };
 }
 
 const put = (roster: Roster, record: MemberRecord): Roster => new Map(roster).set(record.id, record);

@@ -74,6 +74,7 @@ export class Subscriptions {
   private readonly started = new Map<string, MediaStreamTrack>();
   private current: RemoteTracks = new Map();
   private closed = false;
+  private deafValue = false;
 
   constructor(session: JanusSession, options: SubscriptionOptions, roster: () => Roster) {
     this.session = session;
@@ -83,6 +84,20 @@ export class Subscriptions {
 
   get tracks(): RemoteTracks {
     return this.current;
+  }
+
+  /** Deaf: every received audio track is silenced here, for any element or code that plays it. */
+  get deaf(): boolean {
+    return this.deafValue;
+  }
+
+  set deaf(deaf: boolean) {
+    this.deafValue = deaf;
+    for (const track of this.received.values()) this.silence(track);
+  }
+
+  private silence(track: MediaStreamTrack): void {
+    if (track.kind === 'audio') track.enabled = !this.deafValue;
   }
 
   /** Asks Janus for every wanted stream not asked for yet, and forgets streams that are gone. */
@@ -142,8 +157,10 @@ export class Subscriptions {
         });
         subscriber.events.on('track', ({ track, mid, on, reason }) => {
           if (this.closed) return;
-          if (on) this.received.set(mid, track);
-          else if (reason === 'ended') this.received.delete(mid);
+          if (on) {
+            this.received.set(mid, track);
+            this.silence(track);
+          } else if (reason === 'ended') this.received.delete(mid);
           this.reconcile();
         });
         subscriber.events.on('connectionState', (state) => {

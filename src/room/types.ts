@@ -1,3 +1,7 @@
+import type { DeviceInfo } from '../media/devices.js';
+
+export type { DeviceInfo } from '../media/devices.js';
+
 /**
  * Public shapes of the room model. Member entities follow SignalWire's snake_case
  * `VideoMemberEntity`; participants, publications and tracks follow Twilio Video's names.
@@ -29,14 +33,19 @@ export interface Member {
   readonly room_id: string;
   readonly room_session_id: string;
   readonly visible: boolean;
-  /** True when the member publishes no microphone. */
+  /** True when the member's microphone is muted, or it publishes none. */
   readonly audio_muted: boolean;
-  /** True when the member publishes no camera. */
+  /** True when the member's camera is muted, or it publishes none. */
   readonly video_muted: boolean;
+  /** True when the member hears nobody (only known for members that publish a microphone). */
   readonly deaf: boolean;
   /** True for the local member (not in SignalWire's entity). */
   readonly local: boolean;
 }
+
+/** The member fields `member.updated` reports changes of (its `updated` list). */
+export const MEMBER_UPDATABLE = ['name', 'visible', 'audio_muted', 'video_muted', 'deaf'] as const;
+export type MemberUpdatable = (typeof MEMBER_UPDATABLE)[number];
 
 /** What a tile needs to know about a member: at least its id and name. */
 export type MemberLike = Pick<Member, 'id' | 'name'> & Partial<Member>;
@@ -81,6 +90,22 @@ export interface Participant {
   readonly videoTracks: ReadonlyMap<string, TrackPublication>;
 }
 
+/** This client's own media, before and during a join (what controls and pickers show). */
+export interface LocalState {
+  /** The live camera track (null when none: off, muted with the device released, or failed). */
+  readonly camera: MediaStreamTrack | null;
+  readonly microphone: MediaStreamTrack | null;
+  /** The device of the camera in use (or last used). */
+  readonly cameraDevice: DeviceInfo | null;
+  readonly microphoneDevice: DeviceInfo | null;
+  /** The chosen speaker; null for the system's default. */
+  readonly speaker: DeviceInfo | null;
+  /** Whether the microphone is muted (the member's choice, kept across joins). */
+  readonly audioMuted: boolean;
+  readonly videoMuted: boolean;
+  readonly deaf: boolean;
+}
+
 /** Everything an element renders from: a new object on every change. */
 export interface RoomSnapshot {
   readonly state: ConnectionState;
@@ -95,6 +120,8 @@ export interface RoomSnapshot {
   readonly localStream: MediaStream | null;
   /** Whether every PeerConnection of this client is up (between `media.connected` and `media.disconnected`). */
   readonly mediaConnected: boolean;
+  /** This client's own media, joined or not. */
+  readonly self: LocalState;
 }
 
 export interface RoomSessionOptions {
@@ -117,4 +144,26 @@ export interface RoomSessionOptions {
   timeout?: number;
   /** Maximum publishers when this client creates the room (default 16). */
   maxPublishers?: number;
+  /** Release the camera while it is muted, so its light goes off (default true, as SignalWire). */
+  stopCameraWhileMuted?: boolean;
+  /** Release the microphone while it is muted (default true, as SignalWire). */
+  stopMicrophoneWhileMuted?: boolean;
+  /** The page's own media to publish instead of capturing (SignalWire `localStream`); never stopped here. */
+  localStream?: MediaStream;
+}
+
+/** SignalWire's `join()` parameters: they apply to that join only. */
+export interface JoinOptions {
+  /** Microphone constraints (default: the `audio` option). */
+  audio?: boolean | MediaTrackConstraints;
+  /** Camera constraints (default: the `video` option). */
+  video?: boolean | MediaTrackConstraints;
+  /** Publish the microphone (default: whether `audio` asks for one). */
+  sendAudio?: boolean;
+  /** Publish the camera (default: whether `video` asks for one). */
+  sendVideo?: boolean;
+  /** Receive the others' audio (default true). */
+  receiveAudio?: boolean;
+  /** Receive the others' video (default true). */
+  receiveVideo?: boolean;
 }

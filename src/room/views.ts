@@ -8,6 +8,7 @@ import type { MemberRecord, Roster } from './roster.js';
 import type { RemoteTracks } from './subscriptions.js';
 import type {
   ConnectionState,
+  LocalState,
   Member,
   MemberMedia,
   Participant,
@@ -28,6 +29,7 @@ export interface ModelParts {
   readonly remote: RemoteTracks;
   readonly localStream: MediaStream | null;
   readonly mediaConnected: boolean;
+  readonly self: LocalState;
 }
 
 /** One source of a member as the views need it. */
@@ -38,22 +40,34 @@ interface SourceView {
   readonly name: string;
   readonly track: MediaStreamTrack | null;
   readonly started: boolean;
+  readonly muted: boolean;
+  readonly deaf: boolean;
 }
 
 function sourcesOf(record: MemberRecord, parts: ModelParts): SourceView[] {
   if (record.local) {
-    return [...parts.local.values()].map(({ mid, kind, source, track }) => ({ mid, kind, source, name: source, track, started: true }));
+    return [...parts.local.values()].map(({ mid, kind, source, track, muted }) => ({
+      mid,
+      kind,
+      source,
+      name: source,
+      track,
+      started: true,
+      muted,
+      deaf: source === 'microphone' && parts.self.deaf,
+    }));
   }
   const received = parts.remote.get(record.id);
-  return [...record.streams.values()].map(({ mid, kind, source, name }) => {
+  return [...record.streams.values()].map(({ mid, kind, source, name, muted, deaf }) => {
     const entry = received?.get(mid);
-    return { mid, kind, source, name, track: entry?.track ?? null, started: entry?.started ?? false };
+    return { mid, kind, source, name, track: entry?.track ?? null, started: entry?.started ?? false, muted, deaf };
   });
 }
 
 export function memberOf(record: MemberRecord, parts: ModelParts): Member {
   const room = parts.room ?? '';
-  const kinds = new Set(sourcesOf(record, parts).map((s) => s.kind));
+  const sources = sourcesOf(record, parts);
+  const sending = new Set(sources.filter((s) => !s.muted).map((s) => s.kind));
   return Object.freeze({
     id: record.id,
     name: record.name,
@@ -61,9 +75,9 @@ export function memberOf(record: MemberRecord, parts: ModelParts): Member {
     room_id: room,
     room_session_id: room,
     visible: true,
-    audio_muted: !kinds.has('audio'),
-    video_muted: !kinds.has('video'),
-    deaf: false,
+    audio_muted: !sending.has('audio'),
+    video_muted: !sending.has('video'),
+    deaf: record.local ? parts.self.deaf : sources.some((s) => s.deaf),
     local: record.local,
   });
 }
@@ -75,7 +89,7 @@ function trackOf(memberId: string, source: SourceView, track: MediaStreamTrack):
     kind: source.kind,
     mediaStreamTrack: track,
     isStarted: source.started,
-    isEnabled: true,
+    isEnabled: !source.muted,
   });
 }
 
@@ -85,7 +99,7 @@ function publicationOf(memberId: string, source: SourceView): TrackPublication {
     trackName: source.name,
     kind: source.kind,
     isSubscribed: source.track !== null,
-    isTrackEnabled: true,
+    isTrackEnabled: !source.muted,
     track: source.track ? trackOf(memberId, source, source.track) : null,
   });
 }
@@ -105,7 +119,8 @@ export function participantOf(record: MemberRecord, parts: ModelParts, state: Pa
 
 function mediaOf(record: MemberRecord, parts: ModelParts): MemberMedia {
   const sources = new Map<TrackSource, MediaStreamTrack>();
-  for (const source of sourcesOf(record, parts)) if (source.track) sources.set(source.source, source.track);
+  // A muted track shows nothing (a remote one would freeze on its last frame).
+  for (const source of sourcesOf(record, parts)) if (source.track && !source.muted) sources.set(source.source, source.track);
   return Object.freeze({
     audio: sources.get('microphone') ?? sources.get('screen_audio') ?? null,
     video: sources.get('camera') ?? sources.get('screen') ?? null,
@@ -119,6 +134,10 @@ export function sameMember(a: Member, b: Member): boolean {
 
 function sameMedia(a: MemberMedia, b: MemberMedia): boolean {
   return a.sources.size === b.sources.size && [...a.sources].every(([source, track]) => b.sources.get(source) === track);
+}
+
+function sameLocal(a: LocalState | undefined, b: LocalState): boolean {
+  return a !== undefined && (Object.keys(b) as (keyof LocalState)[]).every((key) => a[key] === b[key]);
 }
 
 /** The snapshot of `parts`, reusing `previous`'s objects where nothing changed. */
@@ -147,5 +166,6 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
     participants,
     localStream: parts.localStream,
     mediaConnected: parts.mediaConnected,
+    self: sameLocal(previous?.self, parts.self) ? previous!.self : Object.freeze({ ...parts.self }),
   });
 }

@@ -16,6 +16,7 @@ const base: ModelParts = {
   remote: new Map(),
   localStream: null,
   mediaConnected: false,
+  self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false },
 };
 const withBob = (roster: Roster) =>
   reduceRoster(

@@ -76,7 +76,16 @@ describe('the model-event -> DOM-event table', () => {
         'mediaDisconnected',
         'memberJoined',
         'memberLeft',
+        'memberUpdated',
         'membersChanged',
+        'trackEnabled',
+        'trackDisabled',
+        'cameraUpdated',
+        'cameraDisconnected',
+        'microphoneUpdated',
+        'microphoneDisconnected',
+        'speakerUpdated',
+        'speakerDisconnected',
         'trackPublished',
         'trackStarted',
         'trackSubscribed',
@@ -87,5 +96,32 @@ describe('the model-event -> DOM-event table', () => {
     );
     const room = new RoomSession({ server: '', room: '', identity: '' });
     expect(DOM_EVENT_TABLE.mediaConnected[0]!.detail(undefined, room)).to.equal(null);
+  });
+
+  it("gives member.updated SignalWire's payload: the member's new values with the list of changed fields", () => {
+    const room = new RoomSession({ server: '', room: '', identity: '' });
+    const host = document.createElement('div');
+    forwardRoomEvents(room, host);
+    const events = record(host, ['member.updated']);
+    const muted = { ...member, audio_muted: true };
+    room.events.emit('memberUpdated', { member: muted, updated: ['audio_muted'] });
+    expect(events[0]!.detail).to.deep.equal({ room_session_id: '', room_id: '', member: { ...muted, updated: ['audio_muted'] } });
+  });
+
+  it('gives device events their previous and current device, or the device that went away', () => {
+    const room = new RoomSession({ server: '', room: '', identity: '' });
+    const host = document.createElement('div');
+    forwardRoomEvents(room, host);
+    const events = record(host, ['camera.updated', 'microphone.disconnected', 'speaker.updated']);
+    const previous = { deviceId: 'a', label: 'Front' };
+    const current = { deviceId: 'b', label: 'Back' };
+    room.events.emit('cameraUpdated', { previous, current });
+    room.events.emit('microphoneDisconnected', previous);
+    room.events.emit('speakerUpdated', { previous: current, current: previous });
+    expect(events.map((e) => [e.type, e.detail])).to.deep.equal([
+      ['camera.updated', { previous, current }],
+      ['microphone.disconnected', previous],
+      ['speaker.updated', { previous: current, current: previous }],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { RoomError } from '../../src/errors/errors.js';
-import { DEFAULT_TIMEOUT, resolveOptions } from '../../src/room/options.js';
-import type { RoomSessionOptions } from '../../src/room/types.js';
+import { DEFAULT_TIMEOUT, planJoin, resolveOptions } from '../../src/room/options.js';
+import type { JoinOptions, RoomSessionOptions } from '../../src/room/types.js';
 
 const valid: RoomSessionOptions = { server: 'ws://127.0.0.1:8188', room: 'standup', identity: 'Alice' };
 
@@ -24,6 +24,8 @@ describe('join options', () => {
       iceServers: [],
       timeout: DEFAULT_TIMEOUT,
       maxPublishers: 16,
+      stopCameraWhileMuted: true,
+      stopMicrophoneWhileMuted: true,
     });
   });
 
@@ -56,5 +58,38 @@ describe('join options', () => {
   it('rejects a timeout that is not a positive number', () => {
     expect(() => resolveOptions({ ...valid, timeout: 0 })).to.throw(RangeError, '"timeout"');
     expect(() => resolveOptions({ ...valid, timeout: Number.NaN })).to.throw(RangeError, '"timeout"');
+  });
+
+  it('rejects media options of the wrong type, naming them', () => {
+    const bad = (options: Record<string, unknown>) => () => resolveOptions({ ...valid, ...options } as RoomSessionOptions);
+    expect(bad({ audio: 'yes' })).to.throw(RangeError, '"audio" option must be true, false or MediaTrackConstraints');
+    expect(bad({ video: [] })).to.throw(RangeError, '"video"');
+    expect(bad({ stopCameraWhileMuted: 1 })).to.throw(RangeError, '"stopCameraWhileMuted" option must be true or false');
+    expect(bad({ localStream: {} })).to.throw(RangeError, '"localStream" option must be a MediaStream');
+  });
+});
+
+describe('join() parameters', () => {
+  const options = resolveOptions(valid);
+
+  it('default to the options: send what is captured, receive everything', () => {
+    const plan = planJoin(options);
+    expect(plan).to.deep.include({ microphone: true, camera: true });
+    expect([...plan.receive]).to.have.members(['audio', 'video']);
+  });
+
+  it('apply to one join: constraints, nothing to send, nothing to receive', () => {
+    const camera = { deviceId: { exact: 'x' } };
+    const plan = planJoin(options, { video: camera, sendAudio: false, receiveVideo: false });
+    expect(plan).to.deep.include({ microphone: false, camera });
+    expect([...plan.receive]).to.deep.equal(['audio']);
+    expect(planJoin(resolveOptions({ ...valid, audio: false }))).to.deep.include({ microphone: false });
+    expect(planJoin(resolveOptions({ ...valid, audio: false }), { sendAudio: true }), 'sendAudio asks for the default microphone').to.deep.include({ microphone: true });
+  });
+
+  it('reject parameters of the wrong type, naming them', () => {
+    expect(() => planJoin(options, { audio: 1 } as unknown as JoinOptions)).to.throw(RangeError, '"audio"');
+    expect(() => planJoin(options, { receiveAudio: 'no' } as unknown as JoinOptions)).to.throw(RangeError, '"receiveAudio" option must be true or false');
+    expect(() => planJoin(options, 'video' as unknown as JoinOptions)).to.throw(RangeError, 'join() takes an object');
   });
 });

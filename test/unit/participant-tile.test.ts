@@ -4,6 +4,7 @@ import { LitElement } from 'lit';
 import '../../elements/participant-tile/define.js';
 import type { ParticipantTile } from '../../elements/participant-tile/participant-tile.js';
 import { memberContext, type MemberContextValue } from '../../src/context/context.js';
+import { registerStrings } from '../../src/i18n/strings.js';
 import { until } from '../support/helpers.js';
 import { FakeRoom, audioTrack, member, snapshotOf, videoTrack } from './fake-room.js';
 
@@ -51,7 +52,7 @@ describe('<participant-tile>', () => {
 
   it('shows initials instead of video when there is none', async () => {
     const room = await fixture<FakeRoom>(html`<fake-room></fake-room>`);
-    room.snapshot = snapshotOf([[member('c', 'carol ann jones')]]);
+    room.snapshot = snapshotOf([[member('c', 'carol ann jones', { audio_muted: true, video_muted: true })]]);
     const tile = await tileIn(room, 'c');
     expect(part(tile, 'placeholder')!.textContent).to.equal('ca');
     expect(part(tile, 'placeholder')!.getAttribute('aria-hidden')).to.equal('true');
@@ -59,6 +60,33 @@ describe('<participant-tile>', () => {
     expect(tile.hasAttribute('video-muted')).to.equal(true);
     expect(tile.hasAttribute('audio-muted')).to.equal(true);
     await expect(tile).to.be.accessible();
+  });
+
+  it('shows a muted member as muted although their tracks are still there, and says so to screen readers', async () => {
+    const room = await fixture<FakeRoom>(html`<fake-room></fake-room>`);
+    const video = videoTrack();
+    room.snapshot = snapshotOf([[member('b', 'Bob'), { audio: audioTrack(), video }]]);
+    const tile = await tileIn(room, 'b');
+    expect(part(tile, 'mute-indicator')).to.equal(null);
+    expect(tile.getAttribute('aria-label')).to.equal('Bob');
+
+    room.snapshot = snapshotOf([[member('b', 'Bob', { audio_muted: true, video_muted: true }), { audio: audioTrack(), video }]]);
+    await tile.updateComplete;
+    expect(tile.hasAttribute('audio-muted') && tile.hasAttribute('video-muted')).to.equal(true);
+    expect(part(tile, 'mute-indicator')).to.not.equal(null);
+    expect(part(tile, 'placeholder')!.textContent).to.equal('B');
+    expect((part(tile, 'video') as HTMLVideoElement).srcObject, 'no frozen last frame').to.equal(null);
+    expect(tile.getAttribute('aria-label')).to.equal('Bob, microphone muted, camera off');
+    expect(part(tile, 'name')!.textContent).to.equal('Bob');
+    await expect(tile).to.be.accessible();
+  });
+
+  it('speaks the language of the page', async () => {
+    registerStrings('xx', { microphoneMuted: 'micro coupé' });
+    const room = await fixture<FakeRoom>(html`<fake-room lang="xx"></fake-room>`);
+    room.snapshot = snapshotOf([[member('b', 'Bob', { audio_muted: true })]]);
+    const tile = await tileIn(room, 'b');
+    expect(tile.getAttribute('aria-label')).to.equal('Bob, micro coupé');
   });
 
   it('reuses its media elements when tracks change, and lets go of them when removed', async () => {

@@ -21,8 +21,8 @@ describe('roster reducers', () => {
     const roster = reduceRoster(start, { type: 'publishers', publishers: [bob, { id: self, display: 'Me', streams: [] }] }, self);
     expect([...roster.keys()]).to.deep.equal([self, 'b']);
     expect(streamsOf(roster, 'b')).to.deep.equal([
-      { mid: '0', kind: 'audio', source: 'microphone', name: '0' },
-      { mid: '1', kind: 'video', source: 'camera', name: 'cam' },
+      { mid: '0', kind: 'audio', source: 'microphone', name: 'microphone', muted: false, deaf: false },
+      { mid: '1', kind: 'video', source: 'camera', name: 'cam', muted: false, deaf: false },
     ]);
     expect(streamsOf(roster, self)).to.deep.equal([]);
     expect(streamsOf(start, 'b'), 'the old roster is unchanged').to.deep.equal([]);
@@ -47,6 +47,35 @@ describe('roster reducers', () => {
     roster = reduceRoster(roster, { type: 'kicked', id: 'd' }, self);
     roster = reduceRoster(roster, { type: 'leaving', id: self }, self);
     expect([...roster.keys()]).to.deep.equal([self]);
+  });
+
+  it("reads each stream's source and mute state from its description, trusting only what fits", () => {
+    const described = (mid: string, type: 'audio' | 'video', description: string) => ({ type, mid, disabled: false, description });
+    const roster = reduceRoster(
+      start,
+      {
+        type: 'publishers',
+        publishers: [
+          {
+            id: 'b',
+            display: 'Bob',
+            streams: [
+              described('0', 'audio', '{"jre":1,"source":"microphone","muted":true,"deaf":true}'),
+              described('1', 'video', '{"jre":1,"source":"microphone","muted":"yes"}'),
+              described('2', 'video', '{"jre":1,"source":"screen","muted":false}'),
+              described('3', 'audio', '{not json'),
+            ],
+          },
+        ],
+      },
+      self,
+    );
+    expect(streamsOf(roster, 'b').map(({ source, muted, deaf, name }) => [source, muted, deaf, name])).to.deep.equal([
+      ['microphone', true, true, 'microphone'],
+      ['camera', false, false, 'camera'],
+      ['screen', false, false, 'screen'],
+      ['microphone', false, false, '{not json'],
+    ]);
   });
 
   it('returns the same roster when nothing changes', () => {

@@ -61,6 +61,47 @@ export interface FeedStream {
   mid: string;
 }
 
+/**
+ * What a stream's `description` carries for this library: where the track comes from and whether
+ * it is muted (and, on the microphone, whether its member is deaf). Janus 1.1.2 has no publisher
+ * metadata and tells nobody about a disabled track, but it keeps each stream's description, sends
+ * a new one to everyone in a `publishers` event when `configure` changes it (no SDP involved), and
+ * lists it for late joiners in `joined`: the one place per-track state can live on that version.
+ */
+export interface StreamState {
+  source: 'camera' | 'microphone' | 'screen' | 'screen_audio';
+  muted: boolean;
+  deaf: boolean;
+}
+
+const SOURCES: readonly StreamState['source'][] = ['camera', 'microphone', 'screen', 'screen_audio'];
+
+export function encodeStreamState(state: StreamState): string {
+  return JSON.stringify({ jre: 1, source: state.source, muted: state.muted, ...(state.deaf ? { deaf: true } : {}) });
+}
+
+/**
+ * Reads a description another client set: ours (JSON), or anything else, taken as a track name
+ * of an unmuted stream. Untrusted: only known values of the right types are used.
+ */
+export function decodeStreamState(description: string | undefined, type: StreamType): StreamState & { name?: string } {
+  const fallback = { source: type === 'audio' ? 'microphone' : 'camera', muted: false, deaf: false } as const;
+  if (!description) return { ...fallback };
+  let value: unknown;
+  try {
+    value = description.startsWith('{') ? JSON.parse(description) : undefined;
+  } catch {
+    value = undefined;
+  }
+  if (!value || typeof value !== 'object' || (value as { jre?: unknown }).jre !== 1) return { ...fallback, name: description.slice(0, 256) };
+  const { source, muted, deaf } = value as Record<string, unknown>;
+  return {
+    source: SOURCES.includes(source as StreamState['source']) ? (source as StreamState['source']) : fallback.source,
+    muted: muted === true,
+    deaf: deaf === true,
+  };
+}
+
 export const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
 export const list = (value: unknown): Record<string, unknown>[] =>

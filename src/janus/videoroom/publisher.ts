@@ -20,6 +20,8 @@ export type PublisherEvents = {
   hangup: { reason: string };
 };
 
+const kindOf = (track: MediaStreamTrack) => track.kind as 'audio' | 'video';
+
 /** 128 random bits, hex. */
 function unguessable(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -29,6 +31,8 @@ export class VideoRoomPublisher {
   readonly events: Emitter<PublisherEvents> = mitt<PublisherEvents>();
   /** Whether Janus has set up our media (between `webrtcup` and `hangup`). */
   janusUp = false;
+  /** Whether a publish went through: later tracks are added by renegotiating (`configure`). */
+  private published = false;
   private readonly handle: PluginHandle;
 
   private constructor(handle: PluginHandle) {
@@ -103,17 +107,41 @@ export class VideoRoomPublisher {
   }
 
   /**
-   * Publishes tracks the caller owns (janus.js never stops them) and resolves once Janus answered,
-   * with the mid each track got on the PeerConnection.
+   * Publishes tracks (janus.js never stops them) with a description for each, and resolves once
+   * Janus answered, with the mid each track got. `silent` tracks are negotiated but send nothing
+   * until `replaceTrack` gives them a track (a source muted before joining).
    */
-  async publish(tracks: MediaStreamTrack[]): Promise<Map<MediaStreamTrack, string>> {
-    const offer = await this.handle.createOffer(
-      tracks.map((track) => ({ type: track.kind as 'audio' | 'video', capture: track, recv: false, dontStop: true })),
+  async publish(tracks: readonly MediaStreamTrack[], describe: (track: MediaStreamTrack) => string, silent: ReadonlySet<MediaStreamTrack> = new Set()): Promise<Map<MediaStreamTrack, string>> {
+    const offer = await this.handle.createOffer(tracks.map((track) => ({ type: kindOf(track), capture: track, recv: false, dontStop: true })));
+    const mids = this.mids(tracks);
+    // The offer is applied locally, and nothing flows before the answer: silence them now.
+    await Promise.all([...silent].map((track) => this.replaceTrack(mids.get(track)!, null)));
+    const request = this.published ? 'configure' : 'publish';
+    const { jsep } = await this.handle.send(
+      { request, descriptions: [...mids].map(([track, mid]) => ({ mid, description: describe(track) })) },
+      { jsep: offer, until: (m) => m['configured'] === 'ok' },
     );
-    const { jsep } = await this.handle.send({ request: 'publish' }, { jsep: offer, until: (m) => m['configured'] === 'ok' });
-    if (!jsep) throw new JanusFailure('plugin', 'Janus accepted the publish request without an SDP answer');
+    if (!jsep) throw new JanusFailure('plugin', `Janus accepted the ${request} request without an SDP answer`);
     await this.handle.handleRemoteJsep(jsep);
-    return this.mids(tracks);
+    this.published = true;
+    return mids;
+  }
+
+  /**
+   * Sends another track (or nothing) on a published mid: a device switch or a mute. No
+   * renegotiation: this is `RTCRtpSender.replaceTrack`, which janus.js's `replaceTracks` also
+   * uses, but without janus.js flipping the transceiver's direction (and so asking for an offer).
+   */
+  async replaceTrack(mid: string, track: MediaStreamTrack | null): Promise<void> {
+    const transceiver = this.peerConnection?.getTransceivers().find((t) => t.mid === mid);
+    if (!transceiver) throw new JanusFailure('webrtc', `no published stream with mid ${mid}`);
+    await transceiver.sender.replaceTrack(track);
+  }
+
+  /** New descriptions for published mids; Janus sends them to everyone (no SDP involved). */
+  async describe(descriptions: ReadonlyArray<{ mid: string; description: string }>): Promise<void> {
+    if (descriptions.length === 0) return;
+    await this.handle.send({ request: 'configure', descriptions }, { until: (m) => m['configured'] === 'ok' });
   }
 
   /**
@@ -149,7 +177,7 @@ export class VideoRoomPublisher {
   }
 
   /** The mid of each track's transceiver (assigned once the offer was applied locally). */
-  private mids(tracks: MediaStreamTrack[]): Map<MediaStreamTrack, string> {
+  private mids(tracks: readonly MediaStreamTrack[]): Map<MediaStreamTrack, string> {
     const transceivers = this.peerConnection?.getTransceivers() ?? [];
     const mids = new Map<MediaStreamTrack, string>();
     for (const track of tracks) {

@@ -1,0 +1,44 @@
+/**
+ * Every user-facing string of the elements, in one typed table per language. English is the
+ * fallback; elements follow the nearest `lang` attribute. Add a language with
+ * `registerStrings('de', { microphoneMuted: 'Mikrofon stumm', ... })` (any subset).
+ */
+
+export const ENGLISH = {
+  microphoneMuted: 'microphone muted',
+  cameraOff: 'camera off',
+  muteMicrophone: 'Mute microphone',
+  muteCamera: 'Turn off camera',
+  leave: 'Leave',
+  cancelJoin: 'Cancel joining',
+  camera: 'Camera',
+  microphone: 'Microphone',
+  speaker: 'Speaker',
+  systemDefault: 'System default',
+  noDevice: 'None found',
+  unnamedDevice: (n: number) => `Device ${n}`,
+  enableAudio: 'Enable audio',
+  audioBlocked: 'The browser is holding back the sound of this call until you click.',
+  microphoneLevel: 'Microphone level',
+  previewOff: 'Camera off',
+  roomControls: 'Call controls',
+  devices: 'Devices',
+};
+
+export type Strings = typeof ENGLISH;
+
+const tables = new Map<string, Partial<Strings>>([['en', ENGLISH]]);
+
+/** Adds (or extends) the strings of a language, e.g. `registerStrings('fr', { leave: 'Quitter' })`. */
+export function registerStrings(lang: string, strings: Partial<Strings>): void {
+  const key = lang.toLowerCase();
+  tables.set(key, { ...tables.get(key), ...strings });
+}
+
+/** The strings for `element`'s language (its nearest `lang`, then the document's), English where missing. */
+export function stringsFor(element: Element): Strings {
+  const lang = (element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? '').toLowerCase();
+  const exact = tables.get(lang);
+  const base = tables.get(lang.split('-')[0] ?? '');
+  return { ...ENGLISH, ...base, ...exact };
+}

@@ -1,0 +1,57 @@
+/**
+ * The signaling half of a join: a Janus session, a publisher handle, the room (created if it is
+ * missing and allowed), and the join itself. Each step can be cancelled (connection.ts).
+ */
+import { RoomNotFoundError, SignalingConnectionDisconnectedError } from '../errors/errors.js';
+import { JanusFailure, JanusSession } from '../janus/janus-client.js';
+import type { JoinedInfo, ParticipantEvent } from '../janus/videoroom/protocol.js';
+import { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
+import type { Attempt } from './connection.js';
+import type { ResolvedOptions } from './options.js';
+
+export interface Signaling {
+  readonly session: JanusSession;
+  readonly publisher: VideoRoomPublisher;
+  readonly joined: JoinedInfo;
+}
+
+export interface SignalingHooks {
+  /** The session is stored as soon as it exists, so a failure later still releases it. */
+  session(session: JanusSession): void;
+  roomEvent(event: ParticipantEvent): void;
+  publisherState(state: RTCPeerConnectionState): void;
+  /** The connection to Janus dropped. */
+  lost(error: Error): void;
+}
+
+export async function joinSignaling(attempt: Attempt, options: ResolvedOptions, memberId: string, hooks: SignalingHooks): Promise<Signaling> {
+  const session = await attempt.step(JanusSession.connect({ ...options, signal: attempt.signal }), (late) => void late.destroy());
+  hooks.session(session);
+  session.events.on('disconnected', ({ reason }) =>
+    hooks.lost(new SignalingConnectionDisconnectedError(`Signaling connection disconnected: ${reason}. Check the network connection and join again.`)),
+  );
+  const publisher = await attempt.step(VideoRoomPublisher.attach(session));
+  publisher.events.on('room', hooks.roomEvent);
+  publisher.events.on('connectionState', hooks.publisherState);
+  await attempt.step(ensureRoom(publisher, options));
+  const joined = await attempt.step(
+    publisher.join({ room: options.room, id: memberId, display: options.identity, ...(options.pin ? { pin: options.pin } : {}) }),
+  );
+  return { session, publisher, joined };
+}
+
+async function ensureRoom(publisher: VideoRoomPublisher, options: ResolvedOptions): Promise<void> {
+  if (await publisher.exists(options.room)) return;
+  const notFound = (detail: string, cause?: unknown) =>
+    new RoomNotFoundError(`Room not found: room "${options.room}" ${detail}`, { attribute: 'room', ...(cause === undefined ? {} : { cause }) });
+  if (!options.create) throw notFound('does not exist. Check the room attribute, or let this client create it (remove create="false")');
+  try {
+    await publisher.create(options.room, { publishers: options.maxPublishers, ...(options.pin ? { pin: options.pin } : {}) });
+  } catch (error) {
+    // Janus refuses `create` when it requires an admin_key: ad-hoc creation is off there.
+    if (error instanceof JanusFailure && error.kind === 'plugin') {
+      throw notFound('does not exist, and this Janus does not let clients create rooms. Create it first, on the server side', error);
+    }
+    throw error;
+  }
+}
