@@ -88,6 +88,15 @@ function harnessCommands() {
         // Whether Janus's answer to the handshake has been passed back to the browser.
         return silentServers.find((s) => s.address()?.port === payload.port).relayed.length > 0;
       }
+      if (command === 'media-permission') {
+        // Grants camera and microphone to the test page, or takes the grant back: headless Chromium
+        // then answers the permission prompt with no, as a user would (the "media-permissions" group).
+        const page = session.browser.getPage(session.id);
+        const context = page.browserContext();
+        await context.clearPermissionOverrides();
+        if (payload.setting === 'granted') await context.overridePermissions(new URL(page.url()).origin, ['camera', 'microphone']);
+        return true;
+      }
       if (command === 'janus-sessions') {
         const response = await fetch(adminUrl, {
           method: 'POST',
@@ -103,9 +112,9 @@ function harnessCommands() {
   };
 }
 
-/** Debian's headless Chromium with a fake camera and microphone (`denyMedia`: the prompt says no). */
-function chromium({ denyMedia = false } = {}) {
-  return chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs({ denyMedia }) } });
+/** Debian's headless Chromium with fake cameras and microphones (`fakePrompt: false`: permissions set by tests). */
+function chromium({ fakePrompt = true } = {}) {
+  return chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs({ fakePrompt }) } });
 }
 
 /** Prints a plain "N passed, N failed" line last, so CI logs show how many tests ran. */
@@ -133,7 +142,7 @@ function countingReporter() {
 
 export default {
   rootDir: '.',
-  files: ['test/unit/**/*.test.ts', ...(janusUrl ? ['test/e2e/**/*.test.ts', '!test/e2e/media-denied.test.ts'] : [])],
+  files: ['test/unit/**/*.test.ts', ...(janusUrl ? ['test/e2e/**/*.test.ts', '!test/e2e/media-permissions.test.ts'] : [])],
   nodeResolve: true,
   concurrency: 1,
   browserStartTimeout: 60_000,
@@ -143,10 +152,10 @@ export default {
   browsers: [chromium()],
   groups: [
     {
-      // The fake permission prompt can only deny for the whole browser.
-      name: 'media-denied',
-      files: janusUrl ? ['test/e2e/media-denied.test.ts'] : [],
-      browsers: [chromium({ denyMedia: true })],
+      // No fake prompt: the tests grant camera and microphone, or let the prompt say no.
+      name: 'media-permissions',
+      files: janusUrl ? ['test/e2e/media-permissions.test.ts'] : [],
+      browsers: [chromium({ fakePrompt: false })],
     },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

@@ -2,14 +2,20 @@
 // tests, the demo smoke test and the benchmark launch it with (verified flags: JANUS.md).
 export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** `denyMedia`: the fake permission prompt says no (the only way to get NotAllowedError). */
-export function chromiumArgs({ denyMedia = false } = {}) {
+/**
+ * `fakePrompt: false` leaves out the fake permission prompt that always says yes: camera and
+ * microphone permissions then follow what the DevTools protocol sets (Browser.setPermission), so
+ * a test can deny and grant them.
+ */
+export function chromiumArgs({ fakePrompt = true } = {}) {
   return [
     '--headless=new',
     '--no-sandbox',
     '--disable-gpu',
-    '--use-fake-device-for-media-stream',
-    denyMedia ? '--use-fake-ui-for-media-stream=deny' : '--use-fake-ui-for-media-stream',
+    // Three fake cameras, so switching has somewhere to go. fake_device_1 delivers depth (Y16)
+    // frames that WebRTC never encodes; fake_device_0 and fake_device_2 are real pictures.
+    '--use-fake-device-for-media-stream=device-count=3',
+    ...(fakePrompt ? ['--use-fake-ui-for-media-stream'] : []),
     '--autoplay-policy=no-user-gesture-required',
     '--allow-loopback-in-peer-connection',
     '--disable-features=WebRtcHideLocalIpsWithMdns',

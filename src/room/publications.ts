@@ -70,6 +70,11 @@ export class Publications {
     return this.muted.has(source);
   }
 
+  /** Whether a source is published and sending (what the others see as not muted). */
+  isSending(source: LocalSource): boolean {
+    return this.mids.has(source) && !this.muted.has(source);
+  }
+
   /** The published sources, for the views. */
   get list(): LocalPublications {
     const list = new Map<LocalSource, LocalPublication>();
@@ -123,13 +128,14 @@ export class Publications {
   }
 
   /**
-   * Unmutes a source: captures its device again if it was released, sends it on its mid (or
-   * publishes it, the first time), and tells everyone. `live` says whether capturing is allowed
+   * Unmutes a source (or turns on one never published): captures its device again if it was
+   * released, sends it on its mid (or publishes it, the first time), and tells everyone. `live` says whether capturing is allowed
    * now (joined, or previewing); otherwise only the wish is kept. On failure it stays muted.
    */
   unmute(source: LocalSource, live: boolean): Promise<void> {
     return this.serially(async () => {
-      if (!this.muted.has(source)) return;
+      // Already sending; or not joined, where nothing but the wish can change.
+      if (!this.muted.has(source) && (this.mids.has(source) || !this.publisher)) return;
       if (!live) {
         this.muted.delete(source);
         this.changed();

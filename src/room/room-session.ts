@@ -432,10 +432,17 @@ export class RoomSession {
       cameraDevice: this.localMedia.device('camera'),
       microphoneDevice: this.localMedia.device('microphone'),
       speaker: speaker.deviceId ? speaker : null,
-      audioMuted: this.publications.isMuted('microphone'),
-      videoMuted: this.publications.isMuted('camera'),
+      audioMuted: this.localMuted('microphone'),
+      videoMuted: this.localMuted('camera'),
       deaf: this.publications.deaf,
     };
+  }
+
+  /** Joined: whether the others get nothing from `source`. Before: whether the next join will send it. */
+  private localMuted(source: LocalSource): boolean {
+    if (this.state === 'connected') return !this.publications.isSending(source);
+    const option = source === 'camera' ? this.options.video : this.options.audio;
+    return this.publications.isMuted(source) || option === false;
   }
 
   private parts(): ModelParts {

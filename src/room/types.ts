@@ -100,7 +100,10 @@ export interface LocalState {
   readonly microphoneDevice: DeviceInfo | null;
   /** The chosen speaker; null for the system's default. */
   readonly speaker: DeviceInfo | null;
-  /** Whether the microphone is muted (the member's choice, kept across joins). */
+  /**
+   * Joined: whether the others hear nothing from this client (muted, or no microphone published).
+   * Before joining: whether the next join will leave the microphone off (muted, or `audio` false).
+   */
   readonly audioMuted: boolean;
   readonly videoMuted: boolean;
   readonly deaf: boolean;

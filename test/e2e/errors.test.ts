@@ -171,18 +171,21 @@ describe('joining fails cleanly', () => {
     expect(bob.members.map((m) => m.name)).to.have.members(['Alice', 'Bob']);
   });
 
-  it('rejects a camera that does not exist with OverconstrainedError', async () => {
+  it('rejects join({ video }) with a camera that does not exist with OverconstrainedError; the same element then joins', async () => {
+    const tracks = captureTracks();
     const roomName = uniqueRoom('nodevice');
     const room = await fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${roomName} identity="A"></video-room>`);
-    room.roomSession.options = {
-      server: janusUrl(),
-      room: roomName,
-      identity: 'A',
-      video: { deviceId: { exact: 'no-such-camera' } },
-    };
-    const error = await rejection(room.roomSession.join());
+    const errorEvent = nextEvent<ErrorDetail>(room, 'error');
+    const error = await rejection(room.join({ video: { deviceId: { exact: 'missing' } } }));
     expect(error.name).to.equal('OverconstrainedError');
-    expect(room.roomSession.state).to.equal('disconnected');
+    expect((await errorEvent).detail.error).to.equal(error);
+    expectNothingLeft(room, [], tracks);
+
+    // join()'s parameters apply to that join only: the next one uses the attributes.
+    await room.join();
+    expect(room.active).to.equal(true);
+    expect(room.localVideoTrack!.readyState).to.equal('live');
+    expect(room.members[0]).to.include({ audio_muted: false, video_muted: false });
   });
 
   it('rejects a wrong PIN with RoomConnectFailedError (53104), and joins and sees others with the right one', async () => {

@@ -144,6 +144,14 @@ export async function slowJanus(delay: number): Promise<{ url: string; answered:
   };
 }
 
+/**
+ * Grants camera and microphone to this page, or denies them (the prompt answers no, as a user
+ * would). Only in the "media-permissions" group, whose browser has no always-yes fake prompt.
+ */
+export function setMediaPermission(setting: 'granted' | 'denied'): Promise<unknown> {
+  return executeServerCommand('media-permission', { setting });
+}
+
 /** How many sessions Janus has (Admin API). */
 export function janusSessionCount(): Promise<number> {
   return executeServerCommand('janus-sessions') as Promise<number>;
