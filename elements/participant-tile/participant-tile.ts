@@ -1,7 +1,8 @@
 import { consume, provide } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { memberContext, roomStateContext, type MemberContextValue } from '../../src/context/context.js';
+import { audioOutputContext, memberContext, roomStateContext, type MemberContextValue } from '../../src/context/context.js';
+import type { AudioOutput } from '../../src/controllers/audio-output.js';
 import { MediaElementController } from '../../src/controllers/media-element-controller.js';
 import { stringsFor } from '../../src/i18n/strings.js';
 import { microphoneOffIcon } from '../../src/icons/icons.js';
@@ -52,7 +53,7 @@ export class ParticipantTile extends LitElement {
   static readonly version = VERSION;
 
   private readonly videoController = new MediaElementController(this, () => this.videoElement);
-  private readonly audioController = new MediaElementController(this, () => this.audioElement);
+  private readonly audioController = new MediaElementController(this, () => this.audioElement, () => this.audioOutput);
 
   @query('video') private videoElement?: HTMLVideoElement;
   @query('audio') private audioElement?: HTMLAudioElement;
@@ -60,6 +61,10 @@ export class ParticipantTile extends LitElement {
   @consume({ context: roomStateContext, subscribe: true })
   @state()
   private roomState: RoomSnapshot | undefined;
+
+  @consume({ context: audioOutputContext, subscribe: true })
+  @state()
+  private audioOutput: AudioOutput | undefined;
 
   @provide({ context: memberContext })
   @state()
@@ -130,7 +135,7 @@ export class ParticipantTile extends LitElement {
     return html`
       <video part="video" ?hidden=${!hasVideo} autoplay playsinline muted aria-hidden="true"></video>
       ${hasVideo ? nothing : html`<div part="placeholder" aria-hidden="true">${initials(name)}</div>`}
-      <audio autoplay></audio>
+      <audio></audio>
       <span part="name">${this.audioMuted && member ? html`<span part="mute-indicator">${microphoneOffIcon}</span>` : nothing}${name}</span>
       <div part="overlay"><slot></slot></div>
     `;

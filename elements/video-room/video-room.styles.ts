@@ -9,6 +9,31 @@ export const videoRoomStyles = css`
   :host([hidden]) {
     display: none;
   }
+  [part='audio-blocked'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+    justify-content: space-between;
+    margin-bottom: var(--video-room-gap, 0.5rem);
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--jre-radius, 8px);
+    background: var(--video-room-notice-background, var(--jre-surface, #1f2328));
+    color: var(--video-room-notice-color, var(--jre-on-surface, #f6f8fa));
+  }
+  [part='start-audio'] {
+    font: inherit;
+    padding: 0.375rem 0.875rem;
+    border: 0;
+    border-radius: 999px;
+    background: var(--jre-accent, #2f81f7);
+    color: var(--jre-on-accent, #fff);
+    cursor: pointer;
+  }
+  [part='start-audio']:focus-visible {
+    outline: 2px solid var(--jre-focus, #2f81f7);
+    outline-offset: 2px;
+  }
   [part='grid'] {
     display: grid;
     gap: var(--video-room-gap, 0.5rem);

@@ -2,13 +2,15 @@ import { provide } from '@lit/context';
 import { LitElement, html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { roomContext, roomStateContext } from '../../src/context/context.js';
+import { audioOutputContext, roomContext, roomStateContext } from '../../src/context/context.js';
+import { AudioOutput } from '../../src/controllers/audio-output.js';
 import { dispatchRoomEvent, forwardRoomEvents } from '../../src/events/dom-events.js';
 import type { RoomEventMap } from '../../src/events/event-map.js';
 import { DEFAULT_TIMEOUT } from '../../src/room/options.js';
 import { RoomSession } from '../../src/room/room-session.js';
 import type { MemberParams } from '../../src/room/room-session.js';
 import type { JoinOptions, Member, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
+import { stringsFor } from '../../src/i18n/strings.js';
 import { VERSION } from '../../src/version.js';
 import { videoRoomStyles } from './video-room.styles.js';
 
@@ -32,6 +34,8 @@ const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 
  *   find their members through context.
  *
  * @csspart grid - The default grid.
+ * @csspart audio-blocked - The notice shown while the browser holds back the room's sound.
+ * @csspart start-audio - Its one-click "Enable audio" button.
  * @csspart tile - Each `<participant-tile>` of the default grid (its parts are exported as
  *   `tile-video`, `tile-placeholder` and `tile-name`).
  *
@@ -63,6 +67,8 @@ const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 
  * @fires microphone.disconnected - The microphone in use went away; the default one replaces it.
  * @fires speaker.updated - The speaker changed (SignalWire).
  * @fires speaker.disconnected - The chosen speaker went away; the default one replaces it.
+ * @fires audio.blocked - The browser's autoplay policy holds back the room's sound until the user interacts: call `startAudio()` from a click (the element shows a button for it).
+ * @fires audio.unblocked - All of the room's sound plays.
  * @fires disconnected - This client left (Twilio): `detail.error` is set when it was unexpected.
  * @fires error - Joining failed, or something broke without ending the session: `detail.error`.
  *   Cancelable: call `preventDefault()` to keep an auto-join failure out of the console.
@@ -79,7 +85,18 @@ export class VideoRoom extends LitElement {
   @state()
   private snapshot: RoomSnapshot = this.roomSession.snapshot;
 
+  /** Where the room's sound goes: every tile inside plays through it. */
+  @provide({ context: audioOutputContext })
+  readonly audioOutput: AudioOutput = new AudioOutput({
+    blockedChange: (blocked) => {
+      this.audioBlocked = blocked;
+      dispatchRoomEvent(this, blocked ? 'audio.blocked' : 'audio.unblocked', null);
+    },
+    error: (error) => this.reportError(error),
+  });
+
   @state() private customLayout = false;
+  @state() private audioBlocked = false;
 
   /** Janus API URL: `ws://`/`wss://` (WebSocket transport) or `http://`/`https://`. */
   @property() server = '';
@@ -126,6 +143,7 @@ export class VideoRoom extends LitElement {
     this.roomSession.events.on('state', (snapshot) => {
       this.snapshot = snapshot;
       this.toggleAttribute('active', snapshot.state === 'connected');
+      this.audioOutput.setSinkId(snapshot.self.speaker?.deviceId ?? '');
     });
   }
 
@@ -238,6 +256,14 @@ export class VideoRoom extends LitElement {
     return this.roomSession.updateSpeaker(opts);
   }
 
+  /**
+   * Plays the room's sound that the browser's autoplay policy held back (`audio.blocked`). Call
+   * it from a click or key handler: only a user gesture lets sound play.
+   */
+  startAudio(): Promise<void> {
+    return this.audioOutput.startAudio();
+  }
+
   /** Publishes the page's own media (a canvas, a processed stream) instead of camera/microphone. */
   setLocalStream(stream: MediaStream): void {
     this.roomSession.setLocalStream(stream);
@@ -270,7 +296,14 @@ export class VideoRoom extends LitElement {
   }
 
   protected override render() {
+    const strings = stringsFor(this);
     return html`
+      ${this.audioBlocked
+        ? html`<div part="audio-blocked" role="alert">
+            <span>${strings.audioBlocked}</span>
+            <button part="start-audio" type="button" @click=${this.startAudio}>${strings.enableAudio}</button>
+          </div>`
+        : nothing}
       <slot @slotchange=${this.onSlotChange}></slot>
       ${this.customLayout
         ? nothing

@@ -1,22 +1,31 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AudioOutput } from './audio-output.js';
 
 /**
  * Shows one MediaStreamTrack in one media element. The element is reused across updates (Chrome
  * caps media players per page); `srcObject` is only touched when the track changes, and is
- * cleared when the host leaves the DOM. If the browser blocks autoplay, playback is retried on the
- * next user gesture and `blocked` is true meanwhile.
+ * cleared when the host leaves the DOM. Inside a room, the room's `AudioOutput` plays it (the
+ * chosen speaker, one gesture to start held-back sound); on its own, a blocked element retries on
+ * the next click or key. `blocked` is true while the autoplay policy holds it back.
  */
 export class MediaElementController implements ReactiveController {
   /** True while the browser's autoplay policy keeps this element from playing. */
   blocked = false;
   private readonly host: ReactiveControllerHost;
   private readonly element: () => HTMLMediaElement | null | undefined;
+  private readonly output: () => AudioOutput | undefined;
   private track: MediaStreamTrack | null = null;
   private attachedTo: HTMLMediaElement | null = null;
+  private unregister: (() => void) | undefined;
 
-  constructor(host: ReactiveControllerHost, element: () => HTMLMediaElement | null | undefined) {
+  constructor(
+    host: ReactiveControllerHost,
+    element: () => HTMLMediaElement | null | undefined,
+    output: () => AudioOutput | undefined = () => undefined,
+  ) {
     this.host = host;
     this.element = element;
+    this.output = output;
     host.addController(this);
   }
 
@@ -29,7 +38,13 @@ export class MediaElementController implements ReactiveController {
     if (!element || !track) return;
     this.attachedTo = element;
     element.srcObject = new MediaStream([track]);
-    this.play(element);
+    const output = this.output();
+    if (output) {
+      this.unregister = output.register(element, (held) => this.setBlocked(held));
+      output.play(element);
+    } else {
+      this.play(element);
+    }
   }
 
   hostDisconnected(): void {
@@ -38,6 +53,8 @@ export class MediaElementController implements ReactiveController {
   }
 
   private detach(): void {
+    this.unregister?.();
+    this.unregister = undefined;
     if (this.attachedTo) this.attachedTo.srcObject = null;
     this.attachedTo = null;
     this.setBlocked(false);

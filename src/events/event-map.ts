@@ -106,6 +106,9 @@ export interface RoomEventDetails {
   'microphone.disconnected': DeviceDisconnectedDetail;
   'speaker.updated': DeviceUpdatedDetail;
   'speaker.disconnected': DeviceDisconnectedDetail;
+  /** The browser's autoplay policy holds back the room's sound (no payload); see `startAudio()`. */
+  'audio.blocked': null;
+  'audio.unblocked': null;
   disconnected: DisconnectedDetail;
   error: ErrorDetail;
 }
