@@ -1,33 +1,52 @@
 /**
- * janus-room-elements: importing this module registers `<video-room>` and `<participant-tile>`
- * (unless those tags are already taken) and exports the whole public API.
+ * janus-room-elements: importing this module registers every element (unless its tag is already
+ * taken) and exports the whole public API.
  */
 import '../elements/video-room/define.js';
+import '../elements/room-controls/define.js';
+import '../elements/device-select/define.js';
+import '../elements/local-preview/define.js';
 
 export { VideoRoom } from '../elements/video-room/video-room.js';
 export { ParticipantTile } from '../elements/participant-tile/participant-tile.js';
+export { RoomControls } from '../elements/room-controls/room-controls.js';
+export { DeviceSelect, type DeviceChangeDetail } from '../elements/device-select/device-select.js';
+export { LocalPreview } from '../elements/local-preview/local-preview.js';
 export { RoomSession } from './room/room-session.js';
-export type { RoomSessionEvents, TrackEvent } from './room/room-session.js';
+export type { MemberParams, RoomSessionEvents, TrackEvent } from './room/room-session.js';
 export {
   CONNECTION_STATES,
   LEAVE_REASONS,
+  MEMBER_UPDATABLE,
+  TRACK_SOURCES,
   type ConnectionState,
+  type DeviceInfo,
+  type JoinOptions,
   type LeaveReason,
+  type LocalState,
   type Member,
   type MemberLike,
   type MemberMedia,
+  type MemberUpdatable,
   type Participant,
   type RemoteTrack,
   type RoomSessionOptions,
   type RoomSnapshot,
   type TrackKind,
   type TrackPublication,
+  type TrackSource,
 } from './room/types.js';
+export { LocalMedia, type CaptureSource } from './media/local-media.js';
+export { listDevices, supportsSpeakerSelection, DEVICE_KINDS, type DeviceKind, type DeviceLists } from './media/devices.js';
+export { watchLevel } from './media/audio-level.js';
 export * from './errors/errors.js';
 export type * from './events/event-map.js';
 export { DOM_EVENT_TABLE, dispatchRoomEvent } from './events/dom-events.js';
-export { roomContext, roomStateContext, memberContext, type MemberContextValue } from './context/context.js';
+export { roomContext, roomStateContext, memberContext, audioOutputContext, type MemberContextValue } from './context/context.js';
 export { MediaElementController } from './controllers/media-element-controller.js';
+export { AudioOutput } from './controllers/audio-output.js';
+export { RoomController } from './controllers/room-controller.js';
+export { registerStrings, type Strings } from './i18n/strings.js';
 export { defineElement } from './define.js';
 export { VERSION } from './version.js';
 import { isWebRTCSupported } from './janus/janus-client.js';

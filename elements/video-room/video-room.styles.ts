@@ -34,6 +34,13 @@ export const videoRoomStyles = css`
     outline: 2px solid var(--jre-focus, #2f81f7);
     outline-offset: 2px;
   }
+  [part='controls'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: var(--video-room-gap, 0.5rem);
+    margin-top: var(--video-room-gap, 0.5rem);
+  }
   [part='grid'] {
     display: grid;
     gap: var(--video-room-gap, 0.5rem);

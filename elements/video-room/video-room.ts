@@ -20,8 +20,10 @@ const onUnlessFalse: ComplexAttributeConverter<boolean> = {
   toAttribute: (value) => (value ? null : 'false'),
 };
 
-/** Properties that decide which room is joined, and how. */
+/** Properties that decide which room is joined, and how (auto-join rejoins when one changes). */
 const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 'create', 'timeout', 'iceServers'] as const;
+/** Every property that feeds the room model's options. */
+const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicrophoneWhileMuted'] as const;
 
 /**
  * @tagname video-room
@@ -32,8 +34,11 @@ const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 
  *
  * @slot - Your own layout; replaces the default grid. Descendant `<participant-tile member-id>`s
  *   find their members through context.
+ * @slot controls - Shown below the grid (or your layout): `<room-controls slot="controls">`,
+ *   `<device-select slot="controls">`. Anything inside gets the room through context.
  *
  * @csspart grid - The default grid.
+ * @csspart controls - The `controls` slot.
  * @csspart audio-blocked - The notice shown while the browser holds back the room's sound.
  * @csspart start-audio - Its one-click "Enable audio" button.
  * @csspart tile - Each `<participant-tile>` of the default grid (its parts are exported as
@@ -285,7 +290,7 @@ export class VideoRoom extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The model reads its options when it joins, captures for a preview, or mutes.
-    this.roomSession.options = this.joinOptions();
+    if (OPTION_PROPERTIES.some((name) => changed.has(name))) this.roomSession.options = this.joinOptions();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -319,6 +324,7 @@ export class VideoRoom extends LitElement {
                 ></participant-tile>`,
             )}
           </div>`}
+      <slot name="controls" part="controls"></slot>
     `;
   }
 

@@ -55,8 +55,7 @@ function newMemberId(): string {
 
 export class RoomSession {
   readonly events: Emitter<RoomSessionEvents> = mitt<RoomSessionEvents>();
-  /** Options for the next `join()`; a change takes effect when joining again. */
-  options: RoomSessionOptions;
+  private optionsValue: RoomSessionOptions;
   /** Camera, microphone and speaker, before, during and between joins. */
   readonly localMedia = new LocalMedia();
 
@@ -86,12 +85,24 @@ export class RoomSession {
   private flushQueued = false;
 
   constructor(options: RoomSessionOptions) {
-    this.options = options;
+    this.optionsValue = options;
     const forward = { camera: 'camera', microphone: 'microphone', speaker: 'speaker' } as const;
     this.localMedia.events.on('device', ({ source, previous, current }) => this.events.emit(`${forward[source]}Updated`, { previous, current }));
     this.localMedia.events.on('deviceLost', ({ source, device }) => this.events.emit(`${forward[source]}Disconnected`, device));
     this.localMedia.events.on('error', ({ error }) => this.report(error));
     this.localMedia.events.on('track', () => this.syncLocalStream());
+  }
+
+  /** Options for the next `join()` (and for previews and mute now); a change takes effect when joining again. */
+  get options(): RoomSessionOptions {
+    return this.optionsValue;
+  }
+
+  set options(options: RoomSessionOptions) {
+    const before = this.optionsValue;
+    this.optionsValue = options;
+    // What the next join will publish shows in the snapshot (`self`).
+    if ((before.audio === false) !== (options.audio === false) || (before.video === false) !== (options.video === false)) this.changed();
   }
 
   get state(): ConnectionState {
