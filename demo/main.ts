@@ -3,10 +3,11 @@ import { RoomError, type VideoRoom } from '../src/index.js';
 
 const params = new URLSearchParams(location.search);
 const form = document.querySelector<HTMLFormElement>('#join-form')!;
+const who = document.querySelector<HTMLFieldSetElement>('#who')!;
+const lobby = document.querySelector<HTMLElement>('#lobby')!;
 const room = document.querySelector<VideoRoom>('#room')!;
 const status = document.querySelector<HTMLParagraphElement>('#status')!;
 const log = document.querySelector<HTMLOListElement>('#log')!;
-const leaveButton = document.querySelector<HTMLButtonElement>('#leave')!;
 const joinButton = document.querySelector<HTMLButtonElement>('#join')!;
 const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
 
@@ -27,50 +28,59 @@ function note(text: string): void {
   while (log.children.length > 100) log.lastElementChild!.remove();
 }
 
+/** The lobby is for setting up: it is locked while joining and hidden in the call. */
+function show(state: 'lobby' | 'joining' | 'call'): void {
+  who.disabled = state !== 'lobby';
+  joinButton.disabled = state !== 'lobby';
+  lobby.hidden = state === 'call';
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   room.identity = field('identity').value;
   room.room = field('room').value;
-  room.video = field('camera').checked;
-  room.audio = field('microphone').checked;
-  joinButton.disabled = true;
-  say('Joining…');
+  show('joining');
+  say('Joining… (the Cancel button below stops it)');
   try {
     await room.join();
-    leaveButton.disabled = false;
+    show('call');
     const share = new URL(location.href);
     share.searchParams.set('room', room.room);
     share.searchParams.delete('name');
     history.replaceState(null, '', share);
     say(`In room "${room.room}" as ${room.identity}. Open ${share.href} in another tab to join as someone else.`);
   } catch (error) {
+    show('lobby');
     const e = error as Error;
-    const code = e instanceof RoomError ? ` (${e.code})` : '';
-    say(`Could not join: ${e.name}${code}: ${e.message}`, true);
-    joinButton.disabled = false;
+    if (e.name === 'AbortError') say('Joining cancelled.');
+    else say(`Could not join: ${e.name}${e instanceof RoomError ? ` (${e.code})` : ''}: ${e.message}`, true);
   }
 });
 
-leaveButton.addEventListener('click', async () => {
-  leaveButton.disabled = true;
-  await room.leave();
-});
-
 room.addEventListener('room.left', (event) => {
-  joinButton.disabled = false;
-  leaveButton.disabled = true;
+  show('lobby');
   say(event.detail.reason ? `Left the room (${event.detail.reason}).` : 'Left the room.');
+});
+room.addEventListener('disconnected', (e) => {
+  if (e.detail.error) say(`Disconnected: ${e.detail.error.name}: ${e.detail.error.message}`, true);
 });
 room.addEventListener('room.joined', (e) => note(`room.joined: ${e.detail.room_session.members.length} member(s)`));
 room.addEventListener('member.joined', (e) => note(`member.joined: ${e.detail.member.name}`));
 room.addEventListener('member.left', (e) => note(`member.left: ${e.detail.member.name}`));
-room.addEventListener('trackSubscribed', (e) =>
-  note(`trackSubscribed: ${e.detail.participant.identity}'s ${e.detail.track.kind}`),
+room.addEventListener('member.updated', (e) =>
+  note(`member.updated: ${e.detail.member.name} ${e.detail.member.updated.map((key) => `${key}=${String(e.detail.member[key])}`).join(' ')}`),
 );
+room.addEventListener('trackSubscribed', (e) => note(`trackSubscribed: ${e.detail.participant.identity}'s ${e.detail.track.kind}`));
 room.addEventListener('trackStarted', (e) => note(`trackStarted: ${e.detail.participant.identity}'s ${e.detail.track.kind}`));
+for (const device of ['camera', 'microphone', 'speaker'] as const) {
+  room.addEventListener(`${device}.updated`, (e) => note(`${device}.updated: ${e.detail.current.label || e.detail.current.deviceId || 'default'}`));
+  room.addEventListener(`${device}.disconnected`, (e) => note(`${device}.disconnected: ${e.detail.label}`));
+}
+room.addEventListener('audio.blocked', () => note('audio.blocked: click "Enable audio" to hear the others'));
 room.addEventListener('media.connected', () => note('media.connected'));
 room.addEventListener('media.disconnected', () => note('media.disconnected'));
-room.addEventListener('disconnected', (e) => {
-  if (e.detail.error) say(`Disconnected: ${e.detail.error.name}: ${e.detail.error.message}`, true);
+room.addEventListener('error', (e) => {
+  note(`error: ${e.detail.error.name}: ${e.detail.error.message}`);
+  // Failures outside join() (a camera that cannot start, a denied permission...) say so here too.
+  if (room.active) say(`${e.detail.error.name}: ${e.detail.error.message}`, true);
 });
-room.addEventListener('error', (e) => note(`error: ${e.detail.error.name}: ${e.detail.error.message}`));

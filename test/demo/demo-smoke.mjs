@@ -56,17 +56,31 @@ try {
     if (problems.length) throw new Error(`${name}'s page threw: ${problems.join('; ')}`);
     console.log(`demo: ${name} sees ${seen.name} at ${seen.width}px`);
   }
-  await tabs[1].page.click('#leave');
-  await tabs[0].page.bringToFront();
-  await tabs[0].page.waitForFunction(
+  const [alice, bob] = tabs;
+  const pressControl = (page, part) =>
+    page.evaluate((part) => document.querySelector('room-controls').shadowRoot.querySelector(`[part~="${part}"]`).click(), part);
+
+  // Alice mutes with the controls; Bob's tile for her shows it.
+  await alice.page.bringToFront();
+  await pressControl(alice.page, 'microphone');
+  await bob.page.bringToFront();
+  await bob.page.waitForFunction(
+    () => [...document.querySelector('video-room').shadowRoot.querySelectorAll('participant-tile')].some((tile) => !tile.hasAttribute('local') && tile.hasAttribute('audio-muted')),
+    { timeout: 20_000, polling: 100 },
+  );
+  console.log("demo: Alice muted her microphone and Bob's tile shows it");
+
+  await pressControl(bob.page, 'leave');
+  await alice.page.bringToFront();
+  await alice.page.waitForFunction(
     () => document.querySelector('video-room').shadowRoot.querySelectorAll('participant-tile').length === 1,
     { timeout: 20_000, polling: 100 }, // not 'raf': animation frames stop in background tabs
   );
-  await tabs[0].page.click('#leave');
-  await tabs[0].page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Left'), {
+  await pressControl(alice.page, 'leave');
+  await alice.page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('Left') && !document.querySelector('#lobby').hidden, {
     polling: 100,
   });
-  console.log('demo: Bob left and Alice is alone again\n1 passed, 0 failed (demo smoke test)');
+  console.log('demo: Bob left and Alice is alone again, then back in the lobby\n1 passed, 0 failed (demo smoke test)');
 } catch (error) {
   console.error(`demo smoke test failed: ${error.stack ?? error}`);
   process.exitCode = 1;
