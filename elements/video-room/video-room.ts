@@ -20,10 +20,16 @@ const onUnlessFalse: ComplexAttributeConverter<boolean> = {
   toAttribute: (value) => (value ? null : 'false'),
 };
 
+/** Absent: undefined (the library decides); "false", "0", "off", "no": false; anything else: true. */
+const autoBoolean: ComplexAttributeConverter<boolean | undefined> = {
+  fromAttribute: (value) => (value === null ? undefined : onUnlessFalse.fromAttribute!(value, Boolean)),
+  toAttribute: (value) => (value === undefined ? null : value ? '' : 'false'),
+};
+
 /** Properties that decide which room is joined, and how (auto-join rejoins when one changes). */
 const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 'create', 'timeout', 'iceServers'] as const;
 /** Every property that feeds the room model's options. */
-const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicrophoneWhileMuted'] as const;
+const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicrophoneWhileMuted', 'stopCameraInBackground'] as const;
 
 /**
  * @tagname video-room
@@ -132,6 +138,12 @@ export class VideoRoom extends LitElement {
 
   /** Release the microphone while it is muted (default on; `="false"` keeps it). */
   @property({ attribute: 'stop-microphone-while-muted', converter: onUnlessFalse }) stopMicrophoneWhileMuted = true;
+
+  /**
+   * Turn the camera off while the page is hidden, and on again when it shows (mobile browsers give
+   * a hidden page no camera frames). Unset: on for mobile browsers only.
+   */
+  @property({ attribute: 'stop-camera-in-background', converter: autoBoolean }) stopCameraInBackground: boolean | undefined;
 
   /** Milliseconds allowed for connecting, each Janus request and the media connection. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
@@ -341,6 +353,7 @@ export class VideoRoom extends LitElement {
       iceServers: this.iceServers,
       stopCameraWhileMuted: this.stopCameraWhileMuted,
       stopMicrophoneWhileMuted: this.stopMicrophoneWhileMuted,
+      ...(this.stopCameraInBackground === undefined ? {} : { stopCameraInBackground: this.stopCameraInBackground }),
     };
   }
 

@@ -17,6 +17,13 @@ export const MAX_NAME_LENGTH = 128;
 
 export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin' | 'localStream'>> & { pin?: string; localStream?: MediaStream };
 
+/** Mobile browsers stop a backgrounded page's camera; desktop ones keep it. */
+function isMobile(): boolean {
+  if (typeof navigator === 'undefined') return false;
+  const hints = (navigator as Navigator & { userAgentData?: { mobile?: boolean } }).userAgentData;
+  return hints?.mobile ?? /Android|iPhone|iPad|iPod|Mobile/i.test(navigator.userAgent);
+}
+
 // Control characters cannot be typed or shown; everything else is allowed (and rendered as text).
 const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 
@@ -92,6 +99,7 @@ export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
     maxPublishers,
     stopCameraWhileMuted: booleanOption(options.stopCameraWhileMuted, 'stopCameraWhileMuted', true),
     stopMicrophoneWhileMuted: booleanOption(options.stopMicrophoneWhileMuted, 'stopMicrophoneWhileMuted', true),
+    stopCameraInBackground: booleanOption(options.stopCameraInBackground, 'stopCameraInBackground', isMobile()),
     ...(localStream ? { localStream } : {}),
   };
 }

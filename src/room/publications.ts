@@ -119,11 +119,10 @@ export class Publications {
       this.muted.add(source);
       this.changed();
       const mid = this.mids.get(source);
-      if (mid && this.publisher) {
-        await this.publisher.replaceTrack(mid, null);
-        await this.announce(source);
-      }
+      if (mid && this.publisher) await this.publisher.replaceTrack(mid, null);
+      // The device goes off first (its light too), then everyone is told.
       if (this.stopsWhileMuted(source)) this.media.stop(source);
+      await this.announce(source);
     });
   }
 

@@ -78,6 +78,8 @@ export class RoomSession {
   private subscriptions: Subscriptions | undefined;
   private readonly pcStates = new Map<'publisher' | 'subscriber', RTCPeerConnectionState>();
   private mediaUp = false;
+  /** The camera was turned off because the page went to the background (not by the member). */
+  private backgrounded = false;
   private snapshotCache: RoomSnapshot | undefined;
   private lastSnapshot: RoomSnapshot | undefined;
   /** The snapshot events were last derived from, while joined. */
@@ -206,6 +208,7 @@ export class RoomSession {
   }
 
   videoUnmute(params?: MemberParams): Promise<void> {
+    this.backgrounded = false;
     return this.control(params, 'unmute the camera of', () => this.publications.unmute('camera', this.live));
   }
 
@@ -328,7 +331,24 @@ export class RoomSession {
     });
   }
 
+  /**
+   * Twilio's advice for mobile browsers: a backgrounded page gets no camera frames, so the camera
+   * goes off (everyone sees `video_muted`) until the page shows again. A member's own mute wins.
+   */
+  private readonly onVisibilityChange = () => {
+    if (!this.active || !this.resolved?.stopCameraInBackground) return;
+    const ignore = () => undefined;
+    if (document.visibilityState === 'hidden' && this.publications.isSending('camera')) {
+      this.backgrounded = true;
+      this.videoMute().catch(ignore);
+    } else if (document.visibilityState === 'visible' && this.backgrounded) {
+      this.backgrounded = false;
+      this.videoUnmute().catch(ignore);
+    }
+  };
+
   private onJoined(): void {
+    document.addEventListener('visibilitychange', this.onVisibilityChange);
     this.mediaUp = nextMediaUp(false, [...this.pcStates.values()]);
     this.changed();
     const snapshot = this.snapshot;
@@ -347,6 +367,8 @@ export class RoomSession {
 
   /** Releases whatever a join acquired; safe to call at any point. */
   private async release(options: { lost?: boolean } = {}): Promise<void> {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    this.backgrounded = false;
     this.localMedia.release(this);
     this.localStreamValue = null;
     this.publications.stop();

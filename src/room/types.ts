@@ -153,6 +153,11 @@ export interface RoomSessionOptions {
   stopMicrophoneWhileMuted?: boolean;
   /** The page's own media to publish instead of capturing (SignalWire `localStream`); never stopped here. */
   localStream?: MediaStream;
+  /**
+   * Turn the camera off while the page is hidden, and back on when it shows again (default: on
+   * mobile browsers only, which give a backgrounded page no camera frames, as Twilio advises).
+   */
+  stopCameraInBackground?: boolean;
 }
 
 /** SignalWire's `join()` parameters: they apply to that join only. */

@@ -169,6 +169,38 @@ describe('muting', () => {
     expect((await participantsOnServer(roomName)).filter((p) => p.id === alice.memberId)).to.have.length(1);
   });
 
+  it('turns the camera off while the page is hidden, when asked to (the default on mobile browsers)', async () => {
+    const roomName = uniqueRoom('background');
+    const alice = await roomElement(roomName, 'Alice');
+    alice.setAttribute('stop-camera-in-background', '');
+    const bob = await roomElement(roomName, 'Bob');
+    await alice.join();
+    await bob.join();
+    const visibility = (state: DocumentVisibilityState) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    after(() => {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    });
+    const camera = alice.localVideoTrack!;
+    const off = updated(bob, alice.memberId!, 'video_muted');
+    visibility('hidden');
+    expect((await off).detail.member.video_muted).to.equal(true);
+    expect(camera.readyState).to.equal('ended');
+    const on = updated(bob, alice.memberId!, 'video_muted');
+    visibility('visible');
+    expect((await on).detail.member.video_muted).to.equal(false);
+    expect(alice.localVideoTrack!.readyState).to.equal('live');
+
+    // A camera the member turned off stays off when the page comes back.
+    await alice.videoMute();
+    visibility('hidden');
+    visibility('visible');
+    await alice.updateComplete;
+    expect(alice.members.find((m) => m.local)!.video_muted).to.equal(true);
+  });
+
   it('refuses to mute another member: that needs a room service', async () => {
     const roomName = uniqueRoom('mute-other');
     const alice = await roomElement(roomName, 'Alice');

@@ -26,6 +26,8 @@ describe('join options', () => {
       maxPublishers: 16,
       stopCameraWhileMuted: true,
       stopMicrophoneWhileMuted: true,
+      // Headless desktop Chromium: not a mobile browser.
+      stopCameraInBackground: false,
     });
   });
 
