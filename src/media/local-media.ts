@@ -7,6 +7,7 @@
  */
 import mitt, { type Emitter } from 'mitt';
 import { deviceOf, isPresent, listDevices, mediaDevices, supportsSpeakerSelection, watchDevices, type DeviceInfo } from './devices.js';
+import { serial } from '../util/serial.js';
 
 export const CAPTURE_SOURCES = ['camera', 'microphone'] as const;
 export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
@@ -68,7 +69,7 @@ export class LocalMedia {
   private readonly holders = new Set<object>();
   private unwatch: (() => void) | undefined;
   /** Captures run one at a time. */
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serially = serial();
 
   /** The live track of `source`, if any. */
   track(source: CaptureSource): MediaStreamTrack | null {
@@ -205,11 +206,6 @@ export class LocalMedia {
     if (!sameDevice(previous, next)) this.events.emit('device', { source: 'speaker', previous, current: next });
   }
 
-  private serially<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(operation);
-    this.queue = result.catch(() => undefined);
-    return result;
-  }
 
   /** Takes the tracks of a fresh capture, unless nobody needs them any more. */
   private adopt(stream: MediaStream): void {

@@ -11,6 +11,7 @@ import { encodeStreamState } from '../janus/videoroom/protocol.js';
 import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
 import type { LocalMedia } from '../media/local-media.js';
 import type { TrackKind, TrackSource } from './types.js';
+import { serial } from '../util/serial.js';
 
 export type LocalSource = Extract<TrackSource, 'camera' | 'microphone'>;
 
@@ -49,7 +50,7 @@ export class Publications {
   private readonly mids = new Map<LocalSource, string>();
   private readonly muted = new Set<LocalSource>();
   private deafValue = false;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serially = serial();
 
   /** `fail` hears about failures no caller waits for (sending a switched device's track). */
   constructor(media: LocalMedia, changed: () => void, fail: (error: unknown) => void) {
@@ -197,9 +198,4 @@ export class Publications {
     await this.publisher.replaceTrack(mid, this.media.track(source));
   }
 
-  private serially<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(operation);
-    this.queue = result.catch(() => undefined);
-    return result;
-  }
 }

@@ -5,6 +5,7 @@
 import mitt, { type Emitter } from 'mitt';
 import type { HandleEvents, JanusSession, Jsep, PluginHandle } from '../janus-client.js';
 import { VIDEOROOM_PLUGIN, parseSubscription, type FeedStream, type SubscriptionStream } from './protocol.js';
+import { serial } from '../../util/serial.js';
 
 export type SubscriberEvents = {
   /** The whole subscription, each time Janus describes it. */
@@ -30,7 +31,7 @@ export class VideoRoomSubscriber {
   private readonly handle: PluginHandle;
   private readonly joinOptions: SubscriberJoin;
   private joined = false;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly enqueue = serial();
 
   private constructor(handle: PluginHandle, join: SubscriberJoin) {
     this.handle = handle;
@@ -86,9 +87,4 @@ export class VideoRoomSubscriber {
     await this.handle.send({ request: 'start' }, { jsep: answer, until: (m) => m['started'] === 'ok' });
   }
 
-  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(operation);
-    this.queue = result.catch(() => undefined);
-    return result;
-  }
 }
