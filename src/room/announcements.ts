@@ -3,7 +3,7 @@
  * the new one. Pure: two snapshots in, the events between them out, in the order a listener
  * expects (a track goes before its publication, a member's tracks before the member).
  */
-import { sameMember } from './views.js';
+import { buildSnapshot, sameMember, type ModelParts } from './views.js';
 import { MEMBER_UPDATABLE, type Member, type MemberUpdatable, type Participant, type RemoteTrack, type RoomSnapshot, type TrackPublication } from './types.js';
 
 export interface TrackEvent {
@@ -113,4 +113,58 @@ export function baselineAtJoin(snapshot: RoomSnapshot): RoomSnapshot {
     });
   }
   return { ...snapshot, participants, mediaConnected: false };
+}
+
+/**
+ * Turns the model's changes into snapshots and events: a snapshot is built on demand (once per
+ * change), `state` goes out once per batch of changes (a microtask), and while joined the events
+ * between the last announced snapshot and the new one follow.
+ */
+export class Announcer {
+  private readonly parts: () => ModelParts;
+  private readonly emit: (type: string, event: unknown) => void;
+  private cache: RoomSnapshot | undefined;
+  private last: RoomSnapshot | undefined;
+  /** The snapshot events were last derived from, while joined. */
+  private announced: RoomSnapshot | undefined;
+  private queued = false;
+
+  constructor(parts: () => ModelParts, emit: (type: string, event: unknown) => void) {
+    this.parts = parts;
+    this.emit = emit;
+  }
+
+  /** The current snapshot (unchanged members and media keep their objects). */
+  get snapshot(): RoomSnapshot {
+    this.cache ??= this.last = buildSnapshot(this.parts(), this.last);
+    return this.cache;
+  }
+
+  /** Something changed: a new snapshot, and its events, after the current microtask. */
+  changed(): void {
+    this.cache = undefined;
+    if (this.queued) return;
+    this.queued = true;
+    queueMicrotask(() => {
+      this.queued = false;
+      const snapshot = this.snapshot;
+      this.emit('state', snapshot);
+      if (!this.announced || snapshot.state !== 'connected') return;
+      const announcements = announce(this.announced, snapshot);
+      this.announced = snapshot;
+      for (const { type, event } of announcements) this.emit(type, event);
+    });
+  }
+
+  /** Joined: events start, from what `baselineAtJoin` counts as already known. */
+  start(snapshot: RoomSnapshot): void {
+    this.announced = baselineAtJoin(snapshot);
+  }
+
+  /** Left: events stop. Returns whether `media.connected` had been announced (so its end is due). */
+  stop(): boolean {
+    const wasConnected = this.announced?.mediaConnected === true;
+    this.announced = undefined;
+    return wasConnected;
+  }
 }

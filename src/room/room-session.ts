@@ -12,16 +12,16 @@ import { isWebRTCSupported, type JanusSession } from '../janus/janus-client.js';
 import type { ParticipantEvent } from '../janus/videoroom/protocol.js';
 import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
 import type { DeviceInfo } from '../media/devices.js';
-import { LocalMedia, type CaptureSource, type Constraints } from '../media/local-media.js';
-import { announce, baselineAtJoin, type AnnouncedEvents, type TrackEvent } from './announcements.js';
+import type { LocalMedia } from '../media/local-media.js';
+import { Announcer, type AnnouncedEvents, type TrackEvent } from './announcements.js';
 import { Connection, nextMediaUp, type Attempt, type Left } from './connection.js';
 import { joinSignaling } from './joining.js';
+import { LocalMember } from './local-member.js';
 import { planJoin, resolveOptions, type ResolvedOptions } from './options.js';
-import { LOCAL_SOURCES, Publications, type LocalSource } from './publications.js';
 import { EMPTY_ROSTER, reduceRoster, withMember, type Roster } from './roster.js';
 import { Subscriptions } from './subscriptions.js';
-import type { ConnectionState, JoinOptions, LocalState, Member, Participant, RoomSessionOptions, RoomSnapshot } from './types.js';
-import { buildSnapshot, memberOf, participantOf, type ModelParts } from './views.js';
+import type { ConnectionState, JoinOptions, Member, Participant, RoomSessionOptions, RoomSnapshot } from './types.js';
+import { memberOf, participantOf, type ModelParts } from './views.js';
 
 export type { TrackEvent } from './announcements.js';
 
@@ -56,8 +56,6 @@ function newMemberId(): string {
 export class RoomSession {
   readonly events: Emitter<RoomSessionEvents> = mitt<RoomSessionEvents>();
   private optionsValue: RoomSessionOptions;
-  /** Camera, microphone and speaker, before, during and between joins. */
-  readonly localMedia = new LocalMedia();
 
   private readonly connection = new Connection({
     connect: (attempt) => this.connect(attempt),
@@ -66,25 +64,25 @@ export class RoomSession {
     disconnect: (left) => this.disconnect(left),
     changed: () => this.changed(),
   });
-  private readonly publications = new Publications(this.localMedia, () => this.changed(), (error) => this.report(error));
+  private readonly local = new LocalMember({
+    options: () => this.options,
+    changed: () => this.changed(),
+    report: (error) => this.report(error),
+  });
   private joinParams: JoinOptions = {};
   private resolved: ResolvedOptions | undefined;
   private memberIdValue: string | null = null;
   private roomName = '';
   private roster: Roster = EMPTY_ROSTER;
-  private localStreamValue: MediaStream | null = null;
   private session: JanusSession | undefined;
   private publisher: VideoRoomPublisher | undefined;
   private subscriptions: Subscriptions | undefined;
   private readonly pcStates = new Map<'publisher' | 'subscriber', RTCPeerConnectionState>();
   private mediaUp = false;
-  /** The camera was turned off because the page went to the background (not by the member). */
-  private backgrounded = false;
-  private snapshotCache: RoomSnapshot | undefined;
-  private lastSnapshot: RoomSnapshot | undefined;
-  /** The snapshot events were last derived from, while joined. */
-  private announced: RoomSnapshot | undefined;
-  private flushQueued = false;
+  private readonly announcer = new Announcer(
+    () => this.parts(),
+    (type, event) => (this.events.emit as (t: string, e: unknown) => void)(type, event),
+  );
 
   constructor(options: RoomSessionOptions) {
     this.optionsValue = options;
@@ -92,7 +90,11 @@ export class RoomSession {
     this.localMedia.events.on('device', ({ source, previous, current }) => this.events.emit(`${forward[source]}Updated`, { previous, current }));
     this.localMedia.events.on('deviceLost', ({ source, device }) => this.events.emit(`${forward[source]}Disconnected`, device));
     this.localMedia.events.on('error', ({ error }) => this.report(error));
-    this.localMedia.events.on('track', () => this.syncLocalStream());
+  }
+
+  /** Camera, microphone and speaker, before, during and between joins. */
+  get localMedia(): LocalMedia {
+    return this.local.media;
   }
 
   /** Options for the next `join()` (and for previews and mute now); a change takes effect when joining again. */
@@ -140,15 +142,15 @@ export class RoomSession {
 
   /** The local tracks while joining or joined: one MediaStream per join, updated in place. */
   get localStream(): MediaStream | null {
-    return this.localStreamValue;
+    return this.local.stream;
   }
 
   get localAudioTrack(): MediaStreamTrack | null {
-    return this.localStreamValue?.getAudioTracks()[0] ?? null;
+    return this.local.stream?.getAudioTracks()[0] ?? null;
   }
 
   get localVideoTrack(): MediaStreamTrack | null {
-    return this.localStreamValue?.getVideoTracks()[0] ?? null;
+    return this.local.stream?.getVideoTracks()[0] ?? null;
   }
 
   get cameraId(): string | null {
@@ -174,8 +176,7 @@ export class RoomSession {
 
   /** Everything there is to render, as one immutable object (a new one after every change). */
   get snapshot(): RoomSnapshot {
-    this.snapshotCache ??= this.lastSnapshot = buildSnapshot(this.parts(), this.lastSnapshot);
-    return this.snapshotCache;
+    return this.announcer.snapshot;
   }
 
   /**
@@ -196,30 +197,29 @@ export class RoomSession {
   }
 
   audioMute(params?: MemberParams): Promise<void> {
-    return this.control(params, 'mute the microphone of', () => this.publications.mute('microphone'));
+    return this.control(params, 'mute the microphone of', () => this.local.mute('microphone'));
   }
 
   audioUnmute(params?: MemberParams): Promise<void> {
-    return this.control(params, 'unmute the microphone of', () => this.publications.unmute('microphone', this.live));
+    return this.control(params, 'unmute the microphone of', () => this.local.unmute('microphone'));
   }
 
   videoMute(params?: MemberParams): Promise<void> {
-    return this.control(params, 'mute the camera of', () => this.publications.mute('camera'));
+    return this.control(params, 'mute the camera of', () => this.local.mute('camera'));
   }
 
   videoUnmute(params?: MemberParams): Promise<void> {
-    this.backgrounded = false;
-    return this.control(params, 'unmute the camera of', () => this.publications.unmute('camera', this.live));
+    return this.control(params, 'unmute the camera of', () => this.local.unmute('camera'));
   }
 
   /** Hears nobody (and mutes the microphone, as SignalWire does). */
   deaf(params?: MemberParams): Promise<void> {
-    return this.control(params, 'make deaf', () => this.publications.setDeaf(true, this.live));
+    return this.control(params, 'make deaf', () => this.local.setDeaf(true));
   }
 
   /** Hears everyone again (and unmutes the microphone, as SignalWire does). */
   undeaf(params?: MemberParams): Promise<void> {
-    return this.control(params, 'undeaf', () => this.publications.setDeaf(false, this.live));
+    return this.control(params, 'undeaf', () => this.local.setDeaf(false));
   }
 
   /** Switches the camera (`deviceId`, `facingMode`...) without renegotiating; remembered for later joins. */
@@ -252,8 +252,7 @@ export class RoomSession {
    * publishes these very tracks.
    */
   holdLocalMedia(holder: object): Promise<void> {
-    this.localMedia.hold(holder);
-    return this.reporting(() => this.localMedia.acquire(this.wants({ camera: this.options.video ?? true, microphone: this.options.audio ?? true })));
+    return this.reporting(() => this.local.preview(holder));
   }
 
   releaseLocalMedia(holder: object): void {
@@ -269,14 +268,9 @@ export class RoomSession {
     const memberId = newMemberId();
     this.resolved = options;
     this.memberIdValue = memberId;
-    this.publications.options = options;
     let phase: JanusPhase = 'connect';
     try {
-      this.localMedia.hold(this);
-      this.localStreamValue = new MediaStream();
-      if (options.localStream) this.localMedia.useStream(options.localStream);
-      await attempt.step(this.localMedia.acquire(this.wants(plan)));
-      this.syncLocalStream();
+      await this.local.capture(plan, options.localStream, attempt);
 
       const { session, publisher, joined } = await joinSignaling(attempt, options, memberId, {
         session: (created) => {
@@ -295,27 +289,17 @@ export class RoomSession {
       this.onRoomEvent({ type: 'publishers', publishers: joined.publishers });
 
       phase = 'publish';
-      await attempt.step(this.publications.start(publisher, LOCAL_SOURCES.filter((source) => plan[source] !== false)));
-      if (this.publications.list.size > 0) await attempt.step(publisher.mediaUp(options.timeout));
+      await attempt.step(this.local.publish(publisher, plan));
+      if (this.local.publications.list.size > 0) await attempt.step(publisher.mediaUp(options.timeout));
     } catch (error) {
       throw toRoomError(error, { phase, server: options.server, room: options.room });
     }
   }
 
-  /** What to capture: the sources asked for, but not one muted with its device released. */
-  private wants(asked: Record<LocalSource, Constraints>): Partial<Record<CaptureSource, Constraints>> {
-    const stops = { camera: this.options.stopCameraWhileMuted !== false, microphone: this.options.stopMicrophoneWhileMuted !== false };
-    const wants: Partial<Record<CaptureSource, Constraints>> = {};
-    for (const source of LOCAL_SOURCES) {
-      if (asked[source] !== false && !(this.publications.isMuted(source) && stops[source])) wants[source] = asked[source];
-    }
-    return wants;
-  }
-
   private subscribe(session: JanusSession, privateId: number, options: ResolvedOptions, receive: ReadonlySet<'audio' | 'video'>): void {
     const subscriptions = new Subscriptions(session, { room: options.room, privateId, receive, ...(options.pin ? { pin: options.pin } : {}) }, () => this.roster);
     this.subscriptions = subscriptions;
-    subscriptions.deaf = this.publications.deaf;
+    subscriptions.deaf = this.local.publications.deaf;
     const context = { server: options.server, room: options.room };
     subscriptions.events.on('changed', () => this.changed());
     subscriptions.events.on('connectionState', (state) => this.setPcState('subscriber', state));
@@ -331,20 +315,12 @@ export class RoomSession {
     });
   }
 
-  /**
-   * Twilio's advice for mobile browsers: a backgrounded page gets no camera frames, so the camera
-   * goes off (everyone sees `video_muted`) until the page shows again. A member's own mute wins.
-   */
+  /** A mobile page in the background gets no camera frames: see `LocalMember.background`. */
   private readonly onVisibilityChange = () => {
     if (!this.active || !this.resolved?.stopCameraInBackground) return;
-    const ignore = () => undefined;
-    if (document.visibilityState === 'hidden' && this.publications.isSending('camera')) {
-      this.backgrounded = true;
-      this.videoMute().catch(ignore);
-    } else if (document.visibilityState === 'visible' && this.backgrounded) {
-      this.backgrounded = false;
-      this.videoUnmute().catch(ignore);
-    }
+    this.reporting(() => this.local.background(document.visibilityState === 'hidden')).catch(() => {
+      // Reported through `error`.
+    });
   };
 
   private onJoined(): void {
@@ -355,12 +331,11 @@ export class RoomSession {
     this.events.emit('joined', { snapshot, callId: this.publisher?.id ?? '', roomName: this.roomName });
     this.events.emit('membersChanged', { members: snapshot.members });
     // What arrived while joining (tracks, the media connection) is announced next.
-    this.announced = baselineAtJoin(snapshot);
+    this.announcer.start(snapshot);
   }
 
   private async disconnect(left: Left): Promise<void> {
-    if (this.announced?.mediaConnected) this.events.emit('mediaDisconnected', undefined);
-    this.announced = undefined;
+    if (this.announcer.stop()) this.events.emit('mediaDisconnected', undefined);
     await this.release({ lost: left.reason === 'connection_lost' });
     this.events.emit('left', left);
   }
@@ -368,10 +343,7 @@ export class RoomSession {
   /** Releases whatever a join acquired; safe to call at any point. */
   private async release(options: { lost?: boolean } = {}): Promise<void> {
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    this.backgrounded = false;
-    this.localMedia.release(this);
-    this.localStreamValue = null;
-    this.publications.stop();
+    this.local.release();
     const session = this.session;
     this.session = undefined;
     this.publisher = undefined;
@@ -380,7 +352,7 @@ export class RoomSession {
     this.roster = EMPTY_ROSTER;
     this.pcStates.clear();
     this.mediaUp = false;
-    this.announced = undefined;
+    this.announcer.stop();
     this.changed();
     // Destroying the session closes every PeerConnection and tells Janus (and so the others).
     await session?.destroy({ unload: options.lost === true });
@@ -406,11 +378,6 @@ export class RoomSession {
     this.changed();
   }
 
-  /** Whether local media may be captured now (joining, joined, or previewing). */
-  private get live(): boolean {
-    return this.localMedia.held;
-  }
-
   /** A control of this member's own media; other members need a room service (not here). */
   private control(params: MemberParams | undefined, what: string, action: () => Promise<void>): Promise<void> {
     return this.reporting(async () => {
@@ -421,12 +388,8 @@ export class RoomSession {
           `${AccessTokenGrantsInvalidError.defaultMessage}: this client may only ${what} itself, not member "${String(target)}". Moderating others needs a room service that grants it`,
         );
       }
-      this.publications.options = {
-        stopCameraWhileMuted: this.options.stopCameraWhileMuted !== false,
-        stopMicrophoneWhileMuted: this.options.stopMicrophoneWhileMuted !== false,
-      };
       await action();
-      if (this.subscriptions) this.subscriptions.deaf = this.publications.deaf;
+      if (this.subscriptions) this.subscriptions.deaf = this.local.publications.deaf;
     });
   }
 
@@ -444,39 +407,7 @@ export class RoomSession {
     this.events.emit('error', { error: error instanceof Error ? error : new Error(String(error)) });
   }
 
-  /** Keeps `localStream` holding the current local tracks. */
-  private syncLocalStream(): void {
-    const stream = this.localStreamValue;
-    if (stream) {
-      const current = [this.localMedia.track('microphone'), this.localMedia.track('camera')].filter((t): t is MediaStreamTrack => t !== null);
-      for (const track of stream.getTracks()) if (!current.includes(track)) stream.removeTrack(track);
-      for (const track of current) if (!stream.getTracks().includes(track)) stream.addTrack(track);
-    }
-    this.changed();
-  }
-
   // ------------------------------------------------------------------ snapshots and announcements
-
-  private localState(): LocalState {
-    const speaker = this.localMedia.speaker;
-    return {
-      camera: this.localMedia.track('camera'),
-      microphone: this.localMedia.track('microphone'),
-      cameraDevice: this.localMedia.device('camera'),
-      microphoneDevice: this.localMedia.device('microphone'),
-      speaker: speaker.deviceId ? speaker : null,
-      audioMuted: this.localMuted('microphone'),
-      videoMuted: this.localMuted('camera'),
-      deaf: this.publications.deaf,
-    };
-  }
-
-  /** Joined: whether the others get nothing from `source`. Before: whether the next join will send it. */
-  private localMuted(source: LocalSource): boolean {
-    if (this.state === 'connected') return !this.publications.isSending(source);
-    const option = source === 'camera' ? this.options.video : this.options.audio;
-    return this.publications.isMuted(source) || option === false;
-  }
 
   private parts(): ModelParts {
     return {
@@ -484,27 +415,16 @@ export class RoomSession {
       room: this.state === 'disconnected' ? null : (this.resolved?.room ?? null),
       memberId: this.memberIdValue,
       roster: this.roster,
-      local: this.publications.list,
+      local: this.local.publications.list,
       remote: this.subscriptions?.tracks ?? new Map(),
-      localStream: this.localStreamValue,
+      localStream: this.local.stream,
       mediaConnected: this.mediaUp,
-      self: this.localState(),
+      self: this.local.state(this.state === 'connected'),
     };
   }
 
   private changed(): void {
-    this.snapshotCache = undefined;
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    queueMicrotask(() => {
-      this.flushQueued = false;
-      const snapshot = this.snapshot;
-      this.events.emit('state', snapshot);
-      if (!this.announced || snapshot.state !== 'connected') return;
-      const announcements = announce(this.announced, snapshot);
-      this.announced = snapshot;
-      for (const { type, event } of announcements) (this.events.emit as (t: string, e: unknown) => void)(type, event);
-    });
+    this.announcer.changed();
   }
 }
 
