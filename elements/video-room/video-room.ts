@@ -48,7 +48,7 @@ const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicr
  * @csspart audio-blocked - The notice shown while the browser holds back the room's sound.
  * @csspart start-audio - Its one-click "Enable audio" button.
  * @csspart tile - Each `<participant-tile>` of the default grid (its parts are exported as
- *   `tile-video`, `tile-placeholder` and `tile-name`).
+ *   `tile-video`, `tile-placeholder`, `tile-name` and `tile-mute-indicator`).
  *
  * @cssproperty --video-room-gap - Space between tiles.
  * @cssproperty --video-room-tile-min-width - Narrowest a tile gets before the grid wraps.
@@ -331,7 +331,7 @@ export class VideoRoom extends LitElement {
               (member) =>
                 html`<participant-tile
                   part="tile"
-                  exportparts="video: tile-video, placeholder: tile-placeholder, name: tile-name"
+                  exportparts="video: tile-video, placeholder: tile-placeholder, name: tile-name, mute-indicator: tile-mute-indicator"
                   .member=${member}
                 ></participant-tile>`,
             )}

@@ -20,7 +20,7 @@ const watches = new Set<Watch>();
 let timer: ReturnType<typeof setInterval> | undefined;
 
 /** The page's AudioContext, created on first use (undefined without Web Audio). */
-export function sharedAudioContext(): AudioContext | undefined {
+function sharedAudioContext(): AudioContext | undefined {
   if (context || typeof AudioContext === 'undefined') return context;
   context = new AudioContext();
   // Autoplay policies start it suspended until the user interacts with the page.

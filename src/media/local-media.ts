@@ -55,7 +55,7 @@ function getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>
 }
 
 /** Stops every track of a stream. */
-export function stopTracks(stream: MediaStream | null | undefined): void {
+function stopTracks(stream: MediaStream | null | undefined): void {
   stream?.getTracks().forEach((track) => track.stop());
 }
 
@@ -84,11 +84,6 @@ export class LocalMedia {
   /** The chosen speaker (`deviceId` empty: the system's default). */
   get speaker(): DeviceInfo {
     return this.speakerValue;
-  }
-
-  /** Whether `source`'s track came from the page (`setLocalStream`): it is never stopped here. */
-  isExternal(source: CaptureSource): boolean {
-    return this.sources[source].track !== null && !this.sources[source].owned;
   }
 
   /** Whether anyone holds the tracks (so capturing is wanted now). */

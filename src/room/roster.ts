@@ -55,7 +55,7 @@ export function withMember(roster: Roster, id: string, name: string, local = fal
 }
 
 /** Removes a remote member (the local member leaves only with the session). */
-export function withoutMember(roster: Roster, id: string): Roster {
+function withoutMember(roster: Roster, id: string): Roster {
   const record = roster.get(id);
   if (!record || record.local) return roster;
   const next = new Map(roster);
@@ -64,7 +64,7 @@ export function withoutMember(roster: Roster, id: string): Roster {
 }
 
 /** Replaces what a remote member publishes. */
-export function withStreams(roster: Roster, id: string, streams: readonly PublishedStream[]): Roster {
+function withStreams(roster: Roster, id: string, streams: readonly PublishedStream[]): Roster {
   const record = roster.get(id);
   if (!record || record.local) return roster;
   const next = new Map<string, RemoteStream>();
