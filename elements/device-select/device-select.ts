@@ -80,10 +80,8 @@ export class DeviceSelect extends LitElement {
 
   private picker(kind: DeviceKind, strings: Strings) {
     if (kind === 'speaker' && !supportsSpeakerSelection()) return nothing;
-    const self = this.room.snapshot?.self;
     const devices = this.devices[kind];
-    const current =
-      kind === 'camera' ? self?.cameraDevice?.deviceId : kind === 'microphone' ? self?.microphoneDevice?.deviceId : (self?.speaker?.deviceId ?? 'default');
+    const current = this.inUse(kind);
     const id = `device-select-${kind}`;
     const label = strings[kind];
     return html`<span part="field ${kind}">
@@ -115,11 +113,15 @@ export class DeviceSelect extends LitElement {
       else await session.updateSpeaker({ deviceId });
     } catch {
       // Reported by the room (`error`); show the device actually in use again.
-      this.requestUpdate();
-      await this.updateComplete;
-      const current = this.room.snapshot?.self;
-      const inUse = kind === 'camera' ? current?.cameraDevice : kind === 'microphone' ? current?.microphoneDevice : current?.speaker;
-      select.value = inUse?.deviceId ?? (kind === 'speaker' ? 'default' : '');
+      select.value = this.inUse(kind);
     }
+  }
+
+  /** The id of the device of `kind` in use (the system's default speaker: "default"). */
+  private inUse(kind: DeviceKind): string {
+    const self = this.room.snapshot?.self;
+    if (kind === 'camera') return self?.cameraDevice?.deviceId ?? '';
+    if (kind === 'microphone') return self?.microphoneDevice?.deviceId ?? '';
+    return self?.speaker?.deviceId ?? 'default';
   }
 }

@@ -100,14 +100,13 @@ export class VideoRoom extends LitElement {
   @provide({ context: audioOutputContext })
   readonly audioOutput: AudioOutput = new AudioOutput({
     blockedChange: (blocked) => {
-      this.audioBlocked = blocked;
+      this.requestUpdate();
       dispatchRoomEvent(this, blocked ? 'audio.blocked' : 'audio.unblocked', null);
     },
     error: (error) => this.reportError(error),
   });
 
   @state() private customLayout = false;
-  @state() private audioBlocked = false;
 
   /** Janus API URL: `ws://`/`wss://` (WebSocket transport) or `http://`/`https://`. */
   @property() server = '';
@@ -315,7 +314,7 @@ export class VideoRoom extends LitElement {
   protected override render() {
     const strings = stringsFor(this);
     return html`
-      ${this.audioBlocked
+      ${this.audioOutput.blocked
         ? html`<div part="audio-blocked" role="alert">
             <span>${strings.audioBlocked}</span>
             <button part="start-audio" type="button" @click=${this.startAudio}>${strings.enableAudio}</button>

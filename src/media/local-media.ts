@@ -45,6 +45,9 @@ function withoutDevice({ deviceId: _ignored, ...rest }: MediaTrackConstraints): 
   return rest;
 }
 
+/** What getUserMedia is asked for one kind: these constraints, or (none given) any device. */
+const ask = (constraints: MediaTrackConstraints): MediaTrackConstraints | true => (Object.keys(constraints).length > 0 ? constraints : true);
+
 /** getUserMedia, or the error browsers raise outside a secure context (Twilio's media error table). */
 function getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream> {
   const devices = mediaDevices();
@@ -117,8 +120,7 @@ export class LocalMedia {
         const asked = want[source];
         const current = this.sources[source];
         if (!asked || (asked === true && current.track?.readyState === 'live')) continue;
-        const constraints = typeof asked === 'object' ? asked : current.constraints;
-        request[KIND[source]] = Object.keys(constraints).length > 0 ? constraints : true;
+        request[KIND[source]] = ask(typeof asked === 'object' ? asked : current.constraints);
       }
       if (!request.audio && !request.video) return;
       this.adopt(await getUserMedia(request));
@@ -165,13 +167,12 @@ export class LocalMedia {
       const constraints = lastDevice ? { ...current.constraints, deviceId: { exact: lastDevice } } : current.constraints;
       let stream: MediaStream;
       try {
-        stream = await getUserMedia({ [KIND[source]]: Object.keys(constraints).length > 0 ? constraints : true });
+        stream = await getUserMedia({ [KIND[source]]: ask(constraints) });
       } catch (error) {
         if (!lastDevice || !['OverconstrainedError', 'NotFoundError'].includes((error as Error).name)) throw error;
         // The device went away meanwhile: the default one will do.
         this.events.emit('deviceLost', { source, device: current.device! });
-        const fallback = withoutDevice(current.constraints);
-        stream = await getUserMedia({ [KIND[source]]: Object.keys(fallback).length > 0 ? fallback : true });
+        stream = await getUserMedia({ [KIND[source]]: ask(withoutDevice(current.constraints)) });
       }
       this.adopt(stream);
       return current.track!;
@@ -184,10 +185,7 @@ export class LocalMedia {
    * never stopped here: the page owns them.
    */
   useStream(stream: MediaStream): void {
-    const video = stream.getVideoTracks()[0];
-    const audio = stream.getAudioTracks()[0];
-    if (video) this.setTrack('camera', video, false);
-    if (audio) this.setTrack('microphone', audio, false);
+    this.take(stream, false);
   }
 
   /** Sends audio to another speaker (validated against the devices the browser lists). */
@@ -201,17 +199,18 @@ export class LocalMedia {
     if (!sameDevice(previous, next)) this.events.emit('device', { source: 'speaker', previous, current: next });
   }
 
-
   /** Takes the tracks of a fresh capture, unless nobody needs them any more. */
   private adopt(stream: MediaStream): void {
-    if (this.holders.size === 0) {
-      stopTracks(stream);
-      return;
-    }
+    if (this.holders.size === 0) stopTracks(stream);
+    else this.take(stream, true);
+  }
+
+  /** A stream's video becomes the camera, its audio the microphone (a kind it lacks stays). */
+  private take(stream: MediaStream, owned: boolean): void {
     const video = stream.getVideoTracks()[0];
     const audio = stream.getAudioTracks()[0];
-    if (video) this.setTrack('camera', video, true);
-    if (audio) this.setTrack('microphone', audio, true);
+    if (video) this.setTrack('camera', video, owned);
+    if (audio) this.setTrack('microphone', audio, owned);
   }
 
   private setTrack(source: CaptureSource, track: MediaStreamTrack | null, owned: boolean): void {
@@ -247,13 +246,18 @@ export class LocalMedia {
     }
   };
 
-  /** The device of a live track went away: say so, and fall back to the default device. */
+  /**
+   * A live track ended. A device went away (unplugged, or a permission revoked): say so, and fall
+   * back to the default device. The page's own track (`useStream`) the page ended: nothing is
+   * sent in its place, and no device is turned on that the page did not ask for.
+   */
   private lost(source: CaptureSource, track: MediaStreamTrack): void {
     const current = this.sources[source];
     if (current.track !== track) return;
-    const device = current.device!;
-    this.events.emit('deviceLost', { source, device });
+    const { device, owned } = current;
     this.setTrack(source, null, false);
+    if (!owned) return;
+    this.events.emit('deviceLost', { source, device: device! });
     if (this.holders.size === 0) return;
     current.constraints = withoutDevice(current.constraints);
     this.acquire({ [source]: true }).catch((error: unknown) => this.events.emit('error', { source, error: error as Error }));

@@ -28,8 +28,18 @@ export class LocalMember {
 
   constructor(hooks: LocalMemberHooks) {
     this.hooks = hooks;
-    this.publications = new Publications(this.media, hooks.changed, hooks.report);
+    this.publications = new Publications(
+      this.media,
+      () => {
+        const options = hooks.options();
+        return { stopCameraWhileMuted: options.stopCameraWhileMuted !== false, stopMicrophoneWhileMuted: options.stopMicrophoneWhileMuted !== false };
+      },
+      hooks.changed,
+      hooks.report,
+    );
     this.media.events.on('track', () => this.syncStream());
+    // A new speaker (or device) shows in the snapshot's `self`, which tiles and pickers follow.
+    this.media.events.on('device', () => hooks.changed());
   }
 
   /** The local tracks while joining or joined: one MediaStream per join, updated in place. */
@@ -55,7 +65,6 @@ export class LocalMember {
 
   /** Publishes what `plan` asks for on a publisher that just joined. */
   publish(publisher: VideoRoomPublisher, plan: JoinPlan): Promise<void> {
-    this.applyOptions();
     return this.publications.start(publisher, LOCAL_SOURCES.filter((source) => plan[source] !== false));
   }
 
@@ -68,18 +77,15 @@ export class LocalMember {
   }
 
   mute(source: LocalSource): Promise<void> {
-    this.applyOptions();
     return this.publications.mute(source);
   }
 
   unmute(source: LocalSource): Promise<void> {
-    this.applyOptions();
     if (source === 'camera') this.backgrounded = false;
     return this.publications.unmute(source, this.media.held);
   }
 
   setDeaf(deaf: boolean): Promise<void> {
-    this.applyOptions();
     return this.publications.setDeaf(deaf, this.media.held);
   }
 
@@ -122,23 +128,12 @@ export class LocalMember {
 
   /** What to capture: the sources asked for, but not one muted with its device released. */
   private wants(asked: Record<LocalSource, Constraints>): Partial<Record<CaptureSource, Constraints>> {
-    const stops = this.applyOptions();
     const wants: Partial<Record<CaptureSource, Constraints>> = {};
     for (const source of LOCAL_SOURCES) {
-      const releasesDevice = source === 'camera' ? stops.stopCameraWhileMuted : stops.stopMicrophoneWhileMuted;
-      if (asked[source] !== false && !(this.publications.isMuted(source) && releasesDevice)) wants[source] = asked[source];
+      const off = this.publications.isMuted(source) && this.publications.stopsWhileMuted(source);
+      if (asked[source] !== false && !off) wants[source] = asked[source];
     }
     return wants;
-  }
-
-  /** Mute follows the room's options as they are now. */
-  private applyOptions() {
-    const options = this.hooks.options();
-    this.publications.options = {
-      stopCameraWhileMuted: options.stopCameraWhileMuted !== false,
-      stopMicrophoneWhileMuted: options.stopMicrophoneWhileMuted !== false,
-    };
-    return this.publications.options;
   }
 
   /** Keeps `stream` holding the current local tracks. */

@@ -41,11 +41,10 @@ export interface MuteOptions {
 }
 
 export class Publications {
-  /** How mute treats devices; set from the room options at each join. */
-  options: MuteOptions = { stopCameraWhileMuted: true, stopMicrophoneWhileMuted: true };
   private readonly media: LocalMedia;
+  /** How mute treats devices, as the room's options say now. */
+  private readonly options: () => MuteOptions;
   private readonly changed: () => void;
-  private readonly fail: (error: unknown) => void;
   private publisher: VideoRoomPublisher | undefined;
   private readonly mids = new Map<LocalSource, string>();
   private readonly muted = new Set<LocalSource>();
@@ -53,10 +52,10 @@ export class Publications {
   private readonly serially = serial();
 
   /** `fail` hears about failures no caller waits for (sending a switched device's track). */
-  constructor(media: LocalMedia, changed: () => void, fail: (error: unknown) => void) {
+  constructor(media: LocalMedia, options: () => MuteOptions, changed: () => void, fail: (error: unknown) => void) {
     this.media = media;
+    this.options = options;
     this.changed = changed;
-    this.fail = fail;
     media.events.on('track', ({ source }) => {
       this.serially(() => this.send(source)).catch(fail);
       changed();
@@ -129,8 +128,9 @@ export class Publications {
 
   /**
    * Unmutes a source (or turns on one never published): captures its device again if it was
-   * released, sends it on its mid (or publishes it, the first time), and tells everyone. `live` says whether capturing is allowed
-   * now (joined, or previewing); otherwise only the wish is kept. On failure it stays muted.
+   * released, sends it on its mid (or publishes it, the first time), and tells everyone. `live`
+   * says whether capturing is allowed now (joined, or previewing); otherwise only the wish is
+   * kept. On failure it stays muted.
    */
   unmute(source: LocalSource, live: boolean): Promise<void> {
     return this.serially(async () => {
@@ -177,8 +177,10 @@ export class Publications {
     if (changed && !microphoneChanged) await this.serially(() => this.announce('microphone'));
   }
 
-  private stopsWhileMuted(source: LocalSource): boolean {
-    return source === 'camera' ? this.options.stopCameraWhileMuted : this.options.stopMicrophoneWhileMuted;
+  /** Whether muting `source` releases its device. */
+  stopsWhileMuted(source: LocalSource): boolean {
+    const options = this.options();
+    return source === 'camera' ? options.stopCameraWhileMuted : options.stopMicrophoneWhileMuted;
   }
 
   private description(source: LocalSource, muted = this.muted.has(source)): string {
@@ -197,5 +199,4 @@ export class Publications {
     if (!mid || !this.publisher || this.muted.has(source)) return;
     await this.publisher.replaceTrack(mid, this.media.track(source));
   }
-
 }

@@ -1,9 +1,9 @@
 // The room's sound on the real Janus: the autoplay prompt and startAudio(), and the speaker.
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import type { DeviceUpdatedDetail, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
+import type { DeviceUpdatedDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { nextEvent, present, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
+import { aliceAndBob, nextEvent, present, tileFor, until } from '../support/helpers.js';
 
 /**
  * Headless Chromium lets MediaStream audio play without a gesture, so the policy is emulated the
@@ -24,13 +24,7 @@ function autoplayPolicy(): void {
 }
 
 async function bobHearingAlice(prefix: string): Promise<{ alice: VideoRoom; bob: VideoRoom; audio: () => HTMLAudioElement }> {
-  const roomName = uniqueRoom(prefix);
-  const alice = await roomElement(roomName, 'Alice');
-  const bob = await roomElement(roomName, 'Bob');
-  await alice.join();
-  const heard = nextEvent<TrackEventDetail>(bob, 'trackSubscribed', (d) => d.track.kind === 'audio');
-  await bob.join();
-  await heard;
+  const { alice, bob } = await aliceAndBob(prefix);
   const tile = await until(() => tileFor(bob, alice.memberId!), present, "Alice's tile");
   await until(() => tile.shadowRoot!.querySelector('audio')?.srcObject, present, "Alice's audio in the tile");
   return { alice, bob, audio: () => tile.shadowRoot!.querySelector('audio')! };

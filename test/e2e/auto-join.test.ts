@@ -1,6 +1,6 @@
 // auto-join: the element joins from its attributes, rejoins when they change, leaves when removed.
 import { expect, fixture, html } from '@open-wc/testing';
-import type { RoomJoinedDetail, RoomLeftDetail, VideoRoom } from '../../dist/src/index.js';
+import type { RoomJoinedDetail, RoomLeftDetail } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
 import { janusUrl, nextEvent, participantsOnServer, uniqueRoom, until } from '../support/helpers.js';
 

@@ -2,39 +2,17 @@
 // already has (no new publisher, no renegotiation), the other member keeps decoding, and the
 // SignalWire device events fire. Chromium lists two fake cameras and three fake microphones.
 import { expect } from '@open-wc/testing';
-import type { DeviceDisconnectedDetail, DeviceUpdatedDetail, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
+import type { DeviceDisconnectedDetail, DeviceUpdatedDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
 import {
-  capturePeerConnections,
+  aliceAndBob,
   inboundStats,
   nextEvent,
   participantsOnServer,
   present,
-  roomElement,
   tileFor,
-  uniqueRoom,
   until,
 } from '../support/helpers.js';
-
-/** Two members in a room, Bob receiving Alice's camera and microphone. */
-async function pair(prefix: string) {
-  const connections = capturePeerConnections();
-  const roomName = uniqueRoom(prefix);
-  const alice = await roomElement(roomName, 'Alice');
-  const bob = await roomElement(roomName, 'Bob');
-  await alice.join();
-  const video = nextEvent<TrackEventDetail>(bob, 'trackStarted', (d) => d.track.kind === 'video');
-  const audio = nextEvent<TrackEventDetail>(bob, 'trackStarted', (d) => d.track.kind === 'audio');
-  await bob.join();
-  return {
-    connections,
-    roomName,
-    alice,
-    bob,
-    remoteVideo: (await video).detail.track.mediaStreamTrack,
-    remoteAudio: (await audio).detail.track.mediaStreamTrack,
-  };
-}
 
 async function devices(kind: MediaDeviceKind): Promise<MediaDeviceInfo[]> {
   return (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === kind && d.deviceId !== 'default');
@@ -74,7 +52,7 @@ const widthOnTile = async (viewer: VideoRoom, memberId: string) => {
 
 describe('switching devices mid-call', () => {
   it('replaces the camera on the same PeerConnection: Bob keeps decoding, Janus sees no new publisher', async () => {
-    const { connections, roomName, alice, bob, remoteVideo } = await pair('camera');
+    const { connections, roomName, alice, bob, remoteVideo } = await aliceAndBob('camera');
     const peerConnections = connections.length;
     const [first, second] = await cameras();
     expect(alice.cameraId).to.equal(first!.deviceId);
@@ -101,7 +79,7 @@ describe('switching devices mid-call', () => {
   });
 
   it("publishes the page's own stream (setLocalStream) in the camera's place, and never stops it", async () => {
-    const { connections, alice, bob, remoteVideo } = await pair('canvas');
+    const { connections, alice, bob, remoteVideo } = await aliceAndBob('canvas');
     const width = await widthOnTile(bob, alice.memberId!);
     await until(width, (w) => w === 640, "the camera's width on Bob's tile");
     const stream = canvasStream();
@@ -119,7 +97,7 @@ describe('switching devices mid-call', () => {
   });
 
   it('switches the microphone: microphone.updated, and Bob keeps hearing', async () => {
-    const { connections, alice, remoteAudio } = await pair('microphone');
+    const { connections, alice, remoteAudio } = await aliceAndBob('microphone');
     const microphones = await devices('audioinput');
     const other = microphones.find((m) => m.deviceId !== alice.microphoneId)!;
     const updated = nextEvent<DeviceUpdatedDetail>(alice, 'microphone.updated');
@@ -131,7 +109,7 @@ describe('switching devices mid-call', () => {
   });
 
   it('falls back to the default camera when the one in use is unplugged', async () => {
-    const { connections, alice, remoteVideo } = await pair('unplug');
+    const { connections, alice, remoteVideo } = await aliceAndBob('unplug');
     const [first, second] = await cameras();
     await alice.updateCamera({ deviceId: { exact: second!.deviceId } });
     // Unplugging: the browser no longer lists the device, and says so with devicechange.
@@ -150,7 +128,7 @@ describe('switching devices mid-call', () => {
   });
 
   it('rejects a camera that does not exist with OverconstrainedError, keeping the one in use', async () => {
-    const { connections, alice, remoteVideo } = await pair('badcamera');
+    const { connections, alice, remoteVideo } = await aliceAndBob('badcamera');
     const camera = alice.localVideoTrack!;
     const errorEvent = nextEvent<{ error: Error }>(alice, 'error');
     const error = await alice.updateCamera({ deviceId: { exact: 'no-such-camera' } }).then(

@@ -218,19 +218,18 @@ describe('joining fails cleanly', () => {
 
   it('cancels a join hanging on a silent server at once when leave() is called', async () => {
     const tracks = captureTracks();
+    // A timeout longer than this test may run: only a cancel that does not wait for it can pass.
     const room = await fixture<VideoRoom>(
-      html`<video-room server=${await silentServerUrl()} room=${uniqueRoom('cancel')} identity="Alice"></video-room>`,
+      html`<video-room server=${await silentServerUrl()} room=${uniqueRoom('cancel')} identity="Alice" timeout="600000"></video-room>`,
     );
     const errors: unknown[] = [];
     room.addEventListener('error', (event) => errors.push(event.detail.error));
     const joining = room.join();
     // Joining is under way: the camera and microphone are captured, the connection is pending.
     await until(() => tracks.length, (n) => n === 2, 'the capture');
-    const started = performance.now();
     await room.leave();
     const error = await rejection(joining);
     expect(error.name).to.equal('AbortError');
-    expect(performance.now() - started, 'well within the 10 s timeout').to.be.lessThan(1000);
     expect(errors, 'a cancelled join is not a failure').to.deep.equal([]);
     expectNothingLeft(room, [], tracks);
   });

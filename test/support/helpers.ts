@@ -1,7 +1,7 @@
 /** Browser-side helpers shared by the end-to-end tests. */
 import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { ParticipantTile, VideoRoom } from '../../dist/src/index.js';
+import type { ParticipantTile, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
 
 declare global {
   interface Window {
@@ -164,6 +164,29 @@ export function roomElement(room: string, identity: string, options: { media?: b
         html`<video-room server=${janusUrl()} room=${room} identity=${identity} audio="false" video="false"></video-room>`,
       )
     : fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${room} identity=${identity}></video-room>`);
+}
+
+/**
+ * Alice joins a new room, then Bob; resolves once Alice's camera and microphone have started on
+ * Bob's side. `connections` holds every PeerConnection the page made from the start.
+ */
+export async function aliceAndBob(prefix: string) {
+  const connections = capturePeerConnections();
+  const roomName = uniqueRoom(prefix);
+  const alice = await roomElement(roomName, 'Alice');
+  const bob = await roomElement(roomName, 'Bob');
+  await alice.join();
+  const video = nextEvent<TrackEventDetail>(bob, 'trackStarted', (d) => d.track.kind === 'video');
+  const audio = nextEvent<TrackEventDetail>(bob, 'trackStarted', (d) => d.track.kind === 'audio');
+  await bob.join();
+  return {
+    connections,
+    roomName,
+    alice,
+    bob,
+    remoteVideo: (await video).detail.track.mediaStreamTrack,
+    remoteAudio: (await audio).detail.track.mediaStreamTrack,
+  };
 }
 
 /** The tiles of a room's default grid. */

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { AudioOutput } from '../../src/controllers/audio-output.js';
 import type { SubscriptionStream } from '../../src/janus/videoroom/protocol.js';
 import { levelOf } from '../../src/media/audio-level.js';
+import { LocalMedia } from '../../src/media/local-media.js';
 import { EMPTY_ROSTER, reduceRoster, withMember } from '../../src/room/roster.js';
 import { resolveTracks } from '../../src/room/subscriptions.js';
 import { videoTrack } from './fake-room.js';
@@ -91,5 +92,50 @@ describe('AudioOutput', () => {
     output.register(failing);
     await Promise.resolve();
     expect(errors.map((e) => e.name)).to.deep.equal(['NotFoundError']);
+  });
+});
+
+describe('LocalMedia when a track ends', () => {
+  it('reports a lost device and falls back to the default one', async () => {
+    const media = new LocalMedia();
+    const holder = {};
+    media.hold(holder);
+    after(() => media.release(holder));
+    await media.acquire({ camera: true });
+    const first = media.track('camera')!;
+    const lost = new Promise<{ source: string }>((resolve) => media.events.on('deviceLost', resolve));
+    const replaced = new Promise<MediaStreamTrack>((resolve) => media.events.on('track', ({ track }) => track && resolve(track)));
+    // What the browser does when a camera is unplugged.
+    first.dispatchEvent(new Event('ended'));
+    expect((await lost).source).to.equal('camera');
+    const next = await replaced;
+    expect(next).to.not.equal(first);
+    expect(next.readyState).to.equal('live');
+  });
+
+  it("neither reports nor replaces the page's own track: no device is turned on unasked", async () => {
+    const media = new LocalMedia();
+    const holder = {};
+    media.hold(holder);
+    after(() => media.release(holder));
+    const pageTrack = videoTrack();
+    media.useStream(new MediaStream([pageTrack]));
+    const events: string[] = [];
+    media.events.on('*', (type) => events.push(String(type)));
+    let captures = 0;
+    const getUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = (constraints) => {
+      captures++;
+      return getUserMedia(constraints);
+    };
+    after(() => {
+      navigator.mediaDevices.getUserMedia = getUserMedia;
+    });
+    pageTrack.dispatchEvent(new Event('ended'));
+    // Captures run in order: one asking for nothing settles after any the ending queued.
+    await media.acquire({});
+    expect(media.track('camera')).to.equal(null);
+    expect(events).to.deep.equal(['track']);
+    expect(captures).to.equal(0);
   });
 });
