@@ -6,14 +6,26 @@ import '../elements/video-room/define.js';
 import '../elements/room-controls/define.js';
 import '../elements/device-select/define.js';
 import '../elements/local-preview/define.js';
+import '../elements/screen-share/define.js';
 
 export { VideoRoom } from '../elements/video-room/video-room.js';
 export { ParticipantTile } from '../elements/participant-tile/participant-tile.js';
 export { RoomControls } from '../elements/room-controls/room-controls.js';
 export { DeviceSelect, type DeviceChangeDetail } from '../elements/device-select/device-select.js';
 export { LocalPreview } from '../elements/local-preview/local-preview.js';
+export { ScreenShare, type ScreenShareMode } from '../elements/screen-share/screen-share.js';
 export { RoomSession } from './room/room-session.js';
 export type { MemberParams, RoomSessionEvents, TrackEvent } from './room/room-session.js';
+export {
+  RoomSessionSource,
+  type AddDeviceOptions,
+  type RoomSessionDevice,
+  type RoomSessionScreenShare,
+  type ScreenShareOptions,
+  type SourceOptions,
+  type SourceState,
+} from './room/local-sources.js';
+export { MEMBER_TYPES, memberKind, type MemberKind } from './room/member-types.js';
 export {
   CONNECTION_STATES,
   LEAVE_REASONS,
@@ -28,16 +40,19 @@ export {
   type MemberLike,
   type MemberMedia,
   type MemberUpdatable,
+  type MemberType,
   type Participant,
   type RemoteTrack,
   type RoomSessionOptions,
   type RoomSnapshot,
+  type ScreenShareState,
+  type SourceType,
   type TrackKind,
   type TrackPublication,
   type TrackSource,
 } from './room/types.js';
 export { LocalMedia, type CaptureSource } from './media/local-media.js';
-export { listDevices, supportsSpeakerSelection, DEVICE_KINDS, type DeviceKind, type DeviceLists } from './media/devices.js';
+export { listDevices, supportsScreenShare, supportsSpeakerSelection, DEVICE_KINDS, type DeviceKind, type DeviceLists } from './media/devices.js';
 export { watchLevel } from './media/audio-level.js';
 export * from './errors/errors.js';
 export type * from './events/event-map.js';

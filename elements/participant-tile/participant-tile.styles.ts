@@ -24,9 +24,12 @@ export const participantTileStyles = css`
   [part='video'][hidden] {
     display: none;
   }
-  /* The self-view is mirrored, as in a mirror (set the property to 1 to turn it off). */
-  :host([local]) [part='video'] {
+  /* The self-view is mirrored, as in a mirror (set the property to 1 to turn it off); a screen never is. */
+  :host([local]:not([type='screen'])) [part='video'] {
     transform: scaleX(var(--participant-tile-local-mirror, -1));
+  }
+  :host([type='screen']) [part='video'] {
+    object-fit: var(--participant-tile-screen-object-fit, contain);
   }
   [part='placeholder'] {
     position: absolute;

@@ -26,7 +26,8 @@ function initials(name: string): string {
  *
  * Inside a `<video-room>` the tile finds the member and its tracks through context; give it the
  * member with the `member-id` attribute or the `member` property (which wins). The local member's
- * video is mirrored and its audio is never played back.
+ * camera is mirrored and its audio is never played back. A screen share shows whole (not cropped)
+ * and is named after its owner ("Alice's screen").
  *
  * @csspart video - The `<video>` element (reused for the tile's whole life).
  * @csspart placeholder - Shown instead of the video when the member has none (their initials).
@@ -45,8 +46,11 @@ function initials(name: string): string {
  * @cssproperty --participant-tile-name-background - Name label background.
  * @cssproperty --participant-tile-name-color - Name label colour.
  *
- * Host attributes set by the tile (read-only, for CSS): `local`, `audio-muted`, `video-muted`,
- * `deaf`, `audio-blocked` (the browser's autoplay policy holds the audio until the next click or key).
+ * @cssproperty --participant-tile-screen-object-fit - How a screen share fills the tile (default contain).
+ *
+ * Host attributes set by the tile (read-only, for CSS): `local`, `type` (`member`, `screen` or
+ * `device`), `audio-muted`, `video-muted`, `deaf`, `audio-blocked` (the browser's autoplay policy
+ * holds the audio until the next click or key).
  */
 export class ParticipantTile extends LitElement {
   static override styles = participantTileStyles;
@@ -105,6 +109,8 @@ export class ParticipantTile extends LitElement {
     const media = this.media;
     const local = member?.local === true;
     this.toggleAttribute('local', local);
+    if (member?.type) this.setAttribute('type', member.type);
+    else this.removeAttribute('type');
     this.toggleAttribute('video-muted', this.videoMuted);
     this.toggleAttribute('audio-muted', this.audioMuted);
     this.toggleAttribute('deaf', member?.deaf === true);
@@ -112,8 +118,10 @@ export class ParticipantTile extends LitElement {
     if (!this.hasAttribute('role')) this.setAttribute('role', 'group');
     // The group's name says what the picture cannot: "Alice, microphone muted, camera off".
     const strings = stringsFor(this);
-    const states = [this.audioMuted && strings.microphoneMuted, this.videoMuted && strings.cameraOff].filter(Boolean);
-    if (member?.name) this.setAttribute('aria-label', [member.name, ...states].join(', '));
+    const screen = member?.type === 'screen';
+    // A share that sends no sound is not "muted": it just has none.
+    const states = [this.audioMuted && !screen && strings.microphoneMuted, this.videoMuted && !screen && strings.cameraOff].filter(Boolean);
+    if (member?.name) this.setAttribute('aria-label', [this.label, ...states].join(', '));
     else this.removeAttribute('aria-label');
     if (member !== this.memberValue?.member || media !== this.memberValue?.media) {
       this.memberValue = member && { member, media };
@@ -128,15 +136,23 @@ export class ParticipantTile extends LitElement {
     this.audioController.show(this.resolvedMember?.local ? null : media.audio);
   }
 
+  /** The member's name as shown: a screen share is "Alice's screen". */
+  private get label(): string {
+    const member = this.resolvedMember;
+    if (!member?.name) return '';
+    return member.type === 'screen' ? stringsFor(this).screenOf(member.name) : member.name;
+  }
+
   protected override render() {
     const member = this.resolvedMember;
     const name = member?.name ?? '';
+    const showMute = this.audioMuted && member !== undefined && member.type !== 'screen';
     const hasVideo = this.media.video !== null && !this.videoMuted;
     return html`
       <video part="video" ?hidden=${!hasVideo} autoplay playsinline muted aria-hidden="true"></video>
       ${hasVideo ? nothing : html`<div part="placeholder" aria-hidden="true">${initials(name)}</div>`}
       <audio></audio>
-      <span part="name">${this.audioMuted && member ? html`<span part="mute-indicator">${microphoneOffIcon}</span>` : nothing}${name}</span>
+      <span part="name">${showMute ? html`<span part="mute-indicator">${microphoneOffIcon}</span>` : nothing}${this.label}</span>
       <div part="overlay"><slot></slot></div>
     `;
   }

@@ -47,4 +47,32 @@ export const videoRoomStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--video-room-tile-min-width, 240px)), 1fr));
     align-content: start;
   }
+  [part='share-layout'] {
+    display: grid;
+    gap: var(--video-room-gap, 0.5rem);
+    grid-template-columns: minmax(0, 1fr) var(--video-room-strip-width, 240px);
+    align-items: start;
+  }
+  [part='stage'] participant-tile {
+    --participant-tile-aspect-ratio: var(--video-room-stage-aspect-ratio, 16 / 9);
+  }
+  [part='strip'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--video-room-gap, 0.5rem);
+    max-block-size: 80vh;
+    overflow-y: auto;
+  }
+  @media (max-width: 640px) {
+    [part='share-layout'] {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    [part='strip'] {
+      flex-direction: row;
+      overflow-x: auto;
+    }
+    [part='strip'] participant-tile {
+      flex: 0 0 40%;
+    }
+  }
 `;

@@ -9,8 +9,10 @@ import type { RoomEventMap } from '../../src/events/event-map.js';
 import { DEFAULT_TIMEOUT } from '../../src/room/options.js';
 import { RoomSession } from '../../src/room/room-session.js';
 import type { MemberParams } from '../../src/room/room-session.js';
+import type { AddDeviceOptions, RoomSessionDevice, RoomSessionScreenShare, ScreenShareOptions, SourceOptions } from '../../src/room/local-sources.js';
 import type { JoinOptions, Member, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
 import { stringsFor } from '../../src/i18n/strings.js';
+import { featuredShare } from '../../src/room/layout.js';
 import { VERSION } from '../../src/version.js';
 import { videoRoomStyles } from './video-room.styles.js';
 
@@ -34,7 +36,11 @@ const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicr
 /**
  * @tagname video-room
  * @summary A video room on a Janus server: joins it, publishes camera and microphone, and shows
- * every member in a responsive grid of `<participant-tile>`s (or in your own layout).
+ * every member in a responsive grid of `<participant-tile>`s (or in your own layout). While a
+ * screen is shared, the share is shown large with the others in a strip beside it.
+ *
+ * Host attributes set by the element (read-only, for CSS): `active` (joined), `layout` (`grid`,
+ * or `share` while a screen is shared).
  *
  * Provides its `RoomSession` and its snapshots to descendants through `@lit/context`.
  *
@@ -44,6 +50,10 @@ const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicr
  *   `<device-select slot="controls">`. Anything inside gets the room through context.
  *
  * @csspart grid - The default grid.
+ * @csspart share-layout - While a screen is shared: the stage and the strip.
+ * @csspart stage - The share, large.
+ * @csspart strip - Everyone else, beside the stage (below it on narrow screens).
+ * @csspart featured - The tile on the stage (it is a `tile` too).
  * @csspart controls - The `controls` slot.
  * @csspart audio-blocked - The notice shown while the browser holds back the room's sound.
  * @csspart start-audio - Its one-click "Enable audio" button.
@@ -53,6 +63,7 @@ const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicr
  * @cssproperty --video-room-gap - Space between tiles.
  * @cssproperty --video-room-tile-min-width - Narrowest a tile gets before the grid wraps.
  * @cssproperty --video-room-background - Background of the room.
+ * @cssproperty --video-room-strip-width - Width of the strip beside a shared screen (default 240px).
  *
  * @fires room.joined - This client joined (SignalWire). `detail.room_session.members` lists everyone.
  * @fires room.left - This client left; `detail.reason` says why when it was not `leave()`.
@@ -159,6 +170,7 @@ export class VideoRoom extends LitElement {
     this.roomSession.events.on('state', (snapshot) => {
       this.snapshot = snapshot;
       this.toggleAttribute('active', snapshot.state === 'connected');
+      this.setAttribute('layout', featuredShare(snapshot.members) ? 'share' : 'grid');
       this.audioOutput.setSinkId(snapshot.self.speaker?.deviceId ?? '');
     });
   }
@@ -280,6 +292,44 @@ export class VideoRoom extends LitElement {
     return this.audioOutput.startAudio();
   }
 
+  /**
+   * Shares a screen: opens the browser's picker, then publishes it as a member of type `screen`
+   * (SignalWire). Rejects with `NotAllowedError` (and fires `error`) when the picker is cancelled.
+   */
+  startScreenShare(opts?: ScreenShareOptions): Promise<RoomSessionScreenShare> {
+    return this.roomSession.startScreenShare(opts);
+  }
+
+  /** @deprecated Use `startScreenShare()`. */
+  createScreenShareObject(opts?: ScreenShareOptions): Promise<RoomSessionScreenShare> {
+    return this.roomSession.createScreenShareObject(opts);
+  }
+
+  /** Adds another camera as a member of type `device`; `{ autoJoin: false }` waits for its `join()`. */
+  addCamera(opts?: AddDeviceOptions): Promise<RoomSessionDevice> {
+    return this.roomSession.addCamera(opts);
+  }
+
+  /** Adds another microphone as a member of type `device`. */
+  addMicrophone(opts?: AddDeviceOptions): Promise<RoomSessionDevice> {
+    return this.roomSession.addMicrophone(opts);
+  }
+
+  /** Adds a device (`audio` and/or `video`) as a member of type `device`. */
+  addDevice(opts: SourceOptions): Promise<RoomSessionDevice> {
+    return this.roomSession.addDevice(opts);
+  }
+
+  /** This client's screen shares, until each leaves. */
+  get screenShareList(): readonly RoomSessionScreenShare[] {
+    return this.roomSession.screenShareList;
+  }
+
+  /** This client's extra cameras and microphones, until each leaves. */
+  get deviceList(): readonly RoomSessionDevice[] {
+    return this.roomSession.deviceList;
+  }
+
   /** Publishes the page's own media (a canvas, a processed stream) instead of camera/microphone. */
   setLocalStream(stream: MediaStream): void {
     this.roomSession.setLocalStream(stream);
@@ -321,22 +371,34 @@ export class VideoRoom extends LitElement {
           </div>`
         : nothing}
       <slot @slotchange=${this.onSlotChange}></slot>
-      ${this.customLayout
-        ? nothing
-        : html`<div part="grid">
-            ${repeat(
-              this.snapshot.members,
-              (member) => member.id,
-              (member) =>
-                html`<participant-tile
-                  part="tile"
-                  exportparts="video: tile-video, placeholder: tile-placeholder, name: tile-name, mute-indicator: tile-mute-indicator"
-                  .member=${member}
-                ></participant-tile>`,
-            )}
-          </div>`}
+      ${this.customLayout ? nothing : this.renderLayout()}
       <slot name="controls" part="controls"></slot>
     `;
+  }
+
+  /**
+   * The default layout: a grid of every member; while someone shares a screen, the share large
+   * (the stage) and everyone else in a strip beside it, as Zoom, Meet and Teams do.
+   */
+  private renderLayout() {
+    const members = this.snapshot.members;
+    const featured = featuredShare(members);
+    const tiles = (list: readonly Member[], part: string) =>
+      repeat(
+        list,
+        (member) => member.id,
+        (member) =>
+          html`<participant-tile
+            part=${part}
+            exportparts="video: tile-video, placeholder: tile-placeholder, name: tile-name, mute-indicator: tile-mute-indicator"
+            .member=${member}
+          ></participant-tile>`,
+      );
+    if (!featured) return html`<div part="grid">${tiles(members, 'tile')}</div>`;
+    return html`<div part="share-layout">
+      <div part="stage">${tiles([featured], 'tile featured')}</div>
+      <div part="strip">${tiles(members.filter((member) => member !== featured), 'tile')}</div>
+    </div>`;
   }
 
   private joinOptions(): RoomSessionOptions {

@@ -38,14 +38,10 @@ export const DOM_EVENT_TABLE: Table = {
     { name: 'room.left', detail: ({ reason }) => ({ reason }) },
     { name: 'disconnected', detail: ({ error }, room) => ({ room, error }) },
   ],
-  memberJoined: [
-    { name: 'member.joined', detail: ({ member }, room) => ({ ...scope(room), member }) },
-    { name: 'participantConnected', detail: ({ participant }) => ({ participant }) },
-  ],
-  memberLeft: [
-    { name: 'member.left', detail: ({ member }, room) => ({ ...scope(room), member }) },
-    { name: 'participantDisconnected', detail: ({ participant }) => ({ participant }) },
-  ],
+  memberJoined: [{ name: 'member.joined', detail: ({ member }, room) => ({ ...scope(room), member }) }],
+  memberLeft: [{ name: 'member.left', detail: ({ member }, room) => ({ ...scope(room), member }) }],
+  participantConnected: [{ name: 'participantConnected', detail: ({ participant }) => ({ participant }) }],
+  participantDisconnected: [{ name: 'participantDisconnected', detail: ({ participant }) => ({ participant }) }],
   memberUpdated: [
     { name: 'member.updated', detail: ({ member, updated }, room) => ({ ...scope(room), member: { ...member, updated } }) },
   ],

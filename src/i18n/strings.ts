@@ -23,6 +23,13 @@ export const ENGLISH = {
   previewOff: 'Camera off',
   roomControls: 'Call controls',
   devices: 'Devices',
+  shareScreen: 'Share screen',
+  stopSharing: 'Stop sharing',
+  startingShare: 'Choosing what to share',
+  screenShareUnsupported: 'This browser cannot share a screen',
+  joinToShare: 'Join the room to share your screen',
+  /** A screen share's name on its tile: "Alice's screen". */
+  screenOf: (name: string) => `${name}'s screen`,
 };
 
 export type Strings = typeof ENGLISH;

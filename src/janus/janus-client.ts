@@ -304,6 +304,23 @@ export class PluginHandle {
     await this.webrtc('applying the answer', (success, error) => this.handle.handleRemoteJsep({ jsep, success, error }));
   }
 
+  /**
+   * Detaches from the plugin: the PeerConnection closes and Janus drops the handle (a VideoRoom
+   * participant leaves the room). Never rejects and never waits longer than the timeout.
+   * `unreachable`: the connection is gone, so only the local side is closed.
+   */
+  async detach(options: { unreachable?: boolean } = {}): Promise<void> {
+    const raw = this.raw;
+    if (!raw) return;
+    this.raw = undefined;
+    const done = new Promise<void>((resolve) =>
+      raw.detach({ noRequest: options.unreachable === true, success: () => resolve(), error: () => resolve() }),
+    );
+    await this.bounded(done, 'detaching').catch(() => {
+      // Janus did not answer: the local side is closed anyway, and the session's end detaches it.
+    });
+  }
+
   /** One of janus.js's callback-style WebRTC calls, as a bounded promise. */
   private webrtc(what: string, call: (success: (jsep: JanusJS.JSEP) => void, error: (e: unknown) => void) => void): Promise<Jsep> {
     const done = new Promise<Jsep>((resolve, reject) =>

@@ -23,6 +23,31 @@ export function mediaDevices(): MediaDevices | undefined {
   return typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
 }
 
+/** getUserMedia, or the error browsers raise outside a secure context (Twilio's media error table). */
+export function getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream> {
+  const devices = mediaDevices();
+  if (!devices?.getUserMedia) {
+    return Promise.reject(new TypeError('navigator.mediaDevices is undefined: the page must be served from https:// or localhost'));
+  }
+  return devices.getUserMedia(constraints);
+}
+
+/** Whether this browser can share a screen (mobile browsers cannot: no `getDisplayMedia`). */
+export function supportsScreenShare(): boolean {
+  return typeof mediaDevices()?.getDisplayMedia === 'function';
+}
+
+/**
+ * getDisplayMedia: the browser's picker. A cancelled picker rejects with `NotAllowedError`; a
+ * browser without screen sharing with `NotSupportedError`.
+ */
+export function getDisplayMedia(constraints: DisplayMediaStreamOptions): Promise<MediaStream> {
+  if (!supportsScreenShare()) {
+    return Promise.reject(new DOMException('This browser cannot share a screen (no getDisplayMedia): mobile browsers cannot', 'NotSupportedError'));
+  }
+  return mediaDevices()!.getDisplayMedia(constraints);
+}
+
 /** Whether audio output can be sent to a chosen speaker (`HTMLMediaElement.setSinkId`). */
 export function supportsSpeakerSelection(): boolean {
   return typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;

@@ -6,7 +6,7 @@
  * `NotReadableError`, `OverconstrainedError`, `TypeError`), as twilio-video.js raises them.
  */
 import mitt, { type Emitter } from 'mitt';
-import { deviceOf, isPresent, listDevices, mediaDevices, supportsSpeakerSelection, watchDevices, type DeviceInfo } from './devices.js';
+import { deviceOf, getUserMedia, isPresent, listDevices, supportsSpeakerSelection, watchDevices, type DeviceInfo } from './devices.js';
 import { serial } from '../util/serial.js';
 
 export const CAPTURE_SOURCES = ['camera', 'microphone'] as const;
@@ -48,17 +48,8 @@ function withoutDevice({ deviceId: _ignored, ...rest }: MediaTrackConstraints): 
 /** What getUserMedia is asked for one kind: these constraints, or (none given) any device. */
 const ask = (constraints: MediaTrackConstraints): MediaTrackConstraints | true => (Object.keys(constraints).length > 0 ? constraints : true);
 
-/** getUserMedia, or the error browsers raise outside a secure context (Twilio's media error table). */
-function getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream> {
-  const devices = mediaDevices();
-  if (!devices?.getUserMedia) {
-    return Promise.reject(new TypeError('navigator.mediaDevices is undefined: the page must be served from https:// or localhost'));
-  }
-  return devices.getUserMedia(constraints);
-}
-
 /** Stops every track of a stream. */
-function stopTracks(stream: MediaStream | null | undefined): void {
+export function stopTracks(stream: MediaStream | null | undefined): void {
   stream?.getTracks().forEach((track) => track.stop());
 }
 
@@ -133,6 +124,10 @@ export class LocalMedia {
    * stopped only after the new one works. Rejects with the browser's error, keeping the old track.
    */
   update(source: CaptureSource, constraints: MediaTrackConstraints): Promise<void> {
+    if (typeof constraints !== 'object' || constraints === null || Array.isArray(constraints)) {
+      const method = source === 'camera' ? 'updateCamera' : 'updateMicrophone';
+      return Promise.reject(new RangeError(`${method}() needs MediaTrackConstraints, such as { deviceId: "..." } or { facingMode: "environment" }`));
+    }
     return this.serially(async () => {
       const current = this.sources[source];
       if (current.track?.readyState !== 'live') {

@@ -7,7 +7,6 @@ import { buildSnapshot, sameMember, type ModelParts } from './views.js';
 import { MEMBER_UPDATABLE, type Member, type MemberUpdatable, type Participant, type RemoteTrack, type RoomSnapshot, type TrackPublication } from './types.js';
 
 export interface TrackEvent {
-  member: Member;
   participant: Participant;
   publication: TrackPublication;
 }
@@ -16,8 +15,12 @@ export type TrackEventWithTrack = TrackEvent & { track: RemoteTrack };
 
 /** Events derived from snapshots (the lifecycle events `joined` and `left` are not). */
 export type AnnouncedEvents = {
-  memberJoined: { member: Member; participant: Participant };
-  memberLeft: { member: Member; participant: Participant };
+  /** Another member joined: a person, or an extra source (a screen share, a device) of anyone, this client's too. */
+  memberJoined: { member: Member };
+  memberLeft: { member: Member };
+  /** Another person joined (Twilio: extra sources are tracks of their owner, not participants). */
+  participantConnected: { participant: Participant };
+  participantDisconnected: { participant: Participant };
   /** A member's state changed (the local member's too); `updated` names the fields. */
   memberUpdated: { member: Member; updated: MemberUpdatable[] };
   membersChanged: { members: readonly Member[] };
@@ -37,31 +40,37 @@ export type Announcement = { [K in keyof AnnouncedEvents]: { type: K; event: Ann
 
 const leftState = (participant: Participant): Participant => Object.freeze({ ...participant, state: 'disconnected' });
 
-/** The events that turn `prev` into `next`. */
+/**
+ * The events that turn `prev` into `next`. Two vocabularies see the same change: SignalWire's
+ * members (a screen share is a member of its own) and Twilio's participants (it is a track of
+ * its owner). Leaving goes first (tracks, participants, members), then joining (members,
+ * participants, tracks), then updates.
+ */
 export function announce(prev: RoomSnapshot, next: RoomSnapshot): Announcement[] {
   const out: Announcement[] = [];
   const prevMembers = new Map(prev.members.map((m) => [m.id, m]));
   const nextMembers = new Map(next.members.map((m) => [m.id, m]));
+  // This client is announced by `room.joined`, not as a member joining.
+  const others = (members: readonly Member[]) => members.filter((m) => m.id !== next.memberId && m.id !== prev.memberId);
 
   for (const [id, before] of prev.participants) {
-    if (next.participants.has(id)) continue;
-    const member = prevMembers.get(id)!;
-    const participant = leftState(before);
-    for (const publication of before.tracks.values()) removePublication(out, member, participant, publication);
-    out.push({ type: 'memberLeft', event: { member, participant } });
+    const after = next.participants.get(id);
+    const participant = after ?? leftState(before);
+    for (const publication of before.tracks.values()) {
+      if (!after?.tracks.has(publication.trackSid)) removePublication(out, participant, publication);
+    }
+    if (!after) out.push({ type: 'participantDisconnected', event: { participant } });
   }
+  for (const member of others(prev.members)) if (!nextMembers.has(member.id)) out.push({ type: 'memberLeft', event: { member } });
+  for (const member of others(next.members)) if (!prevMembers.has(member.id)) out.push({ type: 'memberJoined', event: { member } });
 
   for (const [id, participant] of next.participants) {
-    const member = nextMembers.get(id)!;
     const before = prev.participants.get(id);
-    if (!before) out.push({ type: 'memberJoined', event: { member, participant } });
-    for (const publication of before?.tracks.values() ?? []) {
-      if (!participant.tracks.has(publication.trackSid)) removePublication(out, member, participant, publication);
-    }
+    if (!before) out.push({ type: 'participantConnected', event: { participant } });
     for (const publication of participant.tracks.values()) {
       const old = before?.tracks.get(publication.trackSid);
-      if (!old) out.push({ type: 'trackPublished', event: { member, participant, publication } });
-      trackChanges(out, { member, participant, publication }, old?.track ?? null, publication.track);
+      if (!old) out.push({ type: 'trackPublished', event: { participant, publication } });
+      trackChanges(out, { participant, publication }, old?.track ?? null, publication.track);
     }
   }
 
@@ -79,9 +88,9 @@ export function announce(prev: RoomSnapshot, next: RoomSnapshot): Announcement[]
   return out;
 }
 
-function removePublication(out: Announcement[], member: Member, participant: Participant, publication: TrackPublication): void {
-  if (publication.track) out.push({ type: 'trackUnsubscribed', event: { member, participant, publication, track: publication.track } });
-  out.push({ type: 'trackUnpublished', event: { member, participant, publication } });
+function removePublication(out: Announcement[], participant: Participant, publication: TrackPublication): void {
+  if (publication.track) out.push({ type: 'trackUnsubscribed', event: { participant, publication, track: publication.track } });
+  out.push({ type: 'trackUnpublished', event: { participant, publication } });
 }
 
 /** Subscribed, unsubscribed (a track replaced on the same publication) and started. */

@@ -96,7 +96,7 @@ export class Connection {
   private readonly onPageHide = () => this.fail('pagehide');
 
   private async run(signal: AbortSignal): Promise<void> {
-    const attempt: Attempt = { signal, step: (work, release) => step(signal, work, release) };
+    const attempt: Attempt = { signal, step: (work, release) => abortable(signal, work, release) };
     if (signal.aborted) throw signal.reason;
     this.setState('connecting');
     window.addEventListener('pagehide', this.onPageHide);
@@ -137,7 +137,8 @@ export class Connection {
   }
 }
 
-function step<T>(signal: AbortSignal, work: Promise<T>, release?: (late: T) => void): Promise<T> {
+/** Awaits `work`, or rejects as soon as `signal` aborts; what `work` yields after that goes to `release`. */
+export function abortable<T>(signal: AbortSignal, work: Promise<T>, release?: (late: T) => void): Promise<T> {
   if (signal.aborted) {
     work.then(release, noop);
     return Promise.reject(signal.reason as Error);

@@ -68,8 +68,18 @@ export class LocalMember {
     return this.publications.start(publisher, LOCAL_SOURCES.filter((source) => plan[source] !== false));
   }
 
+  /** Joined: if `enabled`, the camera rests while the page is hidden (see `background`). */
+  followVisibility(enabled: boolean): void {
+    if (enabled) document.addEventListener('visibilitychange', this.onVisibilityChange);
+  }
+
+  private readonly onVisibilityChange = () => {
+    this.background(document.visibilityState === 'hidden').catch((error: unknown) => this.hooks.report(error));
+  };
+
   /** Leaving: lets go of the publisher and of the devices (unless a preview holds them). */
   release(): void {
+    document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.media.release(this);
     this.streamValue = null;
     this.publications.stop();
@@ -107,7 +117,7 @@ export class LocalMember {
   }
 
   /** What controls and pickers show; `joined` decides what "muted" means (see `LocalState`). */
-  state(joined: boolean): LocalState {
+  state(joined: boolean): Omit<LocalState, 'screenShare'> {
     const speaker = this.media.speaker;
     const options = this.hooks.options();
     const muted = (source: LocalSource) =>

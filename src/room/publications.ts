@@ -19,9 +19,9 @@ export const LOCAL_SOURCES: readonly LocalSource[] = ['microphone', 'camera'];
 
 export const kindOf = (source: LocalSource): TrackKind => (source === 'camera' ? 'video' : 'audio');
 
-/** A published source, as the views show it. */
+/** A published source (of this client, or of one of its extra sources), as the views show it. */
 export interface LocalPublication {
-  readonly source: LocalSource;
+  readonly source: TrackSource;
   readonly kind: TrackKind;
   readonly mid: string;
   /** What is being sent (null while muted). */
@@ -29,7 +29,7 @@ export interface LocalPublication {
   readonly muted: boolean;
 }
 
-export type LocalPublications = ReadonlyMap<LocalSource, LocalPublication>;
+export type LocalPublications = ReadonlyMap<TrackSource, LocalPublication>;
 
 export const NO_PUBLICATIONS: LocalPublications = new Map();
 

@@ -1,27 +1,36 @@
 /**
  * The room model with SignalWire's `RoomSession` method surface. It coordinates: the connection
- * lifecycle (connection.ts), signaling (joining.ts), the members (roster.ts), what we publish
- * (publications.ts, over src/media/local-media.ts) and receive (subscriptions.ts); elements render
+ * lifecycle (connection.ts), each join's life on Janus (membership.ts: signaling, the members,
+ * what we receive), this client's own media (local-member.ts) and extra sources, screen shares
+ * and devices (local-sources.ts); elements render
  * its snapshots (views.ts) and re-dispatch the events derived from them (announcements.ts,
  * src/events/). No Lit, no DOM rendering.
  */
 import mitt, { type Emitter } from 'mitt';
-import { AccessTokenGrantsInvalidError, RoomCompletedError } from '../errors/errors.js';
+import { AccessTokenGrantsInvalidError } from '../errors/errors.js';
 import { toRoomError, type JanusPhase } from '../janus/errors.js';
-import { isWebRTCSupported, type JanusSession } from '../janus/janus-client.js';
-import type { ParticipantEvent } from '../janus/videoroom/protocol.js';
-import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
+import { isWebRTCSupported } from '../janus/janus-client.js';
 import type { DeviceInfo } from '../media/devices.js';
 import type { LocalMedia } from '../media/local-media.js';
 import { Announcer, type AnnouncedEvents, type TrackEvent } from './announcements.js';
-import { Connection, nextMediaUp, type Attempt, type Left } from './connection.js';
-import { joinSignaling } from './joining.js';
+import { Connection, type Attempt, type Left } from './connection.js';
 import { LocalMember } from './local-member.js';
-import { planJoin, resolveOptions, type ResolvedOptions } from './options.js';
-import { EMPTY_ROSTER, reduceRoster, withMember, type Roster } from './roster.js';
-import { Subscriptions } from './subscriptions.js';
+import {
+  LocalSources,
+  deviceOptions,
+  type AddDeviceOptions,
+  type RoomSessionDevice,
+  type RoomSessionScreenShare,
+  type ScreenShareOptions,
+  type SourceOptions,
+} from './local-sources.js';
+import { Membership } from './membership.js';
+import { newMemberId } from './member-types.js';
+import { planJoin, resolveOptions } from './options.js';
+import { EMPTY_ROSTER } from './roster.js';
 import type { ConnectionState, JoinOptions, Member, Participant, RoomSessionOptions, RoomSnapshot } from './types.js';
-import { memberOf, participantOf, type ModelParts } from './views.js';
+import type { ModelParts } from './views.js';
+import { warnOnce } from '../util/warn.js';
 
 export type { TrackEvent } from './announcements.js';
 
@@ -48,11 +57,6 @@ export interface MemberParams {
   memberId?: string;
 }
 
-function newMemberId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export class RoomSession {
   readonly events: Emitter<RoomSessionEvents> = mitt<RoomSessionEvents>();
   private optionsValue: RoomSessionOptions;
@@ -69,16 +73,19 @@ export class RoomSession {
     changed: () => this.changed(),
     report: (error) => this.report(error),
   });
+  private readonly sources = new LocalSources({
+    room: () => {
+      const membership = this.membership;
+      if (!this.active || !membership?.session) return undefined;
+      return { ...membership.options, session: membership.session, ownerId: membership.memberId };
+    },
+    entered: (source) => this.membership?.addLocal(source.memberId),
+    exited: (source) => this.membership?.removeLocal(source.memberId),
+    changed: () => this.changed(),
+  });
   private joinParams: JoinOptions = {};
-  private resolved: ResolvedOptions | undefined;
-  private memberIdValue: string | null = null;
-  private roomName = '';
-  private roster: Roster = EMPTY_ROSTER;
-  private session: JanusSession | undefined;
-  private publisher: VideoRoomPublisher | undefined;
-  private subscriptions: Subscriptions | undefined;
-  private readonly pcStates = new Map<'publisher' | 'subscriber', RTCPeerConnectionState>();
-  private mediaUp = false;
+  /** The join under way or joined; undefined while disconnected. */
+  private membership: Membership | undefined;
   private readonly announcer = new Announcer(
     () => this.parts(),
     (type, event) => (this.events.emit as (t: string, e: unknown) => void)(type, event),
@@ -224,12 +231,12 @@ export class RoomSession {
 
   /** Switches the camera (`deviceId`, `facingMode`...) without renegotiating; remembered for later joins. */
   updateCamera(constraints: MediaTrackConstraints): Promise<void> {
-    return this.reporting(() => this.localMedia.update('camera', checkConstraints(constraints, 'updateCamera')));
+    return this.reporting(() => this.localMedia.update('camera', constraints));
   }
 
   /** Switches the microphone without renegotiating; remembered for later joins. */
   updateMicrophone(constraints: MediaTrackConstraints): Promise<void> {
-    return this.reporting(() => this.localMedia.update('microphone', checkConstraints(constraints, 'updateMicrophone')));
+    return this.reporting(() => this.localMedia.update('microphone', constraints));
   }
 
   /** Plays everyone's audio on another speaker (where the browser can: `setSinkId`). */
@@ -259,35 +266,71 @@ export class RoomSession {
     this.localMedia.release(holder);
   }
 
+  /**
+   * Shares a screen (SignalWire): the browser's picker, then a member of type `screen` whose
+   * `parent_id` is this client. Everyone else sees it as a member (SignalWire) and as a track of
+   * this client (Twilio). Several shares may run at once. Ends when the user stops sharing from
+   * the browser, on its `leave()`, or when this client leaves.
+   */
+  startScreenShare(opts: ScreenShareOptions = {}): Promise<RoomSessionScreenShare> {
+    return this.reporting(() => this.sources.startScreenShare(opts));
+  }
+
+  /** @deprecated Use `startScreenShare()` (SignalWire deprecated it too). */
+  createScreenShareObject(opts: ScreenShareOptions = {}): Promise<RoomSessionScreenShare> {
+    warnOnce('createScreenShareObject() is deprecated: use startScreenShare()');
+    return this.startScreenShare(opts);
+  }
+
+  /** Adds another camera as a member of type `device` (SignalWire); `autoJoin: false` waits for its `join()`. */
+  addCamera(opts: AddDeviceOptions = {}): Promise<RoomSessionDevice> {
+    return this.reporting(() => this.sources.addDevice(deviceOptions(opts, 'video', 'addCamera')));
+  }
+
+  /** Adds another microphone as a member of type `device` (SignalWire). */
+  addMicrophone(opts: AddDeviceOptions = {}): Promise<RoomSessionDevice> {
+    return this.reporting(() => this.sources.addDevice(deviceOptions(opts, 'audio', 'addMicrophone')));
+  }
+
+  /** Adds a device (`audio` and/or `video`: true, or constraints) as a member of type `device` (SignalWire). */
+  addDevice(opts: SourceOptions): Promise<RoomSessionDevice> {
+    return this.reporting(() => this.sources.addDevice(opts));
+  }
+
+  /** This client's screen shares (SignalWire), until each leaves. */
+  get screenShareList(): readonly RoomSessionScreenShare[] {
+    return this.sources.screenShares;
+  }
+
+  /** This client's extra devices (SignalWire), until each leaves. */
+  get deviceList(): readonly RoomSessionDevice[] {
+    return this.sources.devices;
+  }
+
   // ------------------------------------------------------------------ joining and leaving
 
   private async connect(attempt: Attempt): Promise<void> {
     const options = resolveOptions(this.options);
     const plan = planJoin(options, this.joinParams);
     if (!isWebRTCSupported()) throw new DOMException('This browser does not support WebRTC', 'NotSupportedError');
-    const memberId = newMemberId();
-    this.resolved = options;
-    this.memberIdValue = memberId;
+    const membership = new Membership(options, newMemberId(), {
+      changed: () => this.changed(),
+      report: (error) => this.report(error),
+      fail: (reason, error) => this.connection.fail(reason, error),
+      subscriptionFailed: (memberId, mid, error) => {
+        const record = membership.roster.get(memberId);
+        const participant = record && this.snapshot.participants.get(record.parentId ?? record.id);
+        const publication = participant?.tracks.get(`${memberId}:${mid}`);
+        if (participant && publication) this.events.emit('trackSubscriptionFailed', { participant, publication, error });
+      },
+    });
+    this.membership = membership;
     let phase: JanusPhase = 'connect';
     try {
       await this.local.capture(plan, options.localStream, attempt);
-
-      const { session, publisher, joined } = await joinSignaling(attempt, options, memberId, {
-        session: (created) => {
-          this.session = created;
-          phase = 'join';
-        },
-        roomEvent: (event) => this.onRoomEvent(event),
-        publisherState: (state) => this.setPcState('publisher', state),
-        lost: (error) => this.connection.fail('connection_lost', error),
+      const publisher = await membership.open(attempt, plan.receive, this.local.publications.deaf, () => {
+        phase = 'join';
       });
-      this.publisher = publisher;
-      this.roomName = joined.description || options.room;
-      this.roster = joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), withMember(EMPTY_ROSTER, memberId, options.identity, true));
-      this.subscribe(session, joined.privateId, options, plan.receive);
-      // Subscribing to those already publishing runs in parallel with publishing.
-      this.onRoomEvent({ type: 'publishers', publishers: joined.publishers });
-
       phase = 'publish';
       await attempt.step(this.local.publish(publisher, plan));
       if (this.local.publications.list.size > 0) await attempt.step(publisher.mediaUp(options.timeout));
@@ -296,39 +339,12 @@ export class RoomSession {
     }
   }
 
-  private subscribe(session: JanusSession, privateId: number, options: ResolvedOptions, receive: ReadonlySet<'audio' | 'video'>): void {
-    const subscriptions = new Subscriptions(session, { room: options.room, privateId, receive, ...(options.pin ? { pin: options.pin } : {}) }, () => this.roster);
-    this.subscriptions = subscriptions;
-    subscriptions.deaf = this.local.publications.deaf;
-    const context = { server: options.server, room: options.room };
-    subscriptions.events.on('changed', () => this.changed());
-    subscriptions.events.on('connectionState', (state) => this.setPcState('subscriber', state));
-    subscriptions.events.on('error', (error) => this.report(toRoomError(error, { phase: 'answer', ...context })));
-    subscriptions.events.on('failed', ({ memberId, mid, error }) => {
-      const record = this.roster.get(memberId);
-      const parts = this.parts();
-      const participant = record && participantOf(record, parts);
-      const publication = participant?.tracks.get(`${memberId}:${mid}`);
-      if (!record || !participant || !publication) return;
-      const failure = toRoomError(error, { phase: 'subscribe', ...context });
-      this.events.emit('trackSubscriptionFailed', { member: memberOf(record, parts), participant, publication, error: failure });
-    });
-  }
-
-  /** A mobile page in the background gets no camera frames: see `LocalMember.background`. */
-  private readonly onVisibilityChange = () => {
-    if (!this.active || !this.resolved?.stopCameraInBackground) return;
-    this.reporting(() => this.local.background(document.visibilityState === 'hidden')).catch(() => {
-      // Reported through `error`.
-    });
-  };
-
   private onJoined(): void {
-    document.addEventListener('visibilitychange', this.onVisibilityChange);
-    this.mediaUp = nextMediaUp(false, [...this.pcStates.values()]);
+    this.local.followVisibility(this.membership?.options.stopCameraInBackground === true);
+    this.membership?.joined();
     this.changed();
     const snapshot = this.snapshot;
-    this.events.emit('joined', { snapshot, callId: this.publisher?.id ?? '', roomName: this.roomName });
+    this.events.emit('joined', { snapshot, callId: this.membership?.publisher?.id ?? '', roomName: this.membership?.roomName ?? '' });
     this.events.emit('membersChanged', { members: snapshot.members });
     // What arrived while joining (tracks, the media connection) is announced next.
     this.announcer.start(snapshot);
@@ -342,54 +358,30 @@ export class RoomSession {
 
   /** Releases whatever a join acquired; safe to call at any point. */
   private async release(options: { lost?: boolean } = {}): Promise<void> {
-    document.removeEventListener('visibilitychange', this.onVisibilityChange);
+    // Shares and devices leave first: nothing of this client stays published.
+    await this.sources.leaveAll({ unreachable: options.lost === true });
     this.local.release();
-    const session = this.session;
-    this.session = undefined;
-    this.publisher = undefined;
-    this.subscriptions?.close();
-    this.subscriptions = undefined;
-    this.roster = EMPTY_ROSTER;
-    this.pcStates.clear();
-    this.mediaUp = false;
+    const membership = this.membership;
+    this.membership = undefined;
     this.announcer.stop();
     this.changed();
-    // Destroying the session closes every PeerConnection and tells Janus (and so the others).
-    await session?.destroy({ unload: options.lost === true });
+    await membership?.close(options);
   }
 
   // ------------------------------------------------------------------ events and controls
-
-  private onRoomEvent(event: ParticipantEvent): void {
-    if (event.type === 'removed') {
-      if (event.reason === 'kicked') this.connection.fail('kicked');
-      else this.connection.fail('room_destroyed', new RoomCompletedError('Room completed: the room was destroyed. Join another room'));
-      return;
-    }
-    this.roster = reduceRoster(this.roster, event, this.memberIdValue ?? '');
-    this.subscriptions?.sync();
-    this.changed();
-  }
-
-  private setPcState(which: 'publisher' | 'subscriber', state: RTCPeerConnectionState): void {
-    if (this.state === 'disconnected') return;
-    this.pcStates.set(which, state);
-    if (this.state === 'connected') this.mediaUp = nextMediaUp(this.mediaUp, [...this.pcStates.values()]);
-    this.changed();
-  }
 
   /** A control of this member's own media; other members need a room service (not here). */
   private control(params: MemberParams | undefined, what: string, action: () => Promise<void>): Promise<void> {
     return this.reporting(async () => {
       if (params !== undefined && (typeof params !== 'object' || params === null)) throw new RangeError('expected { memberId?: string }');
       const target = params?.memberId;
-      if (target !== undefined && target !== this.memberIdValue) {
+      if (target !== undefined && target !== this.membership?.memberId) {
         throw new AccessTokenGrantsInvalidError(
           `${AccessTokenGrantsInvalidError.defaultMessage}: this client may only ${what} itself, not member "${String(target)}". Moderating others needs a room service that grants it`,
         );
       }
       await action();
-      if (this.subscriptions) this.subscriptions.deaf = this.local.publications.deaf;
+      if (this.membership) this.membership.deaf = this.local.publications.deaf;
     });
   }
 
@@ -410,27 +402,21 @@ export class RoomSession {
   // ------------------------------------------------------------------ snapshots and announcements
 
   private parts(): ModelParts {
+    const membership = this.membership;
     return {
       state: this.state,
-      room: this.state === 'disconnected' ? null : (this.resolved?.room ?? null),
-      memberId: this.memberIdValue,
-      roster: this.roster,
-      local: this.local.publications.list,
-      remote: this.subscriptions?.tracks ?? new Map(),
+      room: membership?.options.room ?? null,
+      memberId: membership?.memberId ?? null,
+      roster: membership?.roster ?? EMPTY_ROSTER,
+      local: new Map([...(membership ? [[membership.memberId, this.local.publications.list] as const] : []), ...this.sources.publications()]),
+      remote: membership?.remote ?? new Map(),
       localStream: this.local.stream,
-      mediaConnected: this.mediaUp,
-      self: this.local.state(this.state === 'connected'),
+      mediaConnected: membership?.mediaConnected ?? false,
+      self: { ...this.local.state(this.state === 'connected'), screenShare: this.sources.screenShareState },
     };
   }
 
   private changed(): void {
     this.announcer.changed();
   }
-}
-
-function checkConstraints(constraints: unknown, method: string): MediaTrackConstraints {
-  if (typeof constraints !== 'object' || constraints === null || Array.isArray(constraints)) {
-    throw new RangeError(`${method}() needs MediaTrackConstraints, such as { deviceId: "..." } or { facingMode: "environment" }`);
-  }
-  return constraints as MediaTrackConstraints;
 }

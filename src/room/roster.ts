@@ -4,6 +4,7 @@
  * here: Janus never describes them to us (see publications.ts).
  */
 import { decodeStreamState, type ParticipantEvent, type PublishedStream } from '../janus/videoroom/protocol.js';
+import { memberKind, type MemberType } from './member-types.js';
 import type { TrackKind, TrackSource } from './types.js';
 
 /** An audio or video stream another member publishes. */
@@ -24,6 +25,10 @@ export interface MemberRecord {
   /** Untrusted text. */
   readonly name: string;
   readonly local: boolean;
+  /** A person, or one of a person's extra sources (member-types.ts). */
+  readonly type: MemberType;
+  /** The owner of an extra source. */
+  readonly parentId?: string;
   /** Published audio and video streams, by the publisher's mid. */
   readonly streams: ReadonlyMap<string, RemoteStream>;
 }
@@ -47,17 +52,20 @@ function toRemoteStream(stream: PublishedStream): RemoteStream | undefined {
 
 const put = (roster: Roster, record: MemberRecord): Roster => new Map(roster).set(record.id, record);
 
-/** Adds a member, or renames one already there. */
+/** Adds a member (its type and owner read from its id), or renames one already there. */
 export function withMember(roster: Roster, id: string, name: string, local = false): Roster {
   const record = roster.get(id);
-  if (!record) return put(roster, { id, name, local, streams: NO_STREAMS });
+  if (!record) return put(roster, { id, name, local, ...memberKind(id), streams: NO_STREAMS });
   return name && record.name !== name ? put(roster, { ...record, name }) : roster;
 }
 
-/** Removes a remote member (the local member leaves only with the session). */
-function withoutMember(roster: Roster, id: string): Roster {
+/**
+ * Removes a member. Janus's events remove only remote members: the local member leaves with the
+ * session, and the local extra sources (`local: true`) when they leave themselves.
+ */
+export function withoutMember(roster: Roster, id: string, local = false): Roster {
   const record = roster.get(id);
-  if (!record || record.local) return roster;
+  if (!record || record.local !== local) return roster;
   const next = new Map(roster);
   next.delete(id);
   return next;
@@ -76,6 +84,9 @@ function withStreams(roster: Roster, id: string, streams: readonly PublishedStre
   return put(roster, { ...record, streams: next });
 }
 
+/** This client, or one of its extra sources: Janus tells of them too, but they are kept locally. */
+const isOwn = (id: string, self: string) => id === self || memberKind(id).parentId === self;
+
 type Reducers = { [T in ParticipantEvent['type']]: (roster: Roster, event: Extract<ParticipantEvent, { type: T }>, self: string) => Roster };
 
 /** Janus room event -> roster, one row per event type. */
@@ -83,10 +94,10 @@ const reducers: Reducers = {
   publishers: (roster, event, self) =>
     event.publishers.reduce(
       (next, publisher) =>
-        publisher.id === self ? next : withStreams(withMember(next, publisher.id, publisher.display), publisher.id, publisher.streams),
+        isOwn(publisher.id, self) ? next : withStreams(withMember(next, publisher.id, publisher.display), publisher.id, publisher.streams),
       roster,
     ),
-  joining: (roster, event, self) => (event.attendee.id === self ? roster : withMember(roster, event.attendee.id, event.attendee.display)),
+  joining: (roster, event, self) => (isOwn(event.attendee.id, self) ? roster : withMember(roster, event.attendee.id, event.attendee.display)),
   unpublished: (roster, event) => withStreams(roster, event.id, []),
   leaving: (roster, event) => withoutMember(roster, event.id),
   kicked: (roster, event) => withoutMember(roster, event.id),

@@ -1,6 +1,8 @@
 import type { DeviceInfo } from '../media/devices.js';
+import type { MemberType } from './member-types.js';
 
 export type { DeviceInfo } from '../media/devices.js';
+export type { MemberType, SourceType } from './member-types.js';
 
 /**
  * Public shapes of the room model. Member entities follow SignalWire's snake_case
@@ -27,9 +29,12 @@ export type TrackSource = (typeof TRACK_SOURCES)[number];
 export interface Member {
   /** Janus participant id: a UUID per join (Twilio `sid`). */
   readonly id: string;
-  /** The member's identity as given at join (Twilio `identity`). Untrusted text. */
+  /** The member's identity as given at join (Twilio `identity`); an extra source has its owner's. Untrusted text. */
   readonly name: string;
-  readonly type: 'member';
+  /** `member` (a person), `screen` (a screen share) or `device` (an extra camera or microphone). */
+  readonly type: MemberType;
+  /** The member a `screen` or `device` belongs to (absent for a person). */
+  readonly parent_id?: string;
   readonly room_id: string;
   readonly room_session_id: string;
   readonly visible: boolean;
@@ -39,7 +44,7 @@ export interface Member {
   readonly video_muted: boolean;
   /** True when the member hears nobody (only known for members that publish a microphone). */
   readonly deaf: boolean;
-  /** True for the local member (not in SignalWire's entity). */
+  /** True for this client and its own extra sources (not in SignalWire's entity). */
   readonly local: boolean;
 }
 
@@ -107,7 +112,12 @@ export interface LocalState {
   readonly audioMuted: boolean;
   readonly videoMuted: boolean;
   readonly deaf: boolean;
+  /** Whether this client shares a screen (see `ScreenShareState`). */
+  readonly screenShare: ScreenShareState;
 }
+
+/** `on`: a screen share of this client is in the room; `starting`: the picker is open or it is joining; `off`. */
+export type ScreenShareState = 'off' | 'starting' | 'on';
 
 /** Everything an element renders from: a new object on every change. */
 export interface RoomSnapshot {

@@ -3,6 +3,7 @@
  * and tracks, and the snapshot elements render from. Pure: parts in, new objects out (unchanged
  * members and media keep their previous objects, so renderers can compare by identity).
  */
+import { sourceSuffix } from './member-types.js';
 import type { LocalPublications } from './publications.js';
 import type { MemberRecord, Roster } from './roster.js';
 import type { RemoteTracks } from './subscriptions.js';
@@ -25,7 +26,8 @@ export interface ModelParts {
   readonly room: string | null;
   readonly memberId: string | null;
   readonly roster: Roster;
-  readonly local: LocalPublications;
+  /** What this client publishes, by member id: its own, and each of its extra sources'. */
+  readonly local: ReadonlyMap<string, LocalPublications>;
   readonly remote: RemoteTracks;
   readonly localStream: MediaStream | null;
   readonly mediaConnected: boolean;
@@ -44,23 +46,33 @@ interface SourceView {
   readonly deaf: boolean;
 }
 
+/**
+ * Twilio's `trackName`: the source (or the name another client gave it); an extra source's
+ * tracks add its id's suffix, since they count as its owner's and names are unique per owner
+ * (`screen-1f2e3d4c`, `screen-audio-1f2e3d4c`, `camera-5a6b7c8d`).
+ */
+function trackName(record: MemberRecord, name: string): string {
+  return record.parentId === undefined ? name : `${name.replace('_', '-')}-${sourceSuffix(record.id)}`;
+}
+
 function sourcesOf(record: MemberRecord, parts: ModelParts): SourceView[] {
   if (record.local) {
-    return [...parts.local.values()].map(({ mid, kind, source, track, muted }) => ({
+    const own = record.id === parts.memberId;
+    return [...(parts.local.get(record.id)?.values() ?? [])].map(({ mid, kind, source, track, muted }) => ({
       mid,
       kind,
       source,
-      name: source,
+      name: trackName(record, source),
       track,
       started: true,
       muted,
-      deaf: source === 'microphone' && parts.self.deaf,
+      deaf: own && source === 'microphone' && parts.self.deaf,
     }));
   }
   const received = parts.remote.get(record.id);
   return [...record.streams.values()].map(({ mid, kind, source, name, muted, deaf }) => {
     const entry = received?.get(mid);
-    return { mid, kind, source, name, track: entry?.track ?? null, started: entry?.started ?? false, muted, deaf };
+    return { mid, kind, source, name: trackName(record, name), track: entry?.track ?? null, started: entry?.started ?? false, muted, deaf };
   });
 }
 
@@ -71,13 +83,14 @@ export function memberOf(record: MemberRecord, parts: ModelParts): Member {
   return Object.freeze({
     id: record.id,
     name: record.name,
-    type: 'member',
+    type: record.type,
+    ...(record.parentId === undefined ? {} : { parent_id: record.parentId }),
     room_id: room,
     room_session_id: room,
     visible: true,
     audio_muted: !sending.has('audio'),
     video_muted: !sending.has('video'),
-    deaf: record.local ? parts.self.deaf : sources.some((s) => s.deaf),
+    deaf: record.id === parts.memberId ? parts.self.deaf : sources.some((s) => s.deaf),
     local: record.local,
   });
 }
@@ -104,17 +117,34 @@ function publicationOf(memberId: string, source: SourceView): TrackPublication {
   });
 }
 
-export function participantOf(record: MemberRecord, parts: ModelParts, state: Participant['state'] = 'connected'): Participant {
-  const publications = sourcesOf(record, parts).map((source) => publicationOf(record.id, source));
+/**
+ * A remote person as Twilio's `RemoteParticipant`: in Twilio a screen share or a second camera is
+ * a track of its owner, so `records` are the person and its extra sources. (An extra source
+ * whose owner Janus has not shown, in a room without `notify_joining`, stands for its owner.)
+ */
+export function participantOf(sid: string, records: readonly MemberRecord[], parts: ModelParts): Participant {
+  const publications = records.flatMap((record) => sourcesOf(record, parts).map((source) => publicationOf(record.id, source)));
   const byKind = (kind?: TrackKind) => new Map(publications.filter((p) => !kind || p.kind === kind).map((p) => [p.trackSid, p]));
   return Object.freeze({
-    sid: record.id,
-    identity: record.name,
-    state,
+    sid,
+    identity: (records.find((record) => record.id === sid) ?? records[0]!).name,
+    state: 'connected',
     tracks: byKind(),
     audioTracks: byKind('audio'),
     videoTracks: byKind('video'),
   });
+}
+
+/** The remote members by the participant they belong to (a person, with its extra sources). */
+export function participantGroups(roster: Roster): Map<string, MemberRecord[]> {
+  const groups = new Map<string, MemberRecord[]>();
+  for (const record of roster.values()) {
+    if (record.local) continue;
+    const sid = record.parentId ?? record.id;
+    if (!groups.has(sid)) groups.set(sid, []);
+    groups.get(sid)!.push(record);
+  }
+  return groups;
 }
 
 function mediaOf(record: MemberRecord, parts: ModelParts): MemberMedia {
@@ -129,7 +159,8 @@ function mediaOf(record: MemberRecord, parts: ModelParts): MemberMedia {
 }
 
 export function sameMember(a: Member, b: Member): boolean {
-  return (Object.keys(a) as (keyof Member)[]).every((key) => a[key] === b[key]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof Member)[]);
+  return [...keys].every((key) => a[key] === b[key]);
 }
 
 function sameMedia(a: MemberMedia, b: MemberMedia): boolean {
@@ -153,8 +184,8 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
     const memberMedia = mediaOf(record, parts);
     const oldMedia = previous?.media.get(record.id);
     media.set(record.id, oldMedia && sameMedia(oldMedia, memberMedia) ? oldMedia : memberMedia);
-    if (!record.local) participants.set(record.id, participantOf(record, parts));
   }
+  for (const [sid, records] of participantGroups(parts.roster)) participants.set(sid, participantOf(sid, records, parts));
   const active = parts.state === 'connected';
   return Object.freeze({
     state: parts.state,

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { announce, baselineAtJoin, type Announcement } from '../../src/room/announcements.js';
-import { NO_PUBLICATIONS } from '../../src/room/publications.js';
 import { EMPTY_ROSTER, reduceRoster, withMember, type Roster } from '../../src/room/roster.js';
 import type { ReceivedTrack, RemoteTracks } from '../../src/room/subscriptions.js';
 import { buildSnapshot, type ModelParts } from '../../src/room/views.js';
@@ -12,11 +11,11 @@ const base: ModelParts = {
   room: 'r',
   memberId: self,
   roster: withMember(EMPTY_ROSTER, self, 'Me', true),
-  local: NO_PUBLICATIONS,
+  local: new Map(),
   remote: new Map(),
   localStream: null,
   mediaConnected: false,
-  self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false },
+  self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
 };
 const withBob = (roster: Roster) =>
   reduceRoster(
@@ -38,8 +37,9 @@ describe('announcements', () => {
     const alone = buildSnapshot(base);
     const bobThere = buildSnapshot({ ...base, roster: withBob(base.roster) }, alone);
     const joined = announce(alone, bobThere);
-    expect(names(joined)).to.deep.equal(['memberJoined', 'trackPublished', 'trackPublished', 'membersChanged']);
-    expect(joined[0]!.type === 'memberJoined' && joined[0]!.event.participant.identity).to.equal('Bob');
+    expect(names(joined)).to.deep.equal(['memberJoined', 'participantConnected', 'trackPublished', 'trackPublished', 'membersChanged']);
+    expect(joined[0]!.type === 'memberJoined' && joined[0]!.event.member).to.include({ name: 'Bob', type: 'member' });
+    expect(joined[1]!.type === 'participantConnected' && joined[1]!.event.participant.identity).to.equal('Bob');
 
     const arrived = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: false } }) }, bobThere);
     expect(names(announce(bobThere, arrived))).to.deep.equal(['trackSubscribed']);
@@ -50,14 +50,14 @@ describe('announcements', () => {
     expect(announce(started, started)).to.deep.equal([]);
   });
 
-  it('announces a leaving member: tracks first, then publications, then the member', () => {
+  it('announces a leaving member: tracks first, then publications, then the participant and the member', () => {
     const parts = { ...base, roster: withBob(base.roster), remote: received({ '0': { track: mic, started: true } }) };
     const before = buildSnapshot(parts);
     const after = buildSnapshot({ ...parts, roster: reduceRoster(parts.roster, { type: 'leaving', id: 'b' }, self), remote: new Map() }, before);
     const events = announce(before, after);
-    expect(names(events)).to.deep.equal(['trackUnsubscribed', 'trackUnpublished', 'trackUnpublished', 'memberLeft', 'membersChanged']);
-    const left = events.find((e) => e.type === 'memberLeft')!;
-    expect(left.type === 'memberLeft' && left.event.participant.state).to.equal('disconnected');
+    expect(names(events)).to.deep.equal(['trackUnsubscribed', 'trackUnpublished', 'trackUnpublished', 'participantDisconnected', 'memberLeft', 'membersChanged']);
+    const left = events.find((e) => e.type === 'participantDisconnected')!;
+    expect(left.type === 'participantDisconnected' && left.event.participant.state).to.equal('disconnected');
   });
 
   it('announces a track moved to another publication as unsubscribed then subscribed', () => {
@@ -81,5 +81,52 @@ describe('announcements', () => {
     const second = buildSnapshot({ ...parts }, first);
     expect(second.members[1] === first.members[1], 'same member object').to.equal(true);
     expect(second.media.get('b') === first.media.get('b'), 'same media object').to.equal(true);
+  });
+
+  describe('extra sources', () => {
+    const share = 'b.screen.0a1b2c3d';
+    const withShare = (roster: Roster) =>
+      reduceRoster(
+        roster,
+        {
+          type: 'publishers',
+          publishers: [{ id: share, display: 'Bob', streams: [{ type: 'video', mid: '0', disabled: false, description: '{"jre":1,"source":"screen","muted":false}' }] }],
+        },
+        self,
+      );
+
+    it("show a share as a member of type screen to SignalWire, and as a track of its owner to Twilio", () => {
+      const bob = buildSnapshot({ ...base, roster: withBob(base.roster) });
+      const sharing = buildSnapshot({ ...base, roster: withShare(withBob(base.roster)) }, bob);
+      const events = announce(bob, sharing);
+      expect(names(events)).to.deep.equal(['memberJoined', 'trackPublished', 'membersChanged']);
+      const joined = events[0]!.type === 'memberJoined' ? events[0].event.member : undefined;
+      expect(joined).to.include({ id: share, name: 'Bob', type: 'screen', parent_id: 'b', local: false });
+      const published = events[1]!.type === 'trackPublished' ? events[1].event : undefined;
+      expect(published!.participant.sid).to.equal('b');
+      expect(published!.publication).to.include({ trackName: 'screen-0a1b2c3d', kind: 'video', trackSid: `${share}:0` });
+      expect([...sharing.participants.keys()], 'no participant of its own').to.deep.equal(['b']);
+
+      const stopped = buildSnapshot({ ...base, roster: reduceRoster(withShare(withBob(base.roster)), { type: 'leaving', id: share }, self) }, sharing);
+      expect(names(announce(sharing, stopped))).to.deep.equal(['trackUnpublished', 'memberLeft', 'membersChanged']);
+    });
+
+    it('a share whose owner Janus never showed still has a participant: its owner', () => {
+      const snapshot = buildSnapshot({ ...base, roster: withShare(base.roster) });
+      expect(snapshot.participants.get('b')).to.include({ sid: 'b', identity: 'Bob' });
+    });
+
+    it("this client's own sources are kept locally: Janus's events about them change nothing", () => {
+      const own = `${self}.device.11223344`;
+      const roster = reduceRoster(base.roster, { type: 'joining', attendee: { id: own, display: 'Me' } }, self);
+      expect(roster).to.equal(base.roster);
+      const withOwn = withMember(base.roster, own, 'Me', true);
+      expect(reduceRoster(withOwn, { type: 'leaving', id: own }, self)).to.equal(withOwn);
+      const before = buildSnapshot(base);
+      const after = buildSnapshot({ ...base, roster: withOwn }, before);
+      const events = announce(before, after);
+      expect(names(events), 'SignalWire members see it; Twilio has no local tracks on the room').to.deep.equal(['memberJoined', 'membersChanged']);
+      expect(events[0]!.type === 'memberJoined' && events[0].event.member).to.include({ type: 'device', parent_id: self, local: true });
+    });
   });
 });

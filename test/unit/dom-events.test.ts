@@ -22,14 +22,15 @@ function record(target: EventTarget, names: string[]): CustomEvent[] {
 }
 
 describe('the model-event -> DOM-event table', () => {
-  it('turns a member joining into member.joined and participantConnected, in that order', () => {
+  it('turns a member joining into member.joined, and a participant connecting into participantConnected', () => {
     const room = new RoomSession({ server: '', room: '', identity: '' });
     const host = document.createElement('div');
     const stop = forwardRoomEvents(room, host);
     const events = record(host, ['member.joined', 'participantConnected']);
-    room.events.emit('memberJoined', { member, participant });
+    room.events.emit('memberJoined', { member });
+    room.events.emit('participantConnected', { participant });
     stop();
-    room.events.emit('memberJoined', { member, participant });
+    room.events.emit('memberJoined', { member });
 
     expect(events.map((e) => e.type)).to.deep.equal(['member.joined', 'participantConnected']);
     expect(events[0]!.detail).to.deep.equal({ room_session_id: '', room_id: '', member });
@@ -78,6 +79,8 @@ describe('the model-event -> DOM-event table', () => {
         'memberLeft',
         'memberUpdated',
         'membersChanged',
+        'participantConnected',
+        'participantDisconnected',
         'trackEnabled',
         'trackDisabled',
         'cameraUpdated',

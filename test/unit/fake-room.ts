@@ -51,7 +51,7 @@ export function snapshotOf(entries: Array<[Member, { audio?: MediaStreamTrack | 
     participants: new Map(),
     localStream: null,
     mediaConnected: true,
-    self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false },
+    self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
   };
 }
 

@@ -176,6 +176,11 @@ export class VideoRoomPublisher {
     }
   }
 
+  /** Leaves the room and closes the PeerConnection (the handle goes; the session stays). */
+  detach(options: { unreachable?: boolean } = {}): Promise<void> {
+    return this.handle.detach(options);
+  }
+
   /** The mid of each track's transceiver (assigned once the offer was applied locally). */
   private mids(tracks: readonly MediaStreamTrack[]): Map<MediaStreamTrack, string> {
     const transceivers = this.peerConnection?.getTransceivers() ?? [];

@@ -1,0 +1,337 @@
+/**
+ * This client's extra sources (SignalWire `startScreenShare`, `addCamera`, `addMicrophone`,
+ * `addDevice`). Each is a member of its own, of type `screen` or `device` with this client as its
+ * parent (member-types.ts), on its own publisher handle of the room's Janus session: its own
+ * publisher slot and PeerConnection, joining and leaving without touching the camera and
+ * microphone. A source captures first (the screen picker wants the user's click to be recent),
+ * then joins and publishes; whatever fails, nothing stays captured, joined or published.
+ */
+import { toRoomError, type JanusPhase } from '../janus/errors.js';
+import type { JanusSession } from '../janus/janus-client.js';
+import { encodeStreamState } from '../janus/videoroom/protocol.js';
+import { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
+import { getDisplayMedia, getUserMedia } from '../media/devices.js';
+import { stopTracks } from '../media/local-media.js';
+import { warnOnce } from '../util/warn.js';
+import { abortable } from './connection.js';
+import { sourceMemberId, type SourceType } from './member-types.js';
+import type { LocalPublication, LocalPublications } from './publications.js';
+import type { ScreenShareState, TrackSource } from './types.js';
+
+/** The room a source joins: this client's, while it is joined. */
+export interface SourceRoom {
+  readonly session: JanusSession;
+  readonly server: string;
+  readonly room: string;
+  readonly pin?: string;
+  readonly ownerId: string;
+  /** The owner's name: an extra source shows as its owner. */
+  readonly identity: string;
+  readonly timeout: number;
+}
+
+export interface SourceHost {
+  /** The joined room, if any. */
+  room(): SourceRoom | undefined;
+  /** The source joined Janus's room (it is a member now), or left it. */
+  entered(source: RoomSessionSource): void;
+  exited(source: RoomSessionSource): void;
+  changed(): void;
+}
+
+/** What a source captures (SignalWire's `startScreenShare` / `addDevice` options). */
+export interface SourceOptions {
+  audio?: boolean | MediaTrackConstraints;
+  video?: boolean | MediaTrackConstraints;
+  /** Join at once (default true); otherwise call `join()`. */
+  autoJoin?: boolean;
+}
+
+/** SignalWire `startScreenShare` options (`layout` and `positions` wait for client-side layouts). */
+export interface ScreenShareOptions extends SourceOptions {
+  layout?: string;
+  positions?: Record<string, string>;
+}
+
+/** SignalWire `addCamera` / `addMicrophone` options: constraints for the device, and `autoJoin`. */
+export type AddDeviceOptions = MediaTrackConstraints & { autoJoin?: boolean };
+
+function checkOptions<T>(options: T, method: string): T {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new RangeError(`${method}() needs an options object, such as { audio: true, video: true }`);
+  }
+  return options;
+}
+
+/** `addCamera` / `addMicrophone` options as `addDevice` options: the constraints go to one kind. */
+export function deviceOptions(opts: AddDeviceOptions, kind: 'audio' | 'video', method: string): SourceOptions {
+  const { autoJoin, ...constraints } = checkOptions(opts, method);
+  return { [kind]: Object.keys(constraints).length > 0 ? constraints : true, ...(autoJoin === undefined ? {} : { autoJoin }) };
+}
+
+/** `new` (not joined, or a join failed), `joining`, `joined`, `left` (for good). */
+export type SourceState = 'new' | 'joining' | 'joined' | 'left';
+
+const SOURCE_OF: Record<SourceType, Record<'audio' | 'video', TrackSource>> = {
+  screen: { video: 'screen', audio: 'screen_audio' },
+  device: { video: 'camera', audio: 'microphone' },
+};
+
+const notJoined = (what: string) => new DOMException(`Not in a room: join the room before ${what}`, 'InvalidStateError');
+
+/**
+ * A screen share (SignalWire `RoomSessionScreenShare`) or an extra device (`RoomSessionDevice`):
+ * a member of the room whose `parent_id` is this client.
+ */
+export class RoomSessionSource {
+  readonly type: SourceType;
+  /** Its member id: `<owner id>.<type>.<suffix>`. */
+  readonly memberId: string;
+  private readonly host: SourceHost;
+  private readonly options: SourceOptions;
+  private stateValue: SourceState = 'new';
+  private stream: MediaStream | null = null;
+  private publisher: VideoRoomPublisher | undefined;
+  private readonly published = new Map<TrackSource, LocalPublication>();
+  private inRoom = false;
+  private controller: AbortController | undefined;
+  private joining: Promise<this> | undefined;
+  private leaving: Promise<void> | undefined;
+
+  /** @internal Created by `RoomSession.startScreenShare()`, `addCamera()`... */
+  constructor(type: SourceType, ownerId: string, options: SourceOptions, host: SourceHost) {
+    this.type = type;
+    this.memberId = sourceMemberId(ownerId, type);
+    this.options = options;
+    this.host = host;
+  }
+
+  /** Same as `memberId`. */
+  get id(): string {
+    return this.memberId;
+  }
+
+  get state(): SourceState {
+    return this.stateValue;
+  }
+
+  /** Whether it is in the room and publishing. */
+  get active(): boolean {
+    return this.stateValue === 'joined';
+  }
+
+  /** What it captured (a screen, or a camera and/or microphone); null before joining and after leaving. */
+  get localStream(): MediaStream | null {
+    return this.stream;
+  }
+
+  get localAudioTrack(): MediaStreamTrack | null {
+    return this.stream?.getAudioTracks()[0] ?? null;
+  }
+
+  get localVideoTrack(): MediaStreamTrack | null {
+    return this.stream?.getVideoTracks()[0] ?? null;
+  }
+
+  /** @internal What it publishes, for the room's views. */
+  get publications(): LocalPublications {
+    return this.published;
+  }
+
+  /**
+   * Captures (a screen share opens the browser's picker), joins the room as a member of its own,
+   * publishes, and resolves once its media is up. A cancelled picker rejects with
+   * `NotAllowedError`; `leave()` meanwhile with `AbortError`. A failed join can be tried again.
+   */
+  join(): Promise<this> {
+    if (this.stateValue === 'joined') return Promise.resolve(this);
+    if (this.joining) return this.joining;
+    if (this.stateValue === 'left') {
+      return Promise.reject(new DOMException(`This ${this.noun} has left the room: start a new one`, 'InvalidStateError'));
+    }
+    const room = this.host.room();
+    if (!room) return Promise.reject(notJoined(`adding a ${this.noun}`));
+    const joining = this.run(room).finally(() => {
+      if (this.joining === joining) this.joining = undefined;
+    });
+    this.joining = joining;
+    return joining;
+  }
+
+  /** Stops publishing, leaves the room and stops what it captured; for good. */
+  leave(options: { unreachable?: boolean } = {}): Promise<void> {
+    if (!this.leaving) {
+      this.setState('left');
+      this.controller?.abort(new DOMException('leave() was called before join() finished', 'AbortError'));
+      this.leaving = this.teardown(options);
+    }
+    return this.leaving;
+  }
+
+  /** Same as `leave()`. */
+  stop(): Promise<void> {
+    return this.leave();
+  }
+
+  private get noun(): string {
+    return this.type === 'screen' ? 'screen share' : 'device';
+  }
+
+  private async run(room: SourceRoom): Promise<this> {
+    const controller = new AbortController();
+    this.controller = controller;
+    const step = <T>(work: Promise<T>, release?: (late: T) => void) => abortable(controller.signal, work, release);
+    let phase: JanusPhase = 'join';
+    this.setState('joining');
+    try {
+      const stream = await step(this.capture(), stopTracks);
+      this.stream = stream;
+      // The browser's own "Stop sharing" (or an unplugged device) ends a track: the source leaves.
+      for (const track of stream.getTracks()) track.addEventListener('ended', this.onEnded, { once: true });
+      const publisher = await step(VideoRoomPublisher.attach(room.session), (late) => void late.detach());
+      this.publisher = publisher;
+      publisher.events.on('room', (event) => {
+        if (event.type === 'removed') void this.leave();
+      });
+      await step(publisher.join({ room: room.room, id: this.memberId, display: room.identity, ...(room.pin ? { pin: room.pin } : {}) }));
+      this.inRoom = true;
+      this.host.entered(this);
+
+      phase = 'publish';
+      const tracks = stream.getTracks();
+      const sourceOf = (track: MediaStreamTrack) => SOURCE_OF[this.type][track.kind as 'audio' | 'video'];
+      const mids = await step(publisher.publish(tracks, (track) => encodeStreamState({ source: sourceOf(track), muted: false, deaf: false })));
+      for (const [track, mid] of mids) {
+        const source = sourceOf(track);
+        this.published.set(source, { source, kind: track.kind as 'audio' | 'video', mid, track, muted: false });
+      }
+      this.host.changed();
+      await step(publisher.mediaUp(room.timeout));
+      this.setState('joined');
+      return this;
+    } catch (error) {
+      if (this.stateValue !== 'left') {
+        await this.teardown({});
+        this.setState('new');
+      }
+      throw toRoomError(error, { phase, server: room.server, room: room.room });
+    }
+  }
+
+  private capture(): Promise<MediaStream> {
+    const { audio, video } = this.options;
+    if (this.type === 'screen') {
+      return getDisplayMedia({ video: video ?? true, audio: audio ?? false }).then((stream) => {
+        // Text on a screen wants sharpness over smoothness: the encoder keeps the resolution.
+        for (const track of stream.getVideoTracks()) if (!track.contentHint) track.contentHint = 'detail';
+        return stream;
+      });
+    }
+    return getUserMedia({ audio: audio ?? false, video: video ?? false });
+  }
+
+  private readonly onEnded = () => {
+    if (this.stateValue === 'joining' || this.stateValue === 'joined') void this.leave();
+  };
+
+  /** Releases everything a join acquired (safe at any point, and twice). */
+  private async teardown(options: { unreachable?: boolean }): Promise<void> {
+    for (const track of this.stream?.getTracks() ?? []) track.removeEventListener('ended', this.onEnded);
+    stopTracks(this.stream);
+    this.stream = null;
+    this.published.clear();
+    const publisher = this.publisher;
+    this.publisher = undefined;
+    if (this.inRoom) {
+      this.inRoom = false;
+      this.host.exited(this);
+    }
+    this.host.changed();
+    await publisher?.detach(options);
+  }
+
+  private setState(state: SourceState): void {
+    this.stateValue = state;
+    this.host.changed();
+  }
+}
+
+/** SignalWire's names for the two kinds of source. */
+export type RoomSessionScreenShare = RoomSessionSource;
+export type RoomSessionDevice = RoomSessionSource;
+
+/** Every extra source of this client, in the order they were created. */
+export class LocalSources {
+  private readonly host: SourceHost;
+  private list: RoomSessionSource[] = [];
+
+  constructor(host: SourceHost) {
+    this.host = host;
+  }
+
+  /** SignalWire `screenShareList`: the screen shares not left yet. */
+  get screenShares(): readonly RoomSessionSource[] {
+    return this.list.filter((source) => source.type === 'screen');
+  }
+
+  /** Whether this client shares a screen: `on` (one is joined), `starting` (the picker is open, or it joins), `off`. */
+  get screenShareState(): ScreenShareState {
+    const states = this.screenShares.map((source) => source.state);
+    return states.includes('joined') ? 'on' : states.includes('joining') ? 'starting' : 'off';
+  }
+
+  /** SignalWire `deviceList`: the extra devices not left yet. */
+  get devices(): readonly RoomSessionSource[] {
+    return this.list.filter((source) => source.type === 'device');
+  }
+
+  /** What the sources in the room publish, by member id. */
+  publications(): Map<string, LocalPublications> {
+    return new Map(this.list.map((source) => [source.memberId, source.publications]));
+  }
+
+  startScreenShare(opts: ScreenShareOptions): Promise<RoomSessionSource> {
+    const { layout, positions, ...options } = checkOptions(opts, 'startScreenShare');
+    if (layout !== undefined || positions !== undefined) {
+      warnOnce('startScreenShare() ignores layout and positions: Janus has no server-side layouts; <video-room> lays out shares itself');
+    }
+    return this.start('screen', options);
+  }
+
+  addDevice(opts: SourceOptions): Promise<RoomSessionSource> {
+    const options = checkOptions(opts, 'addDevice');
+    if (!options.audio && !options.video) return Promise.reject(new TypeError('addDevice() needs audio or video (true, or constraints)'));
+    return this.start('device', options);
+  }
+
+  /**
+   * A new source, joined unless `autoJoin` is false. A failed auto-join leaves nothing behind:
+   * the caller never gets the source, so it is gone from the lists too.
+   */
+  private async start(type: SourceType, options: SourceOptions): Promise<RoomSessionSource> {
+    const room = this.host.room();
+    if (!room) throw notJoined(type === 'screen' ? 'sharing a screen' : 'adding a device');
+    const hooks: SourceHost = {
+      ...this.host,
+      changed: () => {
+        this.list = this.list.filter((source) => source.state !== 'left');
+        this.host.changed();
+      },
+    };
+    const source = new RoomSessionSource(type, room.ownerId, options, hooks);
+    this.list.push(source);
+    this.host.changed();
+    if (options.autoJoin === false) return source;
+    try {
+      return await source.join();
+    } catch (error) {
+      void source.leave();
+      throw error;
+    }
+  }
+
+  /** The owner leaves: every source goes with it. */
+  async leaveAll(options: { unreachable?: boolean } = {}): Promise<void> {
+    await Promise.all(this.list.map((source) => source.leave(options)));
+  }
+}

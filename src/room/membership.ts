@@ -1,0 +1,158 @@
+/**
+ * One join's life on Janus: the session and the publisher handle (joining.ts), who is in the room
+ * (roster.ts, fed by Janus's room events), what we receive (subscriptions.ts), and whether every
+ * PeerConnection is up. Created by `RoomSession` for each join, closed when it ends.
+ */
+import { RoomCompletedError } from '../errors/errors.js';
+import { toRoomError } from '../janus/errors.js';
+import type { JanusSession } from '../janus/janus-client.js';
+import type { ParticipantEvent } from '../janus/videoroom/protocol.js';
+import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
+import { nextMediaUp, type Attempt } from './connection.js';
+import { joinSignaling } from './joining.js';
+import type { ResolvedOptions } from './options.js';
+import { EMPTY_ROSTER, reduceRoster, withMember, withoutMember, type Roster } from './roster.js';
+import { Subscriptions, type RemoteTracks } from './subscriptions.js';
+import type { LeaveReason, TrackKind } from './types.js';
+
+export interface MembershipHooks {
+  changed(): void;
+  /** A failure that does not end the session. */
+  report(error: Error): void;
+  /** Something ended the session (kicked, room destroyed, connection lost). */
+  fail(reason: LeaveReason, error?: Error): void;
+  /** Janus refused a stream we asked for. */
+  subscriptionFailed(memberId: string, mid: string, error: Error): void;
+}
+
+const NO_TRACKS: RemoteTracks = new Map();
+
+export class Membership {
+  readonly options: ResolvedOptions;
+  readonly memberId: string;
+  /** The room's friendly name (its Janus description), once joined. */
+  roomName = '';
+  private rosterValue: Roster = EMPTY_ROSTER;
+  private sessionValue: JanusSession | undefined;
+  private publisherValue: VideoRoomPublisher | undefined;
+  private subscriptions: Subscriptions | undefined;
+  private readonly pcStates = new Map<'publisher' | 'subscriber', RTCPeerConnectionState>();
+  /** Whether `media.connected` holds (only tracked once joined: see `joined()`). */
+  private up = false;
+  private isJoined = false;
+  private closed = false;
+  private readonly hooks: MembershipHooks;
+
+  constructor(options: ResolvedOptions, memberId: string, hooks: MembershipHooks) {
+    this.options = options;
+    this.memberId = memberId;
+    this.hooks = hooks;
+  }
+
+  get roster(): Roster {
+    return this.rosterValue;
+  }
+
+  get session(): JanusSession | undefined {
+    return this.sessionValue;
+  }
+
+  get publisher(): VideoRoomPublisher | undefined {
+    return this.publisherValue;
+  }
+
+  get remote(): RemoteTracks {
+    return this.subscriptions?.tracks ?? NO_TRACKS;
+  }
+
+  get mediaConnected(): boolean {
+    return this.up;
+  }
+
+  /** Silences (or not) everything received. */
+  set deaf(deaf: boolean) {
+    if (this.subscriptions) this.subscriptions.deaf = deaf;
+  }
+
+  /**
+   * Connects, joins the room (creating it if allowed) and starts receiving those already there.
+   * `onSession` hears as soon as the session exists (what fails after it is a join failure).
+   */
+  async open(attempt: Attempt, receive: ReadonlySet<TrackKind>, deaf: boolean, onSession: () => void): Promise<VideoRoomPublisher> {
+    const { options, memberId } = this;
+    const { session, publisher, joined } = await joinSignaling(attempt, options, memberId, {
+      session: (created) => {
+        this.sessionValue = created;
+        onSession();
+      },
+      roomEvent: (event) => this.onRoomEvent(event),
+      publisherState: (state) => this.setPcState('publisher', state),
+      lost: (error) => this.hooks.fail('connection_lost', error),
+    });
+    this.publisherValue = publisher;
+    this.roomName = joined.description || options.room;
+    this.rosterValue = joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), withMember(EMPTY_ROSTER, memberId, options.identity, true));
+    this.subscribe(session, joined.privateId, receive, deaf);
+    // Subscribing to those already publishing runs in parallel with publishing.
+    this.onRoomEvent({ type: 'publishers', publishers: joined.publishers });
+    return publisher;
+  }
+
+  /** The join finished: from now on `media.connected` follows the PeerConnections. */
+  joined(): void {
+    this.isJoined = true;
+    this.up = nextMediaUp(false, [...this.pcStates.values()]);
+  }
+
+  /** One of this client's extra sources joined the room (or left it). */
+  addLocal(id: string): void {
+    this.rosterValue = withMember(this.rosterValue, id, this.options.identity, true);
+  }
+
+  removeLocal(id: string): void {
+    this.rosterValue = withoutMember(this.rosterValue, id, true);
+  }
+
+  /** Ends the join: stops listening, and destroys the session (every handle and PeerConnection). */
+  async close(options: { lost?: boolean } = {}): Promise<void> {
+    this.closed = true;
+    this.subscriptions?.close();
+    this.subscriptions = undefined;
+    this.up = false;
+    // Destroying the session closes every PeerConnection and tells Janus (and so the others).
+    await this.sessionValue?.destroy({ unload: options.lost === true });
+  }
+
+  private subscribe(session: JanusSession, privateId: number, receive: ReadonlySet<TrackKind>, deaf: boolean): void {
+    const { options } = this;
+    const subscriptions = new Subscriptions(session, { room: options.room, privateId, receive, ...(options.pin ? { pin: options.pin } : {}) }, () => this.rosterValue);
+    this.subscriptions = subscriptions;
+    subscriptions.deaf = deaf;
+    const context = { server: options.server, room: options.room };
+    subscriptions.events.on('changed', () => this.hooks.changed());
+    subscriptions.events.on('connectionState', (state) => this.setPcState('subscriber', state));
+    subscriptions.events.on('error', (error) => this.hooks.report(toRoomError(error, { phase: 'answer', ...context })));
+    subscriptions.events.on('failed', ({ memberId, mid, error }) =>
+      this.hooks.subscriptionFailed(memberId, mid, toRoomError(error, { phase: 'subscribe', ...context })),
+    );
+  }
+
+  private onRoomEvent(event: ParticipantEvent): void {
+    if (this.closed) return;
+    if (event.type === 'removed') {
+      if (event.reason === 'kicked') this.hooks.fail('kicked');
+      else this.hooks.fail('room_destroyed', new RoomCompletedError('Room completed: the room was destroyed. Join another room'));
+      return;
+    }
+    this.rosterValue = reduceRoster(this.rosterValue, event, this.memberId);
+    this.subscriptions?.sync();
+    this.hooks.changed();
+  }
+
+  private setPcState(which: 'publisher' | 'subscriber', state: RTCPeerConnectionState): void {
+    if (this.closed) return;
+    this.pcStates.set(which, state);
+    if (this.isJoined) this.up = nextMediaUp(this.up, [...this.pcStates.values()]);
+    this.hooks.changed();
+  }
+}

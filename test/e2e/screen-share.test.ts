@@ -1,0 +1,145 @@
+// Screen shares on the real Janus: a member of type "screen" linked to its owner, shown large,
+// seen by Twilio code as a track of its owner; it ends with the browser's "Stop sharing", and
+// leaves nothing behind on the server.
+import { expect } from '@open-wc/testing';
+import type {
+  MemberEventDetail,
+  ParticipantEventDetail,
+  ParticipantTile,
+  TrackPublicationEventDetail,
+  VideoRoom,
+} from '../../dist/src/index.js';
+import '../../dist/src/index.js';
+import { aliceAndBob, decodedFrame, inboundStats, nextEvent, participantsOnServer, present, until } from '../support/helpers.js';
+
+const screenJoined = (room: VideoRoom) => nextEvent<MemberEventDetail>(room, 'member.joined', (d) => d.member.type === 'screen');
+
+/** The tile on `room`'s stage (the share, large), once rendered with its video. */
+async function stageVideo(room: VideoRoom, memberId: string): Promise<HTMLVideoElement> {
+  const tile = await until(
+    () => room.shadowRoot!.querySelector<ParticipantTile>('[part="stage"] participant-tile'),
+    (t): t is ParticipantTile => t !== null && t.resolvedMember?.id === memberId,
+    'the share on the stage',
+  );
+  await tile.updateComplete;
+  return tile.shadowRoot!.querySelector('video')!;
+}
+
+/** Frames decoded so far for `track`. */
+const framesOf = async (connections: RTCPeerConnection[], track: MediaStreamTrack) => (await inboundStats(connections, track)).framesDecoded ?? 0;
+
+describe('screen sharing', () => {
+  it('shows a share to the others as a screen member of its owner, large at the captured size, while the camera keeps flowing', async () => {
+    const { connections, roomName, alice, bob, remoteVideo } = await aliceAndBob('share');
+    const aliceId = alice.memberId!;
+    const connected: string[] = [];
+    bob.addEventListener('participantConnected', (e) => connected.push(e.detail.participant.sid));
+    const bobSeesShare = screenJoined(bob);
+    const aliceSeesShare = screenJoined(alice);
+    const published = nextEvent<TrackPublicationEventDetail>(bob, 'trackPublished', (d) => d.publication.kind === 'video');
+
+    const share = await alice.startScreenShare();
+    expect(share.active).to.equal(true);
+    expect(alice.screenShareList).to.deep.equal([share]);
+
+    // SignalWire: a member of type "screen", its owner in parent_id, under its owner's name.
+    const member = (await bobSeesShare).detail.member;
+    expect(member).to.include({ id: share.memberId, type: 'screen', parent_id: aliceId, name: 'Alice', room_id: roomName, local: false });
+    expect((await aliceSeesShare).detail.member).to.include({ id: share.memberId, type: 'screen', parent_id: aliceId, local: true });
+
+    // Twilio: a track of Alice's, named as a screen; no participant of its own.
+    const { participant, publication } = (await published).detail;
+    expect(participant).to.include({ sid: aliceId, identity: 'Alice' });
+    expect(publication.trackName).to.match(/^screen-[0-9a-f]{8}$/);
+    expect(connected, 'no participantConnected for a share').to.deep.equal([]);
+    expect([...bob.roomSession.participants.keys()]).to.deep.equal([aliceId]);
+
+    // Bob shows it large, decoded at the size Alice captured: Chromium's fake 800x600 screen
+    // delivers 16:9 frames scaled to fit it (800x450), and the share keeps that resolution.
+    const video = await stageVideo(bob, share.memberId);
+    expect(bob.getAttribute('layout')).to.equal('share');
+    const captured = share.localVideoTrack!.getSettings();
+    expect(captured.width).to.equal(800);
+    expect(captured.height).to.be.within(1, 600);
+    expect(await decodedFrame(video)).to.deep.equal({ width: captured.width, height: captured.height });
+    expect(share.localVideoTrack!.contentHint, 'encoded for detail (text stays sharp, resolution is kept)').to.equal('detail');
+    const strip = [...bob.shadowRoot!.querySelectorAll<ParticipantTile>('[part="strip"] participant-tile')].map((t) => t.resolvedMember?.id);
+    expect(strip).to.have.members([bob.memberId, aliceId]);
+
+    // Alice's camera keeps flowing to Bob.
+    const before = await framesOf(connections, remoteVideo);
+    await until(() => framesOf(connections, remoteVideo), (n) => n > before + 10, "more of Alice's camera frames");
+    expect(remoteVideo.readyState).to.equal('live');
+  });
+
+  it("ends when the browser's Stop sharing ends the track: the member leaves, the grid returns, nothing stays on Janus", async () => {
+    const { roomName, alice, bob } = await aliceAndBob('share-stop');
+    const bobSeesShare = screenJoined(bob);
+    const share = await alice.startScreenShare();
+    await bobSeesShare;
+    await stageVideo(bob, share.memberId);
+    expect((await participantsOnServer(roomName)).map((p) => p.id)).to.include(share.memberId);
+
+    const left = nextEvent<MemberEventDetail>(bob, 'member.left', (d) => d.member.id === share.memberId);
+    const unpublished = nextEvent<TrackPublicationEventDetail>(bob, 'trackUnpublished', (d) => d.publication.trackName.startsWith('screen'));
+    // What Chromium does when its "Stop sharing" bar is pressed: the track ends, and says so.
+    const track = share.localVideoTrack!;
+    track.stop();
+    track.dispatchEvent(new Event('ended'));
+
+    expect((await left).detail.member).to.include({ type: 'screen', parent_id: alice.memberId });
+    expect((await unpublished).detail.participant.sid).to.equal(alice.memberId);
+    await until(() => bob.getAttribute('layout'), (layout) => layout === 'grid', 'the grid again');
+    await bob.updateComplete;
+    expect(bob.shadowRoot!.querySelector('[part="grid"]')).to.not.equal(null);
+    expect(bob.shadowRoot!.querySelector('[part="stage"]')).to.equal(null);
+    expect(share.state).to.equal('left');
+    expect(alice.screenShareList).to.deep.equal([]);
+    const onServer = await until(
+      () => participantsOnServer(roomName),
+      (list) => !list.some((p) => p.id === share.memberId),
+      'the share gone from Janus',
+    );
+    expect(onServer.map((p) => p.id)).to.have.members([alice.memberId, bob.memberId]);
+  });
+
+  it("allows several shares at once, and the owner's leave takes them all, its devices too", async () => {
+    const { roomName, alice, bob } = await aliceAndBob('share-many');
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    let second: Awaited<ReturnType<VideoRoom['startScreenShare']>>;
+    try {
+      const first = await alice.startScreenShare({ audio: true });
+      second = await alice.createScreenShareObject({ video: true });
+      expect(alice.screenShareList).to.deep.equal([first, second]);
+      expect(first.localAudioTrack, 'the screen audio the browser gave').to.not.equal(null);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.some((w) => w.includes('createScreenShareObject() is deprecated'))).to.equal(true);
+    const device = await alice.addMicrophone();
+    expect(alice.deviceList).to.deep.equal([device]);
+    const shares = await until(
+      () => bob.members.filter((m) => m.parent_id === alice.memberId),
+      (list) => list.length === 3,
+      "Alice's three sources on Bob's side",
+    );
+    expect(shares.map((m) => m.type).sort()).to.deep.equal(['device', 'screen', 'screen']);
+    // Bob's stage shows the latest share.
+    await stageVideo(bob, second.memberId);
+
+    const captured = [...alice.screenShareList, ...alice.deviceList].flatMap((s) => s.localStream!.getTracks());
+    const gone = new Set<string>();
+    bob.addEventListener('member.left', (e) => gone.add(e.detail.member.id));
+    const aliceId = alice.memberId;
+    const disconnected = nextEvent<ParticipantEventDetail>(bob, 'participantDisconnected');
+    await alice.leave();
+    expect((await disconnected).detail.participant.sid).to.equal(aliceId);
+    await until(() => gone.size, (n) => n === 4, 'Alice and her three sources leaving');
+    expect(captured.every((t) => t.readyState === 'ended'), 'every captured track stopped').to.equal(true);
+    expect(alice.screenShareList).to.deep.equal([]);
+    expect(alice.deviceList).to.deep.equal([]);
+    expect((await participantsOnServer(roomName)).map((p) => p.id)).to.deep.equal([bob.memberId]);
+  });
+});
