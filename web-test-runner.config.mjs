@@ -112,9 +112,9 @@ function harnessCommands() {
   };
 }
 
-/** Debian's headless Chromium with fake cameras and microphones (`fakePrompt: false`: permissions set by tests). */
-function chromium({ fakePrompt = true } = {}) {
-  return chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs({ fakePrompt }) } });
+/** Debian's headless Chromium with fake cameras and microphones; `prompt`: see scripts/chromium.mjs. */
+function chromium({ prompt = 'accept' } = {}) {
+  return chromeLauncher({ launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs({ prompt }) } });
 }
 
 /** Prints a plain "N passed, N failed" line last, so CI logs show how many tests ran. */
@@ -142,7 +142,10 @@ function countingReporter() {
 
 export default {
   rootDir: '.',
-  files: ['test/unit/**/*.test.ts', ...(janusUrl ? ['test/e2e/**/*.test.ts', '!test/e2e/media-permissions.test.ts'] : [])],
+  files: [
+    'test/unit/**/*.test.ts',
+    ...(janusUrl ? ['test/e2e/**/*.test.ts', '!test/e2e/media-permissions.test.ts', '!test/e2e/screen-picker.test.ts'] : []),
+  ],
   nodeResolve: true,
   concurrency: 1,
   browserStartTimeout: 60_000,
@@ -155,7 +158,13 @@ export default {
       // No fake prompt: the tests grant camera and microphone, or let the prompt say no.
       name: 'media-permissions',
       files: janusUrl ? ['test/e2e/media-permissions.test.ts'] : [],
-      browsers: [chromium({ fakePrompt: false })],
+      browsers: [chromium({ prompt: 'none' })],
+    },
+    {
+      // Every prompt says no, the screen picker too: as a user who cancels it.
+      name: 'screen-picker',
+      files: janusUrl ? ['test/e2e/screen-picker.test.ts'] : [],
+      browsers: [chromium({ prompt: 'deny' })],
     },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

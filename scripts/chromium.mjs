@@ -3,11 +3,12 @@
 export const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /**
- * `fakePrompt: false` leaves out the fake permission prompt that always says yes: camera and
- * microphone permissions then follow what the DevTools protocol sets (Browser.setPermission), so
- * a test can deny and grant them.
+ * `prompt` is what the permission prompt (and the screen picker) answers: `accept` (a fake prompt
+ * that always says yes), `deny` (a fake prompt that always says no, as a user cancelling the
+ * screen picker), or `none` (no fake prompt: camera and microphone permissions then follow what
+ * the DevTools protocol sets, so a test can deny and grant them).
  */
-export function chromiumArgs({ fakePrompt = true } = {}) {
+export function chromiumArgs({ prompt = 'accept' } = {}) {
   return [
     '--headless=new',
     '--no-sandbox',
@@ -15,7 +16,7 @@ export function chromiumArgs({ fakePrompt = true } = {}) {
     // Three fake cameras, so switching has somewhere to go. fake_device_1 delivers depth (Y16)
     // frames that WebRTC never encodes; fake_device_0 and fake_device_2 are real pictures.
     '--use-fake-device-for-media-stream=device-count=3',
-    ...(fakePrompt ? ['--use-fake-ui-for-media-stream'] : []),
+    ...(prompt === 'accept' ? ['--use-fake-ui-for-media-stream'] : prompt === 'deny' ? ['--use-fake-ui-for-media-stream=deny'] : []),
     '--autoplay-policy=no-user-gesture-required',
     '--allow-loopback-in-peer-connection',
     '--disable-features=WebRtcHideLocalIpsWithMdns',

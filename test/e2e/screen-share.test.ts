@@ -1,11 +1,12 @@
 // Screen shares on the real Janus: a member of type "screen" linked to its owner, shown large,
 // seen by Twilio code as a track of its owner; it ends with the browser's "Stop sharing", and
 // leaves nothing behind on the server.
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type {
   MemberEventDetail,
   ParticipantEventDetail,
   ParticipantTile,
+  ScreenShare,
   TrackPublicationEventDetail,
   VideoRoom,
 } from '../../dist/src/index.js';
@@ -79,6 +80,19 @@ describe('screen sharing', () => {
     await bobSeesShare;
     await stageVideo(bob, share.memberId);
     expect((await participantsOnServer(roomName)).map((p) => p.id)).to.include(share.memberId);
+    // The share shown large elsewhere in the page too: <screen-share mode="view"> for Bob's room.
+    bob.id = 'bobs-room';
+    const viewer = await fixture<ScreenShare>(html`<screen-share for="bobs-room" mode="view"></screen-share>`);
+    const viewTile = await until(
+      () => viewer.shadowRoot!.querySelector<ParticipantTile>('[part="view"]'),
+      (t): t is ParticipantTile => t !== null,
+      'the share in <screen-share>',
+    );
+    await viewTile.updateComplete;
+    expect(viewTile.resolvedMember?.id).to.equal(share.memberId);
+    expect(viewTile.getAttribute('aria-label')).to.equal("Alice's screen");
+    expect((await decodedFrame(viewTile.shadowRoot!.querySelector('video')!)).width).to.equal(800);
+    expect(viewer.hasAttribute('showing')).to.equal(true);
 
     const left = nextEvent<MemberEventDetail>(bob, 'member.left', (d) => d.member.id === share.memberId);
     const unpublished = nextEvent<TrackPublicationEventDetail>(bob, 'trackUnpublished', (d) => d.publication.trackName.startsWith('screen'));
@@ -95,6 +109,8 @@ describe('screen sharing', () => {
     expect(bob.shadowRoot!.querySelector('[part="stage"]')).to.equal(null);
     expect(share.state).to.equal('left');
     expect(alice.screenShareList).to.deep.equal([]);
+    await until(() => viewer.hasAttribute('showing'), (showing) => !showing, 'the view empty');
+    expect(viewer.shadowRoot!.querySelector('[part="view"]')).to.equal(null);
     const onServer = await until(
       () => participantsOnServer(roomName),
       (list) => !list.some((p) => p.id === share.memberId),

@@ -73,6 +73,8 @@ export async function inboundStats(
     for (const stat of report.values()) {
       if (stat.type === 'inbound-rtp') return stat;
     }
+    // Nothing has arrived on it yet.
+    return { packetsReceived: 0, framesDecoded: 0 };
   }
   throw new Error(`no receiver for ${track.kind} track ${track.id}`);
 }
