@@ -65,8 +65,10 @@ room.addEventListener('disconnected', (e) => {
   if (e.detail.error) say(`Disconnected: ${e.detail.error.name}: ${e.detail.error.message}`, true);
 });
 room.addEventListener('room.joined', (e) => note(`room.joined: ${e.detail.room_session.members.length} member(s)`));
-room.addEventListener('member.joined', (e) => note(`member.joined: ${e.detail.member.name}`));
-room.addEventListener('member.left', (e) => note(`member.left: ${e.detail.member.name}`));
+const kind = (member: { type: string }) => (member.type === 'member' ? '' : ` (${member.type})`);
+room.addEventListener('member.joined', (e) => note(`member.joined: ${e.detail.member.name}${kind(e.detail.member)}`));
+room.addEventListener('member.left', (e) => note(`member.left: ${e.detail.member.name}${kind(e.detail.member)}`));
+room.addEventListener('trackPublished', (e) => note(`trackPublished: ${e.detail.participant.identity}'s ${e.detail.publication.trackName}`));
 room.addEventListener('member.updated', (e) =>
   note(`member.updated: ${e.detail.member.name} ${e.detail.member.updated.map((key) => `${key}=${String(e.detail.member[key])}`).join(' ')}`),
 );

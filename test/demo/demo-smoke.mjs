@@ -70,6 +70,28 @@ try {
   );
   console.log("demo: Alice muted her microphone and Bob's tile shows it");
 
+  // Alice shares her screen with the button; Bob sees it large, then the grid once she stops.
+  const pressShare = (page) => page.evaluate(() => document.querySelector('screen-share').shadowRoot.querySelector('[part="button"]').click());
+  await alice.page.bringToFront();
+  await pressShare(alice.page);
+  await alice.page.waitForFunction(() => document.querySelector('screen-share').hasAttribute('sharing'), { timeout: 20_000, polling: 100 });
+  await bob.page.bringToFront();
+  const shared = await bob.page
+    .waitForFunction(
+      () => {
+        const video = document.querySelector('video-room').shadowRoot.querySelector('[part="stage"] participant-tile')?.shadowRoot.querySelector('video');
+        return video?.videoWidth > 0 && `${video.videoWidth}x${video.videoHeight}`;
+      },
+      { timeout: 20_000, polling: 100 },
+    )
+    .then((handle) => handle.jsonValue());
+  console.log(`demo: Alice shares her screen and Bob sees it large at ${shared}`);
+  await alice.page.bringToFront();
+  await pressShare(alice.page);
+  await bob.page.bringToFront();
+  await bob.page.waitForFunction(() => document.querySelector('video-room').getAttribute('layout') === 'grid', { timeout: 20_000, polling: 100 });
+  console.log('demo: Alice stops sharing and Bob is back to the grid');
+
   await pressControl(bob.page, 'leave');
   await alice.page.bringToFront();
   await alice.page.waitForFunction(
