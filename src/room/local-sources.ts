@@ -196,6 +196,7 @@ export class RoomSessionSource {
       await step(publisher.join({ room: room.room, id: this.memberId, display: room.identity, ...(room.pin ? { pin: room.pin } : {}) }));
       this.inRoom = true;
       this.host.entered(this);
+      this.host.changed();
 
       phase = 'publish';
       const tracks = stream.getTracks();

@@ -385,12 +385,15 @@ export class RoomSession {
     });
   }
 
-  /** Runs `operation`; a failure rejects and also reaches the page as an `error` event. */
+  /**
+   * Runs `operation`; a failure rejects and also reaches the page as an `error` event (an
+   * `AbortError` only rejects: leaving cancelled it, which is no failure).
+   */
   private async reporting<T>(operation: () => Promise<T>): Promise<T> {
     try {
       return await operation();
     } catch (error) {
-      this.report(error);
+      if ((error as Error)?.name !== 'AbortError') this.report(error);
       throw error;
     }
   }

@@ -11,7 +11,7 @@ import type {
   VideoRoom,
 } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { aliceAndBob, decodedFrame, inboundStats, nextEvent, participantsOnServer, present, until } from '../support/helpers.js';
+import { aliceAndBob, decodedFrame, inboundStats, nextEvent, participantsOnServer, until } from '../support/helpers.js';
 
 const screenJoined = (room: VideoRoom) => nextEvent<MemberEventDetail>(room, 'member.joined', (d) => d.member.type === 'screen');
 

@@ -3,6 +3,7 @@ import '../../src/index.js';
 import type { ScreenShare } from '../../elements/screen-share/screen-share.js';
 import type { VideoRoom } from '../../elements/video-room/video-room.js';
 import { featuredShare } from '../../src/room/layout.js';
+import { memberKind, newMemberId, sourceMemberId } from '../../src/room/member-types.js';
 import { member } from './fake-room.js';
 
 const button = (element: ScreenShare) => element.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!;
@@ -57,5 +58,19 @@ describe('featuredShare', () => {
     expect(featuredShare([alice, first, latest, own])).to.equal(latest);
     expect(featuredShare([alice, own])).to.equal(own);
     expect(featuredShare([alice])).to.equal(undefined);
+  });
+});
+
+describe('member ids', () => {
+  it("name an extra source's owner and type, and nothing else", () => {
+    const owner = newMemberId();
+    const share = sourceMemberId(owner, 'screen');
+    expect(share).to.match(new RegExp(`^${owner}\\.screen\\.[0-9a-f]{8}$`));
+    expect(memberKind(share)).to.deep.equal({ type: 'screen', parentId: owner });
+    expect(memberKind(sourceMemberId(owner, 'device'))).to.deep.equal({ type: 'device', parentId: owner });
+    expect(memberKind(owner)).to.deep.equal({ type: 'member' });
+    for (const other of ['alice.screen', 'a.screen.xyz12345', 'a.window.0a1b2c3d', '.screen.0a1b2c3d', '1234']) {
+      expect(memberKind(other), other).to.deep.equal({ type: 'member' });
+    }
   });
 });
