@@ -1,10 +1,9 @@
 /**
  * The room model with SignalWire's `RoomSession` method surface. It coordinates: the connection
  * lifecycle (connection.ts), each join's life on Janus (membership.ts: signaling, the members,
- * what we receive), this client's own media (local-member.ts) and extra sources, screen shares
- * and devices (local-sources.ts); elements render
- * its snapshots (views.ts) and re-dispatch the events derived from them (announcements.ts,
- * src/events/). No Lit, no DOM rendering.
+ * what we receive), this client's own media (local-member.ts) and its extra sources, screen
+ * shares and devices (local-sources.ts). Elements render its snapshots (views.ts) and re-dispatch
+ * the events derived from them (announcements.ts, src/events/). No Lit, no DOM rendering.
  */
 import mitt, { type Emitter } from 'mitt';
 import { AccessTokenGrantsInvalidError } from '../errors/errors.js';

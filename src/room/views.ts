@@ -122,7 +122,7 @@ function publicationOf(memberId: string, source: SourceView): TrackPublication {
  * a track of its owner, so `records` are the person and its extra sources. (An extra source
  * whose owner Janus has not shown, in a room without `notify_joining`, stands for its owner.)
  */
-export function participantOf(sid: string, records: readonly MemberRecord[], parts: ModelParts): Participant {
+function participantOf(sid: string, records: readonly MemberRecord[], parts: ModelParts): Participant {
   const publications = records.flatMap((record) => sourcesOf(record, parts).map((source) => publicationOf(record.id, source)));
   const byKind = (kind?: TrackKind) => new Map(publications.filter((p) => !kind || p.kind === kind).map((p) => [p.trackSid, p]));
   return Object.freeze({
@@ -136,7 +136,7 @@ export function participantOf(sid: string, records: readonly MemberRecord[], par
 }
 
 /** The remote members by the participant they belong to (a person, with its extra sources). */
-export function participantGroups(roster: Roster): Map<string, MemberRecord[]> {
+function participantGroups(roster: Roster): Map<string, MemberRecord[]> {
   const groups = new Map<string, MemberRecord[]>();
   for (const record of roster.values()) {
     if (record.local) continue;
