@@ -1,82 +1,58 @@
 import { css } from 'lit';
+import { tooltipStyles } from '../../src/styles/tooltip.js';
 
-export const roomControlsStyles = css`
-  :host {
-    display: inline-flex;
-    font: var(--room-controls-font, inherit);
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  [part~='bar'] {
-    display: inline-flex;
-    flex-wrap: wrap;
-    gap: var(--room-controls-gap, 0.5rem);
-    padding: var(--room-controls-padding, 0.5rem);
-    border-radius: 999px;
-    background: var(--room-controls-background, var(--jre-surface, #1f2328));
-  }
-  .control {
-    position: relative;
-  }
-  [part~='button'] {
-    display: inline-grid;
-    place-items: center;
-    inline-size: var(--room-controls-size, 2.75rem);
-    block-size: var(--room-controls-size, 2.75rem);
-    padding: 0;
-    border: 0;
-    border-radius: 50%;
-    font-size: calc(var(--room-controls-size, 2.75rem) * 0.45);
-    color: var(--room-controls-color, var(--jre-on-surface, #f6f8fa));
-    background: var(--room-controls-button-background, rgb(255 255 255 / 12%));
-    cursor: pointer;
-  }
-  [part~='button'][aria-pressed='true'] {
-    color: var(--room-controls-muted-color, #fff);
-    background: var(--room-controls-muted-background, var(--jre-danger, #cf222e));
-  }
-  [part~='leave'] {
-    inline-size: auto;
-    padding-inline: 1rem;
-    border-radius: 999px;
-    gap: 0.375rem;
-    grid-auto-flow: column;
-    font-size: 0.9375rem;
-    color: #fff;
-    background: var(--room-controls-leave-background, var(--jre-danger, #cf222e));
-  }
-  [part~='button']:disabled {
-    opacity: 0.6;
-    cursor: progress;
-  }
-  [part~='button']:focus-visible {
-    outline: 2px solid var(--jre-focus, #2f81f7);
-    outline-offset: 2px;
-  }
-  /* A tooltip on hover and on keyboard focus (the button's accessible name says the same). */
-  [part='tooltip'] {
-    position: absolute;
-    inset-block-end: calc(100% + 0.5rem);
-    inset-inline-start: 50%;
-    translate: -50% 0;
-    padding: 0.25rem 0.5rem;
-    border-radius: 4px;
-    white-space: nowrap;
-    font-size: 0.8125rem;
-    color: var(--room-controls-tooltip-color, #fff);
-    background: var(--room-controls-tooltip-background, rgb(0 0 0 / 85%));
-    pointer-events: none;
-    opacity: 0;
-    transition: opacity 0.15s;
-  }
-  .control:hover [part='tooltip'],
-  .control:has(:focus-visible) [part='tooltip'] {
-    opacity: 1;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    [part='tooltip'] {
-      transition: none;
+export const roomControlsStyles = [
+  tooltipStyles,
+  css`
+    :host {
+      display: inline-flex;
+      font: var(--room-controls-font, inherit);
     }
-  }
-`;
+    :host([hidden]) {
+      display: none;
+    }
+    [part~='bar'] {
+      display: inline-flex;
+      flex-wrap: wrap;
+      gap: var(--room-controls-gap, 0.5rem);
+      padding: var(--room-controls-padding, 0.5rem);
+      border-radius: 999px;
+      background: var(--room-controls-background, var(--jre-surface, #1f2328));
+    }
+    [part~='button'] {
+      display: inline-grid;
+      place-items: center;
+      inline-size: var(--room-controls-size, 2.75rem);
+      block-size: var(--room-controls-size, 2.75rem);
+      padding: 0;
+      border: 0;
+      border-radius: 50%;
+      font-size: calc(var(--room-controls-size, 2.75rem) * 0.45);
+      color: var(--room-controls-color, var(--jre-on-surface, #f6f8fa));
+      background: var(--room-controls-button-background, rgb(255 255 255 / 12%));
+      cursor: pointer;
+    }
+    [part~='button'][aria-pressed='true'] {
+      color: var(--room-controls-muted-color, #fff);
+      background: var(--room-controls-muted-background, var(--jre-danger, #cf222e));
+    }
+    [part~='leave'] {
+      inline-size: auto;
+      padding-inline: 1rem;
+      border-radius: 999px;
+      gap: 0.375rem;
+      grid-auto-flow: column;
+      font-size: 0.9375rem;
+      color: #fff;
+      background: var(--room-controls-leave-background, var(--jre-danger, #cf222e));
+    }
+    [part~='button']:disabled {
+      opacity: 0.6;
+      cursor: progress;
+    }
+    [part~='button']:focus-visible {
+      outline: 2px solid var(--jre-focus, #2f81f7);
+      outline-offset: 2px;
+    }
+  `,
+];

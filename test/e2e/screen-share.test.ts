@@ -3,6 +3,7 @@
 // leaves nothing behind on the server.
 import { expect, fixture, html } from '@open-wc/testing';
 import type {
+  ErrorDetail,
   MemberEventDetail,
   ParticipantEventDetail,
   ParticipantTile,
@@ -11,7 +12,18 @@ import type {
   VideoRoom,
 } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { aliceAndBob, decodedFrame, inboundStats, nextEvent, participantsOnServer, until } from '../support/helpers.js';
+import {
+  aliceAndBob,
+  decodedFrame,
+  inboundStats,
+  nextEvent,
+  participantsOnServer,
+  rejection,
+  roomElement,
+  trustedRoom,
+  uniqueRoom,
+  until,
+} from '../support/helpers.js';
 
 const screenJoined = (room: VideoRoom) => nextEvent<MemberEventDetail>(room, 'member.joined', (d) => d.member.type === 'screen');
 
@@ -157,5 +169,39 @@ describe('screen sharing', () => {
     expect(alice.screenShareList).to.deep.equal([]);
     expect(alice.deviceList).to.deep.equal([]);
     expect((await participantsOnServer(roomName)).map((p) => p.id)).to.deep.equal([bob.memberId]);
+  });
+
+  it('a share the room has no publisher slot for is refused with 53105, and leaves nothing captured, joined or published', async () => {
+    const roomName = uniqueRoom('share-full');
+    await trustedRoom(roomName, { publishers: 2 });
+    const alice = await roomElement(roomName, 'Alice');
+    const bob = await roomElement(roomName, 'Bob');
+    await alice.join();
+    await bob.join();
+    const captured: MediaStreamTrack[] = [];
+    const getDisplayMedia = navigator.mediaDevices.getDisplayMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getDisplayMedia = async (options) => {
+      const stream = await getDisplayMedia(options);
+      captured.push(...stream.getTracks());
+      return stream;
+    };
+    const errorEvent = nextEvent<ErrorDetail>(alice, 'error');
+    try {
+      const error = await rejection(alice.startScreenShare());
+      expect(error.name).to.equal('RoomMaxParticipantsExceededError');
+      expect((error as Error & { code: number }).code).to.equal(53105);
+      expect((await errorEvent).detail.error).to.equal(error);
+    } finally {
+      delete (navigator.mediaDevices as { getDisplayMedia?: unknown }).getDisplayMedia;
+    }
+    expect(captured.length, 'the screen was captured first').to.be.greaterThan(0);
+    expect(captured.every((t) => t.readyState === 'ended'), 'and stopped').to.equal(true);
+    expect(alice.screenShareList).to.deep.equal([]);
+    expect(alice.members.map((m) => m.type)).to.deep.equal(['member', 'member']);
+    const onServer = await until(() => participantsOnServer(roomName), (list) => list.length === 2, 'only Alice and Bob on Janus');
+    expect(onServer.map((p) => p.id)).to.have.members([alice.memberId, bob.memberId]);
+    // Janus saw the share join and leave again without publishing: Bob is left with Alice alone.
+    await until(() => bob.members.map((m) => m.type), (types) => types.join() === 'member,member', "Bob's view of the room");
+    expect(bob.roomSession.participants.get(alice.memberId!)!.tracks.size, "Alice's camera and microphone, no share").to.equal(2);
   });
 });
