@@ -34,6 +34,7 @@ const MODES: readonly ScreenShareMode[] = ['button', 'view', 'both'];
  * @cssproperty --screen-share-button-size - Diameter of the button (default 2.75rem).
  * @cssproperty --screen-share-button-background - Background of the button while not sharing.
  * @cssproperty --screen-share-active-background - Background of the button while sharing.
+ * @cssproperty --screen-share-gap - Space between the view and the button (mode `both`).
  *
  * Host attributes set by the element (read-only, for CSS): `sharing` (this client shares a
  * screen), `showing` (the view shows a share).

@@ -64,6 +64,7 @@ const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicr
  * @cssproperty --video-room-tile-min-width - Narrowest a tile gets before the grid wraps.
  * @cssproperty --video-room-background - Background of the room.
  * @cssproperty --video-room-strip-width - Width of the strip beside a shared screen (default 240px).
+ * @cssproperty --video-room-stage-aspect-ratio - Aspect ratio of the shared screen's stage (default 16 / 9).
  *
  * @fires room.joined - This client joined (SignalWire). `detail.room_session.members` lists everyone.
  * @fires room.left - This client left; `detail.reason` says why when it was not `leave()`.
