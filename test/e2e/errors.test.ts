@@ -12,6 +12,7 @@ import {
 } from '../../dist/src/index.js';
 import {
   capturePeerConnections,
+  captureTracks,
   janusAdmin,
   janusUrl,
   nextEvent,
@@ -42,21 +43,6 @@ function expectNothingLeft(room: VideoRoom, connections: RTCPeerConnection[], tr
   expect(room.members).to.deep.equal([]);
   expect(tracks.every((track) => track.readyState === 'ended')).to.equal(true);
   expect(connections.every((pc) => pc.connectionState === 'closed')).to.equal(true);
-}
-
-/** Tracks the page captures from now on. */
-function captureTracks(): MediaStreamTrack[] {
-  const tracks: MediaStreamTrack[] = [];
-  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-  navigator.mediaDevices.getUserMedia = async (constraints) => {
-    const stream = await original(constraints);
-    tracks.push(...stream.getTracks());
-    return stream;
-  };
-  after(() => {
-    navigator.mediaDevices.getUserMedia = original;
-  });
-  return tracks;
 }
 
 describe('joining fails cleanly', () => {

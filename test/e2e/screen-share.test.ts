@@ -14,10 +14,12 @@ import type {
 import '../../dist/src/index.js';
 import {
   aliceAndBob,
+  captureTracks,
   decodedFrame,
   inboundStats,
   nextEvent,
   participantsOnServer,
+  present,
   rejection,
   roomElement,
   trustedRoom,
@@ -132,13 +134,14 @@ describe('screen sharing', () => {
   });
 
   it("allows several shares at once, and the owner's leave takes them all, its devices too", async () => {
-    const { roomName, alice, bob } = await aliceAndBob('share-many');
+    const { connections, roomName, alice, bob } = await aliceAndBob('share-many');
     const warnings: string[] = [];
     const warn = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
-    let second: Awaited<ReturnType<VideoRoom['startScreenShare']>>;
+    let first: Awaited<ReturnType<VideoRoom['startScreenShare']>>;
+    let second: typeof first;
     try {
-      const first = await alice.startScreenShare({ audio: true });
+      first = await alice.startScreenShare({ audio: true });
       second = await alice.createScreenShareObject({ video: true });
       expect(alice.screenShareList).to.deep.equal([first, second]);
       expect(first.localAudioTrack, 'the screen audio the browser gave').to.not.equal(null);
@@ -154,8 +157,12 @@ describe('screen sharing', () => {
       "Alice's three sources on Bob's side",
     );
     expect(shares.map((m) => m.type).sort()).to.deep.equal(['device', 'screen', 'screen']);
-    // Bob's stage shows the latest share.
+    // Bob's stage shows the latest share, and he hears the first one's sound.
     await stageVideo(bob, second.memberId);
+    const shareSound = await until(() => bob.roomSession.snapshot.media.get(first.memberId)?.sources.get('screen_audio') ?? null, present, "the first share's sound on Bob");
+    await until(async () => (await inboundStats(connections, shareSound)).packetsReceived, (n) => n > 20, 'its packets');
+    // Twilio: all of it is Alice's: her microphone, the share's sound, the second microphone.
+    await until(() => bob.roomSession.participants.get(alice.memberId!)!.audioTracks.size, (n) => n === 3, "Alice's three audio tracks");
 
     const captured = [...alice.screenShareList, ...alice.deviceList].flatMap((s) => s.localStream!.getTracks());
     const gone = new Set<string>();
@@ -178,22 +185,12 @@ describe('screen sharing', () => {
     const bob = await roomElement(roomName, 'Bob');
     await alice.join();
     await bob.join();
-    const captured: MediaStreamTrack[] = [];
-    const getDisplayMedia = navigator.mediaDevices.getDisplayMedia.bind(navigator.mediaDevices);
-    navigator.mediaDevices.getDisplayMedia = async (options) => {
-      const stream = await getDisplayMedia(options);
-      captured.push(...stream.getTracks());
-      return stream;
-    };
+    const captured = captureTracks('getDisplayMedia');
     const errorEvent = nextEvent<ErrorDetail>(alice, 'error');
-    try {
-      const error = await rejection(alice.startScreenShare());
-      expect(error.name).to.equal('RoomMaxParticipantsExceededError');
-      expect((error as Error & { code: number }).code).to.equal(53105);
-      expect((await errorEvent).detail.error).to.equal(error);
-    } finally {
-      delete (navigator.mediaDevices as { getDisplayMedia?: unknown }).getDisplayMedia;
-    }
+    const error = await rejection(alice.startScreenShare());
+    expect(error.name).to.equal('RoomMaxParticipantsExceededError');
+    expect((error as Error & { code: number }).code).to.equal(53105);
+    expect((await errorEvent).detail.error).to.equal(error);
     expect(captured.length, 'the screen was captured first').to.be.greaterThan(0);
     expect(captured.every((t) => t.readyState === 'ended'), 'and stopped').to.equal(true);
     expect(alice.screenShareList).to.deep.equal([]);

@@ -61,6 +61,23 @@ export async function decodedFrame(video: HTMLVideoElement): Promise<{ width: nu
   return { width: video.videoWidth, height: video.videoHeight };
 }
 
+/** The tracks the page captures from now on, through `getUserMedia` (or `getDisplayMedia`): to check they get stopped. */
+export function captureTracks(method: 'getUserMedia' | 'getDisplayMedia' = 'getUserMedia'): MediaStreamTrack[] {
+  const tracks: MediaStreamTrack[] = [];
+  const devices = navigator.mediaDevices as MediaDevices & Record<string, unknown>;
+  const original = devices[method].bind(devices) as (constraints?: MediaStreamConstraints) => Promise<MediaStream>;
+  devices[method] = async (constraints?: MediaStreamConstraints) => {
+    const stream = await original(constraints);
+    tracks.push(...stream.getTracks());
+    return stream;
+  };
+  after(() => {
+    // The page's own property goes; the prototype's method shows again.
+    delete devices[method];
+  });
+  return tracks;
+}
+
 /** Inbound RTP stats of the receiver that carries `track` (found among `connections`). */
 export async function inboundStats(
   connections: RTCPeerConnection[],
