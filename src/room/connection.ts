@@ -138,7 +138,7 @@ export class Connection {
 }
 
 /** Awaits `work`, or rejects as soon as `signal` aborts; what `work` yields after that goes to `release`. */
-export function abortable<T>(signal: AbortSignal, work: Promise<T>, release?: (late: T) => void): Promise<T> {
+function abortable<T>(signal: AbortSignal, work: Promise<T>, release?: (late: T) => void): Promise<T> {
   if (signal.aborted) {
     work.then(release, noop);
     return Promise.reject(signal.reason as Error);

@@ -13,7 +13,7 @@ import { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
 import { getDisplayMedia, getUserMedia } from '../media/devices.js';
 import { stopTracks } from '../media/local-media.js';
 import { warnOnce } from '../util/warn.js';
-import { abortable } from './connection.js';
+import { Connection, type Attempt } from './connection.js';
 import { sourceMemberId, type SourceType } from './member-types.js';
 import type { LocalPublication, LocalPublications } from './publications.js';
 import type { ScreenShareState, TrackSource } from './types.js';
@@ -89,14 +89,23 @@ export class RoomSessionSource {
   readonly memberId: string;
   private readonly host: SourceHost;
   private readonly options: SourceOptions;
-  private stateValue: SourceState = 'new';
+  /** Joining and leaving run as the room's own do: one at a time, cancelled by `leave()`. */
+  private readonly connection = new Connection({
+    connect: (attempt) => this.connect(attempt),
+    release: () => this.teardown(),
+    joined: () => this.host.changed(),
+    disconnect: () => this.end(),
+    changed: () => this.host.changed(),
+  });
+  /** The room the join under way (or done) went to. */
+  private room: SourceRoom | undefined;
+  private left = false;
+  /** The owner lost its connection: leaving closes only the local side. */
+  private unreachable = false;
   private stream: MediaStream | null = null;
   private publisher: VideoRoomPublisher | undefined;
   private readonly published = new Map<TrackSource, LocalPublication>();
   private inRoom = false;
-  private controller: AbortController | undefined;
-  private joining: Promise<this> | undefined;
-  private leaving: Promise<void> | undefined;
 
   /** @internal Created by `RoomSession.startScreenShare()`, `addCamera()`... */
   constructor(type: SourceType, ownerId: string, options: SourceOptions, host: SourceHost) {
@@ -112,12 +121,13 @@ export class RoomSessionSource {
   }
 
   get state(): SourceState {
-    return this.stateValue;
+    if (this.left) return 'left';
+    return ({ disconnected: 'new', connecting: 'joining', connected: 'joined' } as const)[this.connection.state];
   }
 
   /** Whether it is in the room and publishing. */
   get active(): boolean {
-    return this.stateValue === 'joined';
+    return this.state === 'joined';
   }
 
   /** What it captured (a screen, or a camera and/or microphone); null before joining and after leaving. */
@@ -143,29 +153,24 @@ export class RoomSessionSource {
    * publishes, and resolves once its media is up. A cancelled picker rejects with
    * `NotAllowedError`; `leave()` meanwhile with `AbortError`. A failed join can be tried again.
    */
-  join(): Promise<this> {
-    if (this.stateValue === 'joined') return Promise.resolve(this);
-    if (this.joining) return this.joining;
-    if (this.stateValue === 'left') {
-      return Promise.reject(new DOMException(`This ${this.noun} has left the room: start a new one`, 'InvalidStateError'));
+  async join(): Promise<this> {
+    if (this.left) throw new DOMException(`This ${this.noun} has left the room: start a new one`, 'InvalidStateError');
+    if (this.state === 'new') {
+      this.room = this.host.room();
+      if (!this.room) throw notJoined(`adding a ${this.noun}`);
     }
-    const room = this.host.room();
-    if (!room) return Promise.reject(notJoined(`adding a ${this.noun}`));
-    const joining = this.run(room).finally(() => {
-      if (this.joining === joining) this.joining = undefined;
-    });
-    this.joining = joining;
-    return joining;
+    await this.connection.join();
+    return this;
   }
 
   /** Stops publishing, leaves the room and stops what it captured; for good. */
   leave(options: { unreachable?: boolean } = {}): Promise<void> {
-    if (!this.leaving) {
-      this.setState('left');
-      this.controller?.abort(new DOMException('leave() was called before join() finished', 'AbortError'));
-      this.leaving = this.teardown(options);
+    if (options.unreachable) this.unreachable = true;
+    if (!this.left) {
+      this.left = true;
+      this.host.changed();
     }
-    return this.leaving;
+    return this.connection.leave();
   }
 
   /** Same as `leave()`. */
@@ -177,23 +182,20 @@ export class RoomSessionSource {
     return this.type === 'screen' ? 'screen share' : 'device';
   }
 
-  private async run(room: SourceRoom): Promise<this> {
-    const controller = new AbortController();
-    this.controller = controller;
-    const step = <T>(work: Promise<T>, release?: (late: T) => void) => abortable(controller.signal, work, release);
+  private async connect(attempt: Attempt): Promise<void> {
+    const room = this.room!;
     let phase: JanusPhase = 'join';
-    this.setState('joining');
     try {
-      const stream = await step(this.capture(), stopTracks);
+      const stream = await attempt.step(this.capture(), stopTracks);
       this.stream = stream;
       // The browser's own "Stop sharing" (or an unplugged device) ends a track: the source leaves.
       for (const track of stream.getTracks()) track.addEventListener('ended', this.onEnded, { once: true });
-      const publisher = await step(VideoRoomPublisher.attach(room.session), (late) => void late.detach());
+      const publisher = await attempt.step(VideoRoomPublisher.attach(room.session), (late) => void late.detach());
       this.publisher = publisher;
       publisher.events.on('room', (event) => {
         if (event.type === 'removed') void this.leave();
       });
-      await step(publisher.join({ room: room.room, id: this.memberId, display: room.identity, ...(room.pin ? { pin: room.pin } : {}) }));
+      await attempt.step(publisher.join({ room: room.room, id: this.memberId, display: room.identity, ...(room.pin ? { pin: room.pin } : {}) }));
       this.inRoom = true;
       this.host.entered(this);
       this.host.changed();
@@ -201,20 +203,14 @@ export class RoomSessionSource {
       phase = 'publish';
       const tracks = stream.getTracks();
       const sourceOf = (track: MediaStreamTrack) => SOURCE_OF[this.type][track.kind as 'audio' | 'video'];
-      const mids = await step(publisher.publish(tracks, (track) => encodeStreamState({ source: sourceOf(track), muted: false, deaf: false })));
+      const mids = await attempt.step(publisher.publish(tracks, (track) => encodeStreamState({ source: sourceOf(track), muted: false, deaf: false })));
       for (const [track, mid] of mids) {
         const source = sourceOf(track);
         this.published.set(source, { source, kind: track.kind as 'audio' | 'video', mid, track, muted: false });
       }
       this.host.changed();
-      await step(publisher.mediaUp(room.timeout));
-      this.setState('joined');
-      return this;
+      await attempt.step(publisher.mediaUp(room.timeout));
     } catch (error) {
-      if (this.stateValue !== 'left') {
-        await this.teardown({});
-        this.setState('new');
-      }
       throw toRoomError(error, { phase, server: room.server, room: room.room });
     }
   }
@@ -231,12 +227,16 @@ export class RoomSessionSource {
     return getUserMedia({ audio: audio ?? false, video: video ?? false });
   }
 
-  private readonly onEnded = () => {
-    if (this.stateValue === 'joining' || this.stateValue === 'joined') void this.leave();
-  };
+  private readonly onEnded = () => void this.leave();
+
+  /** It left after joining (its `leave()`, the page hiding, or Janus removing it): for good. */
+  private end(): Promise<void> {
+    this.left = true;
+    return this.teardown();
+  }
 
   /** Releases everything a join acquired (safe at any point, and twice). */
-  private async teardown(options: { unreachable?: boolean }): Promise<void> {
+  private async teardown(): Promise<void> {
     for (const track of this.stream?.getTracks() ?? []) track.removeEventListener('ended', this.onEnded);
     stopTracks(this.stream);
     this.stream = null;
@@ -248,12 +248,7 @@ export class RoomSessionSource {
       this.host.exited(this);
     }
     this.host.changed();
-    await publisher?.detach(options);
-  }
-
-  private setState(state: SourceState): void {
-    this.stateValue = state;
-    this.host.changed();
+    await publisher?.detach({ unreachable: this.unreachable });
   }
 }
 

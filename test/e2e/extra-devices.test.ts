@@ -3,7 +3,7 @@
 import { expect } from '@open-wc/testing';
 import type { MemberEventDetail, TrackPublicationEventDetail } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { aliceAndBob, decodedFrame, inboundStats, nextEvent, participantsOnServer, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
+import { aliceAndBob, captureTracks, decodedFrame, inboundStats, nextEvent, participantsOnServer, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
 
 /** fake_device_2: a second camera WebRTC can encode (fake_device_1 sends depth frames). */
 async function secondCamera(): Promise<MediaDeviceInfo> {
@@ -43,6 +43,23 @@ describe('extra devices', () => {
     await until(() => participantsOnServer(roomName), (list) => !list.some((p) => p.id === device.memberId), 'the device gone from Janus');
     const again = await rejection(device.join());
     expect(again.name).to.equal('InvalidStateError');
+  });
+
+  it('leave() during join() cancels it: AbortError, and nothing captured, joined or published stays', async () => {
+    const { roomName, alice } = await aliceAndBob('device-cancel');
+    const captured = captureTracks();
+    const device = await alice.addCamera({ autoJoin: false });
+    const joining = device.join();
+    await until(() => device.state, (state) => state === 'joining', 'the join started');
+    await device.leave();
+    expect((await rejection(joining)).name).to.equal('AbortError');
+    expect(device.state).to.equal('left');
+    expect(alice.deviceList).to.deep.equal([]);
+    // A capture that arrives after the leave is stopped as it arrives.
+    await until(() => captured.length > 0 && captured.every((t) => t.readyState === 'ended'), Boolean, 'the late capture stopped');
+    const onServer = await participantsOnServer(roomName);
+    expect(onServer.map((p) => p.id)).to.not.include(device.memberId);
+    expect(alice.members.map((m) => m.type)).to.deep.equal(['member', 'member']);
   });
 
   it('addMicrophone publishes a second microphone that the others hear', async () => {
