@@ -68,6 +68,25 @@ export const participantTileStyles = css`
   audio {
     display: none;
   }
+  /* The talking ring sits over the video, inside the tile's rounded corners. */
+  :host::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: inherit;
+    pointer-events: none;
+    box-shadow: inset 0 0 0 var(--participant-tile-talking-width, 3px) var(--participant-tile-talking-color, var(--jre-accent, #2da44e));
+    opacity: 0;
+    transition: opacity 150ms ease-out;
+  }
+  :host([talking])::after {
+    opacity: 1;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host::after {
+      transition: none;
+    }
+  }
   [part='overlay'] {
     position: absolute;
     inset: 0;

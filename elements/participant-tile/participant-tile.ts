@@ -47,10 +47,13 @@ function initials(name: string): string {
  * @cssproperty --participant-tile-name-color - Name label colour.
  *
  * @cssproperty --participant-tile-screen-object-fit - How a screen share fills the tile (default contain).
+ * @cssproperty --participant-tile-talking-color - The ring drawn while the member talks.
+ * @cssproperty --participant-tile-talking-width - Its width (default 3px).
  *
  * Host attributes set by the tile (read-only, for CSS): `local`, `type` (`member`, `screen` or
- * `device`), `audio-muted`, `video-muted`, `deaf`, `audio-blocked` (the browser's autoplay policy
- * holds the audio until the next click or key).
+ * `device`), `audio-muted`, `video-muted`, `deaf`, `talking` (Janus hears the member talk),
+ * `dominant` (the room's dominant speaker), `audio-blocked` (the browser's autoplay policy holds
+ * the audio until the next click or key).
  */
 export class ParticipantTile extends LitElement {
   static override styles = participantTileStyles;
@@ -114,6 +117,8 @@ export class ParticipantTile extends LitElement {
     this.toggleAttribute('video-muted', this.videoMuted);
     this.toggleAttribute('audio-muted', this.audioMuted);
     this.toggleAttribute('deaf', member?.deaf === true);
+    this.toggleAttribute('talking', member?.talking === true);
+    this.toggleAttribute('dominant', member !== undefined && this.roomState?.dominantSpeakerId === member.id);
     this.toggleAttribute('audio-blocked', this.audioController.blocked);
     if (!this.hasAttribute('role')) this.setAttribute('role', 'group');
     // The group's name says what the picture cannot: "Alice, microphone muted, camera off".

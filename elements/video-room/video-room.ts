@@ -1,19 +1,18 @@
 import { provide } from '@lit/context';
-import { LitElement, html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
+import { html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { audioOutputContext, roomContext, roomStateContext } from '../../src/context/context.js';
+import { audioOutputContext, roomStateContext } from '../../src/context/context.js';
 import { AudioOutput } from '../../src/controllers/audio-output.js';
 import { dispatchRoomEvent, forwardRoomEvents } from '../../src/events/dom-events.js';
 import type { RoomEventMap } from '../../src/events/event-map.js';
 import { DEFAULT_TIMEOUT } from '../../src/room/options.js';
-import { RoomSession } from '../../src/room/room-session.js';
-import type { MemberParams } from '../../src/room/room-session.js';
-import type { AddDeviceOptions, RoomSessionDevice, RoomSessionScreenShare, ScreenShareOptions, SourceOptions } from '../../src/room/local-sources.js';
+import type { MemberParams, RoomSession } from '../../src/room/room-session.js';
 import type { JoinOptions, Member, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
 import { stringsFor } from '../../src/i18n/strings.js';
 import { featuredShare } from '../../src/room/layout.js';
 import { VERSION } from '../../src/version.js';
+import { RoomSessionElement } from './room-session-element.js';
 import { videoRoomStyles } from './video-room.styles.js';
 
 /** A boolean that is on unless the attribute says "false" (or "0", "off", "no"). */
@@ -31,7 +30,7 @@ const autoBoolean: ComplexAttributeConverter<boolean | undefined> = {
 /** Properties that decide which room is joined, and how (auto-join rejoins when one changes). */
 const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 'create', 'timeout', 'iceServers'] as const;
 /** Every property that feeds the room model's options. */
-const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicrophoneWhileMuted', 'stopCameraInBackground'] as const;
+const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicrophoneWhileMuted', 'stopCameraInBackground', 'inputSensitivity'] as const;
 
 /**
  * @tagname video-room
@@ -96,13 +95,9 @@ const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicr
  * @fires error - Joining failed, or something broke without ending the session: `detail.error`.
  *   Cancelable: call `preventDefault()` to keep an auto-join failure out of the console.
  */
-export class VideoRoom extends LitElement {
+export class VideoRoom extends RoomSessionElement {
   static override styles = videoRoomStyles;
   static readonly version = VERSION;
-
-  /** The room model: SignalWire-style methods and state, for anything the attributes don't cover. */
-  @provide({ context: roomContext })
-  readonly roomSession: RoomSession = new RoomSession({ server: '', room: '', identity: '' });
 
   @provide({ context: roomStateContext })
   @state()
@@ -159,6 +154,12 @@ export class VideoRoom extends LitElement {
   /** Milliseconds allowed for connecting, each Janus request and the media connection. */
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
+  /**
+   * How easily this member counts as talking: 0 (never) to 100 (any sound). Unset: the room's
+   * threshold (30 for rooms this library creates). See `setInputSensitivity()`.
+   */
+  @property({ attribute: 'input-sensitivity', type: Number }) inputSensitivity: number | undefined;
+
   /** ICE servers (STUN/TURN) for the PeerConnections; none by default. */
   @property({ attribute: false }) iceServers: RTCIceServer[] = [];
 
@@ -176,54 +177,6 @@ export class VideoRoom extends LitElement {
     });
   }
 
-  /** Whether the room is joined. */
-  get active(): boolean {
-    return this.roomSession.active;
-  }
-
-  /** Every member, this client first (SignalWire member entities). */
-  get members(): readonly Member[] {
-    return this.roomSession.members;
-  }
-
-  /** This client's member id, while joined. */
-  get memberId(): string | null {
-    return this.roomSession.memberId;
-  }
-
-  get localStream(): MediaStream | null {
-    return this.roomSession.localStream;
-  }
-
-  get localAudioTrack(): MediaStreamTrack | null {
-    return this.roomSession.localAudioTrack;
-  }
-
-  get localVideoTrack(): MediaStreamTrack | null {
-    return this.roomSession.localVideoTrack;
-  }
-
-  get cameraId(): string | null {
-    return this.roomSession.cameraId;
-  }
-
-  get cameraLabel(): string | null {
-    return this.roomSession.cameraLabel;
-  }
-
-  get microphoneId(): string | null {
-    return this.roomSession.microphoneId;
-  }
-
-  get microphoneLabel(): string | null {
-    return this.roomSession.microphoneLabel;
-  }
-
-  /** The chosen speaker; null for the system's default. */
-  get speakerId(): string | null {
-    return this.roomSession.speakerId;
-  }
-
   /**
    * Joins with the current attributes. Rejects with a documented error (and fires `error`);
    * afterwards the element can join again. A join cancelled by `leave()` (or by removing the
@@ -239,50 +192,9 @@ export class VideoRoom extends LitElement {
     }
   }
 
-  /** Leaves the room (or cancels a join) and releases camera, microphone and connections. */
-  leave(): Promise<void> {
-    return this.roomSession.leave();
-  }
-
-  /** Mutes this client's microphone; everyone sees `audio_muted`. Also before joining. */
-  audioMute(params?: MemberParams): Promise<void> {
-    return this.roomSession.audioMute(params);
-  }
-
-  audioUnmute(params?: MemberParams): Promise<void> {
-    return this.roomSession.audioUnmute(params);
-  }
-
-  /** Turns this client's camera off (and, by default, its light); everyone sees `video_muted`. */
-  videoMute(params?: MemberParams): Promise<void> {
-    return this.roomSession.videoMute(params);
-  }
-
-  videoUnmute(params?: MemberParams): Promise<void> {
-    return this.roomSession.videoUnmute(params);
-  }
-
-  /** Hears nobody, and mutes the microphone (SignalWire). */
-  deaf(params?: MemberParams): Promise<void> {
-    return this.roomSession.deaf(params);
-  }
-
-  undeaf(params?: MemberParams): Promise<void> {
-    return this.roomSession.undeaf(params);
-  }
-
-  /** Switches the camera (`{ deviceId }`, `{ facingMode: 'environment' }`...) without renegotiating. */
-  updateCamera(constraints: MediaTrackConstraints): Promise<void> {
-    return this.roomSession.updateCamera(constraints);
-  }
-
-  updateMicrophone(constraints: MediaTrackConstraints): Promise<void> {
-    return this.roomSession.updateMicrophone(constraints);
-  }
-
-  /** Plays the room's audio on another speaker (where the browser supports `setSinkId`). */
-  updateSpeaker(opts: { deviceId: string }): Promise<void> {
-    return this.roomSession.updateSpeaker(opts);
+  override async setInputSensitivity(params: MemberParams & { value: number }): Promise<void> {
+    await super.setInputSensitivity(params);
+    if (params.memberId === undefined || params.memberId === this.memberId) this.inputSensitivity = params.value;
   }
 
   /**
@@ -291,49 +203,6 @@ export class VideoRoom extends LitElement {
    */
   startAudio(): Promise<void> {
     return this.audioOutput.startAudio();
-  }
-
-  /**
-   * Shares a screen: opens the browser's picker, then publishes it as a member of type `screen`
-   * (SignalWire). Rejects with `NotAllowedError` (and fires `error`) when the picker is cancelled.
-   */
-  startScreenShare(opts?: ScreenShareOptions): Promise<RoomSessionScreenShare> {
-    return this.roomSession.startScreenShare(opts);
-  }
-
-  /** @deprecated Use `startScreenShare()`. */
-  createScreenShareObject(opts?: ScreenShareOptions): Promise<RoomSessionScreenShare> {
-    return this.roomSession.createScreenShareObject(opts);
-  }
-
-  /** Adds another camera as a member of type `device`; `{ autoJoin: false }` waits for its `join()`. */
-  addCamera(opts?: AddDeviceOptions): Promise<RoomSessionDevice> {
-    return this.roomSession.addCamera(opts);
-  }
-
-  /** Adds another microphone as a member of type `device`. */
-  addMicrophone(opts?: AddDeviceOptions): Promise<RoomSessionDevice> {
-    return this.roomSession.addMicrophone(opts);
-  }
-
-  /** Adds a device (`audio` and/or `video`) as a member of type `device`. */
-  addDevice(opts: SourceOptions): Promise<RoomSessionDevice> {
-    return this.roomSession.addDevice(opts);
-  }
-
-  /** This client's screen shares, until each leaves. */
-  get screenShareList(): readonly RoomSessionScreenShare[] {
-    return this.roomSession.screenShareList;
-  }
-
-  /** This client's extra cameras and microphones, until each leaves. */
-  get deviceList(): readonly RoomSessionDevice[] {
-    return this.roomSession.deviceList;
-  }
-
-  /** Publishes the page's own media (a canvas, a processed stream) instead of camera/microphone. */
-  setLocalStream(stream: MediaStream): void {
-    this.roomSession.setLocalStream(stream);
   }
 
   override connectedCallback(): void {
@@ -416,6 +285,7 @@ export class VideoRoom extends LitElement {
       stopCameraWhileMuted: this.stopCameraWhileMuted,
       stopMicrophoneWhileMuted: this.stopMicrophoneWhileMuted,
       ...(this.stopCameraInBackground === undefined ? {} : { stopCameraInBackground: this.stopCameraInBackground }),
+      ...(this.inputSensitivity === undefined || Number.isNaN(this.inputSensitivity) ? {} : { inputSensitivity: this.inputSensitivity }),
     };
   }
 

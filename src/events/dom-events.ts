@@ -45,6 +45,7 @@ export const DOM_EVENT_TABLE: Table = {
   memberUpdated: [
     { name: 'member.updated', detail: ({ member, updated }, room) => ({ ...scope(room), member: { ...member, updated } }) },
   ],
+  memberTalking: [{ name: 'member.talking', detail: ({ member }, room) => ({ ...scope(room), member }) }],
   membersChanged: [{ name: 'memberList.updated', detail: ({ members }) => ({ members }) }],
   trackPublished: [{ name: 'trackPublished', detail: ({ publication, participant }) => ({ publication, participant }) }],
   trackUnpublished: [
@@ -77,6 +78,7 @@ export const DOM_EVENT_TABLE: Table = {
   microphoneDisconnected: [{ name: 'microphone.disconnected', detail: ({ deviceId, label }) => ({ deviceId, label }) }],
   speakerUpdated: [{ name: 'speaker.updated', detail: ({ previous, current }) => ({ previous, current }) }],
   speakerDisconnected: [{ name: 'speaker.disconnected', detail: ({ deviceId, label }) => ({ deviceId, label }) }],
+  dominantSpeakerChanged: [{ name: 'dominantSpeakerChanged', detail: ({ dominantSpeaker }) => ({ dominantSpeaker }) }],
   mediaConnected: [{ name: 'media.connected', detail: () => null }],
   mediaDisconnected: [{ name: 'media.disconnected', detail: () => null }],
   error: [{ name: 'error', detail: ({ error }) => ({ error }) }],

@@ -70,6 +70,11 @@ export interface TrackSubscriptionFailedDetail {
   participant: Participant;
 }
 
+/** `dominantSpeakerChanged` (Twilio): the participant talking most, or null when none is. */
+export interface DominantSpeakerChangedDetail {
+  dominantSpeaker: Participant | null;
+}
+
 export interface DisconnectedDetail {
   room: RoomSession;
   /** Present when the room was left unexpectedly. */
@@ -87,6 +92,8 @@ export interface RoomEventDetails {
   'member.joined': MemberEventDetail;
   'member.left': MemberEventDetail;
   'member.updated': MemberUpdatedDetail;
+  /** A member started (`detail.member.talking` true) or stopped talking (SignalWire). */
+  'member.talking': MemberEventDetail;
   'memberList.updated': MemberListUpdatedDetail;
   'media.connected': null;
   'media.disconnected': null;
@@ -109,6 +116,7 @@ export interface RoomEventDetails {
   /** The browser's autoplay policy holds back the room's sound (no payload); see `startAudio()`. */
   'audio.blocked': null;
   'audio.unblocked': null;
+  dominantSpeakerChanged: DominantSpeakerChangedDetail;
   disconnected: DisconnectedDetail;
   error: ErrorDetail;
 }

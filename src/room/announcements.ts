@@ -21,6 +21,8 @@ export type AnnouncedEvents = {
   /** Another person joined (Twilio: extra sources are tracks of their owner, not participants). */
   participantConnected: { participant: Participant };
   participantDisconnected: { participant: Participant };
+  /** A member (this client too) started or stopped talking: `member.talking`. */
+  memberTalking: { member: Member };
   /** A member's state changed (the local member's too); `updated` names the fields. */
   memberUpdated: { member: Member; updated: MemberUpdatable[] };
   membersChanged: { members: readonly Member[] };
@@ -34,6 +36,8 @@ export type AnnouncedEvents = {
   trackEnabled: TrackEventWithTrack;
   mediaConnected: undefined;
   mediaDisconnected: undefined;
+  /** Another participant became the dominant speaker, or none is (Twilio). */
+  dominantSpeakerChanged: { dominantSpeaker: Participant | null };
 };
 
 export type Announcement = { [K in keyof AnnouncedEvents]: { type: K; event: AnnouncedEvents[K] } }[keyof AnnouncedEvents];
@@ -78,10 +82,15 @@ export function announce(prev: RoomSnapshot, next: RoomSnapshot): Announcement[]
     const before = prevMembers.get(member.id);
     const updated = before ? MEMBER_UPDATABLE.filter((key) => before[key] !== member[key]) : [];
     if (updated.length > 0) out.push({ type: 'memberUpdated', event: { member, updated } });
+    if ((before?.talking ?? false) !== member.talking) out.push({ type: 'memberTalking', event: { member } });
   }
 
   if (prev.members.length !== next.members.length || prev.members.some((m, i) => !sameMember(m, next.members[i]!))) {
     out.push({ type: 'membersChanged', event: { members: next.members } });
+  }
+  if (prev.dominantSpeakerId !== next.dominantSpeakerId) {
+    const dominantSpeaker = next.dominantSpeakerId === null ? null : next.participants.get(next.dominantSpeakerId)!;
+    out.push({ type: 'dominantSpeakerChanged', event: { dominantSpeaker } });
   }
   if (!prev.mediaConnected && next.mediaConnected) out.push({ type: 'mediaConnected', event: undefined });
   if (prev.mediaConnected && !next.mediaConnected) out.push({ type: 'mediaDisconnected', event: undefined });

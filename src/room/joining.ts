@@ -8,6 +8,7 @@ import type { JoinedInfo, ParticipantEvent } from '../janus/videoroom/protocol.j
 import { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
 import type { Attempt } from './connection.js';
 import type { ResolvedOptions } from './options.js';
+import { DEFAULT_INPUT_SENSITIVITY, TALK_WINDOW_PACKETS, talkThreshold } from './speakers.js';
 
 export interface Signaling {
   readonly session: JanusSession;
@@ -46,7 +47,12 @@ async function ensureRoom(publisher: VideoRoomPublisher, options: ResolvedOption
     new RoomNotFoundError(`Room not found: room "${options.room}" ${detail}`, { attribute: 'room', ...(cause === undefined ? {} : { cause }) });
   if (!options.create) throw notFound('does not exist. Check the room attribute, or let this client create it (remove create="false")');
   try {
-    await publisher.create(options.room, { publishers: options.maxPublishers, ...(options.pin ? { pin: options.pin } : {}) });
+    await publisher.create(options.room, {
+      publishers: options.maxPublishers,
+      talkWindow: TALK_WINDOW_PACKETS,
+      talkThreshold: talkThreshold(DEFAULT_INPUT_SENSITIVITY),
+      ...(options.pin ? { pin: options.pin } : {}),
+    });
   } catch (error) {
     // Janus refuses `create` when it requires an admin_key: ad-hoc creation is off there.
     if (error instanceof JanusFailure && error.kind === 'plugin') {

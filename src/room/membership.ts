@@ -12,6 +12,7 @@ import { nextMediaUp, type Attempt } from './connection.js';
 import { joinSignaling } from './joining.js';
 import type { ResolvedOptions } from './options.js';
 import { EMPTY_ROSTER, reduceRoster, withMember, withoutMember, type Roster } from './roster.js';
+import { DominantSpeaker } from './speakers.js';
 import { Subscriptions, type RemoteTracks } from './subscriptions.js';
 import type { LeaveReason, TrackKind } from './types.js';
 
@@ -26,6 +27,22 @@ export interface MembershipHooks {
 }
 
 const NO_TRACKS: RemoteTracks = new Map();
+
+/**
+ * The other participants (Twilio: a person with its extra sources) that talk now, and all of
+ * them. A muted member sends nothing, so Janus never hears it stop: muted counts as silent.
+ */
+function talkersOf(roster: Roster): [talking: Set<string>, present: Set<string>] {
+  const talking = new Set<string>();
+  const present = new Set<string>();
+  for (const record of roster.values()) {
+    if (record.local) continue;
+    const sid = record.parentId ?? record.id;
+    present.add(sid);
+    if (record.talking && [...record.streams.values()].some((s) => s.kind === 'audio' && !s.muted)) talking.add(sid);
+  }
+  return [talking, present];
+}
 
 export class Membership {
   readonly options: ResolvedOptions;
@@ -42,6 +59,7 @@ export class Membership {
   private isJoined = false;
   private closed = false;
   private readonly hooks: MembershipHooks;
+  private readonly speakers = new DominantSpeaker(() => this.hooks.changed());
 
   constructor(options: ResolvedOptions, memberId: string, hooks: MembershipHooks) {
     this.options = options;
@@ -67,6 +85,11 @@ export class Membership {
 
   get mediaConnected(): boolean {
     return this.up;
+  }
+
+  /** The participant id of the dominant speaker among the others (Twilio), or null. */
+  get dominantSpeaker(): string | null {
+    return this.speakers.current;
   }
 
   /** Silences (or not) everything received. */
@@ -116,6 +139,7 @@ export class Membership {
   /** Ends the join: stops listening, and destroys the session (every handle and PeerConnection). */
   async close(options: { lost?: boolean } = {}): Promise<void> {
     this.closed = true;
+    this.speakers.stop();
     this.subscriptions?.close();
     this.subscriptions = undefined;
     this.up = false;
@@ -145,6 +169,7 @@ export class Membership {
       return;
     }
     this.rosterValue = reduceRoster(this.rosterValue, event, this.memberId);
+    this.speakers.update(...talkersOf(this.rosterValue));
     this.subscriptions?.sync();
     this.hooks.changed();
   }

@@ -8,6 +8,7 @@ import {
   SignalingConnectionError,
   type RoomErrorClass,
 } from '../errors/errors.js';
+import { talkThreshold } from './speakers.js';
 import type { JoinOptions, RoomSessionOptions, TrackKind } from './types.js';
 
 export const DEFAULT_TIMEOUT = 10_000;
@@ -15,7 +16,11 @@ export const DEFAULT_MAX_PUBLISHERS = 16;
 /** Twilio's limits for room names and identities. */
 export const MAX_NAME_LENGTH = 128;
 
-export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin' | 'localStream'>> & { pin?: string; localStream?: MediaStream };
+export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin' | 'localStream' | 'inputSensitivity'>> & {
+  pin?: string;
+  localStream?: MediaStream;
+  inputSensitivity?: number;
+};
 
 /** Mobile browsers stop a backgrounded page's camera; desktop ones keep it. */
 function isMobile(): boolean {
@@ -86,6 +91,7 @@ export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
   if (localStream !== undefined && !(localStream instanceof MediaStream)) {
     throw new RangeError('the "localStream" option must be a MediaStream');
   }
+  if (options.inputSensitivity !== undefined) talkThreshold(options.inputSensitivity);
   return {
     server,
     room,
@@ -101,6 +107,7 @@ export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
     stopMicrophoneWhileMuted: booleanOption(options.stopMicrophoneWhileMuted, 'stopMicrophoneWhileMuted', true),
     stopCameraInBackground: booleanOption(options.stopCameraInBackground, 'stopCameraInBackground', isMobile()),
     ...(localStream ? { localStream } : {}),
+    ...(options.inputSensitivity === undefined ? {} : { inputSensitivity: options.inputSensitivity }),
   };
 }
 

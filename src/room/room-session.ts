@@ -26,6 +26,7 @@ import {
 import { Membership } from './membership.js';
 import { newMemberId } from './member-types.js';
 import { planJoin, resolveOptions } from './options.js';
+import { TALK_WINDOW_PACKETS, talkThreshold } from './speakers.js';
 import { EMPTY_ROSTER } from './roster.js';
 import type { ConnectionState, JoinOptions, Member, Participant, RoomSessionOptions, RoomSnapshot } from './types.js';
 import type { ModelParts } from './views.js';
@@ -113,6 +114,12 @@ export class RoomSession {
     this.optionsValue = options;
     // What the next join will publish shows in the snapshot (`self`).
     if ((before.audio === false) !== (options.audio === false) || (before.video === false) !== (options.video === false)) this.changed();
+    // The talk threshold is the one option that changes a joined session on the spot.
+    if (options.inputSensitivity !== undefined && options.inputSensitivity !== before.inputSensitivity && this.active) {
+      this.setInputSensitivity({ value: options.inputSensitivity }).catch(() => {
+        // Reported through the `error` event.
+      });
+    }
   }
 
   get state(): ConnectionState {
@@ -144,6 +151,12 @@ export class RoomSession {
   /** The other members as Twilio `RemoteParticipant`s, by `sid`. */
   get participants(): ReadonlyMap<string, Participant> {
     return this.snapshot.participants;
+  }
+
+  /** The participant talking most (Twilio `dominantSpeaker`): another member, never this client; null when none. */
+  get dominantSpeaker(): Participant | null {
+    const id = this.snapshot.dominantSpeakerId;
+    return id === null ? null : (this.snapshot.participants.get(id) ?? null);
   }
 
   /** The local tracks while joining or joined: one MediaStream per join, updated in place. */
@@ -226,6 +239,20 @@ export class RoomSession {
   /** Hears everyone again (and unmutes the microphone, as SignalWire does). */
   undeaf(params?: MemberParams): Promise<void> {
     return this.control(params, 'undeaf', () => this.local.setDeaf(false));
+  }
+
+  /**
+   * How easily Janus counts this member as talking (SignalWire): `value` from 0 (never) to 100
+   * (any sound), default 30. It sets this publisher's Janus talk threshold (`talkThreshold()`),
+   * now when joined and at every later join. Another member's needs a room service.
+   */
+  setInputSensitivity(params: MemberParams & { value: number }): Promise<void> {
+    return this.control(params, 'set the input sensitivity of', async () => {
+      const threshold = talkThreshold(params.value);
+      this.optionsValue = { ...this.optionsValue, inputSensitivity: params.value };
+      const publisher = this.active ? this.membership?.publisher : undefined;
+      await publisher?.setTalkDetection(threshold, TALK_WINDOW_PACKETS);
+    });
   }
 
   /** Switches the camera (`deviceId`, `facingMode`...) without renegotiating; remembered for later joins. */
@@ -332,6 +359,9 @@ export class RoomSession {
       });
       phase = 'publish';
       await attempt.step(this.local.publish(publisher, plan));
+      if (options.inputSensitivity !== undefined) {
+        await attempt.step(publisher.setTalkDetection(talkThreshold(options.inputSensitivity), TALK_WINDOW_PACKETS));
+      }
       if (this.local.publications.list.size > 0) await attempt.step(publisher.mediaUp(options.timeout));
     } catch (error) {
       throw toRoomError(error, { phase, server: options.server, room: options.room });
@@ -414,6 +444,7 @@ export class RoomSession {
       remote: membership?.remote ?? new Map(),
       localStream: this.local.stream,
       mediaConnected: membership?.mediaConnected ?? false,
+      dominantSpeaker: membership?.dominantSpeaker ?? null,
       self: { ...this.local.state(this.state === 'connected'), screenShare: this.sources.screenShareState },
     };
   }

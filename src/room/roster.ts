@@ -31,6 +31,8 @@ export interface MemberRecord {
   readonly parentId?: string;
   /** Published audio and video streams, by the publisher's mid. */
   readonly streams: ReadonlyMap<string, RemoteStream>;
+  /** Janus hears this member talk (its last `talking` / `stopped-talking` event). */
+  readonly talking: boolean;
 }
 
 /** Every member in join order, by id. */
@@ -55,7 +57,7 @@ const put = (roster: Roster, record: MemberRecord): Roster => new Map(roster).se
 /** Adds a member (its type and owner read from its id), or renames one already there. */
 export function withMember(roster: Roster, id: string, name: string, local = false): Roster {
   const record = roster.get(id);
-  if (!record) return put(roster, { id, name, local, ...memberKind(id), streams: NO_STREAMS });
+  if (!record) return put(roster, { id, name, local, ...memberKind(id), streams: NO_STREAMS, talking: false });
   return name && record.name !== name ? put(roster, { ...record, name }) : roster;
 }
 
@@ -102,6 +104,11 @@ const reducers: Reducers = {
   leaving: (roster, event) => withoutMember(roster, event.id),
   kicked: (roster, event) => withoutMember(roster, event.id),
   display: (roster, event) => (roster.has(event.id) ? withMember(roster, event.id, event.display) : roster),
+  // About anyone, this client and its sources too: only Janus hears who talks.
+  talking: (roster, event) => {
+    const record = roster.get(event.id);
+    return record && record.talking !== event.talking ? put(roster, { ...record, talking: event.talking }) : roster;
+  },
   // Our own removal ends the session; the roster goes with it.
   removed: (roster) => roster,
 };

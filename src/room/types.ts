@@ -44,6 +44,8 @@ export interface Member {
   readonly video_muted: boolean;
   /** True when the member hears nobody (only known for members that publish a microphone). */
   readonly deaf: boolean;
+  /** True while Janus hears the member talk (never while its microphone is muted); see `member.talking`. */
+  readonly talking: boolean;
   /** True for this client and its own extra sources (not in SignalWire's entity). */
   readonly local: boolean;
 }
@@ -133,6 +135,8 @@ export interface RoomSnapshot {
   readonly localStream: MediaStream | null;
   /** Whether every PeerConnection of this client is up (between `media.connected` and `media.disconnected`). */
   readonly mediaConnected: boolean;
+  /** The `sid` of the dominant speaker among `participants` (Twilio), or null. */
+  readonly dominantSpeakerId: string | null;
   /** This client's own media, joined or not. */
   readonly self: LocalState;
 }
@@ -168,6 +172,11 @@ export interface RoomSessionOptions {
    * mobile browsers only, which give a backgrounded page no camera frames, as Twilio advises).
    */
   stopCameraInBackground?: boolean;
+  /**
+   * How easily Janus counts this member as talking, 0 (never) to 100 (any sound): SignalWire's
+   * `setInputSensitivity`. Unset: the room's own threshold (rooms this library creates: 30).
+   */
+  inputSensitivity?: number;
 }
 
 /** SignalWire's `join()` parameters: they apply to that join only. */

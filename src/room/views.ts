@@ -32,6 +32,8 @@ export interface ModelParts {
   readonly localStream: MediaStream | null;
   readonly mediaConnected: boolean;
   readonly self: LocalState;
+  /** The dominant speaker's participant id. */
+  readonly dominantSpeaker: string | null;
 }
 
 /** One source of a member as the views need it. */
@@ -91,6 +93,8 @@ export function memberOf(record: MemberRecord, parts: ModelParts): Member {
     audio_muted: !sending.has('audio'),
     video_muted: !sending.has('video'),
     deaf: record.id === parts.memberId ? parts.self.deaf : sources.some((s) => s.deaf),
+    // Janus tells no one when a muted member stops sending, so it never hears it stop talking.
+    talking: record.talking && sending.has('audio'),
     local: record.local,
   });
 }
@@ -197,6 +201,7 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
     participants,
     localStream: parts.localStream,
     mediaConnected: parts.mediaConnected,
+    dominantSpeakerId: parts.dominantSpeaker !== null && participants.has(parts.dominantSpeaker) ? parts.dominantSpeaker : null,
     self: sameLocal(previous?.self, parts.self) ? previous!.self : Object.freeze({ ...parts.self }),
   });
 }

@@ -176,14 +176,28 @@ export function janusSessionCount(): Promise<number> {
   return executeServerCommand('janus-sessions') as Promise<number>;
 }
 
-/** A `<video-room>` on the test Janus (not joined yet). */
-export function roomElement(room: string, identity: string, options: { media?: boolean } = {}): Promise<VideoRoom> {
-  return options.media === false
-    ? fixture<VideoRoom>(
-        html`<video-room server=${janusUrl()} room=${room} identity=${identity} audio="false" video="false"></video-room>`,
-      )
-    : fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${room} identity=${identity}></video-room>`);
+/** A `<video-room>` on the test Janus (not joined yet), with any other `attributes`. */
+export async function roomElement(
+  room: string,
+  identity: string,
+  options: { media?: boolean; attributes?: Record<string, string> } = {},
+): Promise<VideoRoom> {
+  const element =
+    options.media === false
+      ? await fixture<VideoRoom>(
+          html`<video-room server=${janusUrl()} room=${room} identity=${identity} audio="false" video="false"></video-room>`,
+        )
+      : await fixture<VideoRoom>(html`<video-room server=${janusUrl()} room=${room} identity=${identity}></video-room>`);
+  for (const [name, value] of Object.entries(options.attributes ?? {})) element.setAttribute(name, value);
+  await element.updateComplete;
+  return element;
 }
+
+/**
+ * Chromium's fake microphone is a short beep a second, far quieter on average than speech: at
+ * the highest input sensitivity (100) Janus counts it as talking, at the default (30) it does not.
+ */
+export const BEEPS_TALK = { 'input-sensitivity': '100' };
 
 /**
  * Alice joins a new room, then Bob; resolves once Alice's camera and microphone have started on

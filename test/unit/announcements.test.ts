@@ -15,6 +15,7 @@ const base: ModelParts = {
   remote: new Map(),
   localStream: null,
   mediaConnected: false,
+  dominantSpeaker: null,
   self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
 };
 const withBob = (roster: Roster) =>
@@ -73,6 +74,32 @@ describe('announcements', () => {
     expect(names(announce(baselineAtJoin(snapshot), snapshot))).to.deep.equal(['trackSubscribed', 'trackStarted', 'mediaConnected']);
     const down = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: true } }) }, snapshot);
     expect(names(announce(snapshot, down))).to.deep.equal(['mediaDisconnected']);
+  });
+
+  it("announces talking (never for a muted microphone) and the dominant speaker as Twilio's participant", () => {
+    const roster = withBob(base.roster);
+    const quiet = buildSnapshot({ ...base, roster });
+    const talkingRoster = reduceRoster(roster, { type: 'talking', id: 'b', talking: true }, self);
+    const talking = buildSnapshot({ ...base, roster: talkingRoster, dominantSpeaker: 'b' }, quiet);
+    const events = announce(quiet, talking);
+    expect(names(events)).to.deep.equal(['memberTalking', 'membersChanged', 'dominantSpeakerChanged']);
+    expect(events[0]!.type === 'memberTalking' && events[0].event.member).to.include({ id: 'b', talking: true });
+    expect(events[2]!.type === 'dominantSpeakerChanged' && events[2].event.dominantSpeaker?.sid).to.equal('b');
+
+    const mutedRoster = reduceRoster(
+      talkingRoster,
+      {
+        type: 'publishers',
+        publishers: [{ id: 'b', display: 'Bob', streams: [{ type: 'audio', mid: '0', disabled: false, description: '{"jre":1,"source":"microphone","muted":true}' }] }],
+      },
+      self,
+    );
+    const muted = buildSnapshot({ ...base, roster: mutedRoster }, talking);
+    const after = announce(talking, muted);
+    expect(after.find((e) => e.type === 'memberTalking')?.event).to.deep.include({ member: muted.members[1] });
+    expect(muted.members[1]).to.include({ talking: false, audio_muted: true });
+    const reset = after.find((e) => e.type === 'dominantSpeakerChanged');
+    expect(reset?.type === 'dominantSpeakerChanged' && reset.event.dominantSpeaker).to.equal(null);
   });
 
   it('keeps unchanged members and media as the same objects', () => {

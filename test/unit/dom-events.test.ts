@@ -70,6 +70,7 @@ describe('the model-event -> DOM-event table', () => {
   it('has a row for every model event but state, and media events carry no payload', () => {
     expect(Object.keys(DOM_EVENT_TABLE).sort()).to.deep.equal(
       [
+        'dominantSpeakerChanged',
         'error',
         'joined',
         'left',
@@ -77,6 +78,7 @@ describe('the model-event -> DOM-event table', () => {
         'mediaDisconnected',
         'memberJoined',
         'memberLeft',
+        'memberTalking',
         'memberUpdated',
         'membersChanged',
         'participantConnected',

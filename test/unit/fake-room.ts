@@ -27,6 +27,7 @@ export function member(id: string, name: string, extra: Partial<Member> = {}): M
     audio_muted: false,
     video_muted: false,
     deaf: false,
+    talking: false,
     local: false,
     ...extra,
   };
@@ -51,6 +52,7 @@ export function snapshotOf(entries: Array<[Member, { audio?: MediaStreamTrack | 
     participants: new Map(),
     localStream: null,
     mediaConnected: true,
+    dominantSpeakerId: null,
     self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
   };
 }

@@ -44,6 +44,8 @@ export type ParticipantEvent =
   | { type: 'leaving'; id: string }
   | { type: 'kicked'; id: string }
   | { type: 'display'; id: string; display: string }
+  /** Janus's voice activity detection (rooms with `audiolevel_event`); about every member, self included. */
+  | { type: 'talking'; id: string; talking: boolean }
   /** This participant is out of the room. */
   | { type: 'removed'; reason: 'kicked' | 'destroyed' };
 
@@ -127,6 +129,10 @@ function toAttendee(raw: Record<string, unknown>): AttendeeEntry {
 
 /** Janus message -> participant event, read top to bottom; the first match wins. */
 const participantEventTable: Array<(m: JanusMessage) => ParticipantEvent | undefined> = [
+  (m) =>
+    (m['videoroom'] === 'talking' || m['videoroom'] === 'stopped-talking') && m['id'] !== undefined
+      ? { type: 'talking', id: str(m['id']), talking: m['videoroom'] === 'talking' }
+      : undefined,
   (m) => (m['videoroom'] === 'destroyed' ? { type: 'removed', reason: 'destroyed' } : undefined),
   (m) => (m['leaving'] === 'ok' && m['reason'] === 'kicked' ? { type: 'removed', reason: 'kicked' } : undefined),
   (m) =>

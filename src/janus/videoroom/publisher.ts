@@ -9,6 +9,9 @@ import { VIDEOROOM_PLUGIN, parseJoined, parseParticipantEvent, type JoinedInfo, 
 export interface RoomOptions {
   pin?: string;
   publishers: number;
+  /** Talk detection: packets per window, and the level (-dBov) their average must be louder than. */
+  talkWindow: number;
+  talkThreshold: number;
 }
 
 export type PublisherEvents = {
@@ -82,6 +85,8 @@ export class VideoRoomPublisher {
         publishers: options.publishers,
         notify_joining: true,
         audiolevel_event: true,
+        audio_active_packets: options.talkWindow,
+        audio_level_average: options.talkThreshold,
         is_private: false,
         permanent: false,
         ...(options.pin ? { pin: options.pin } : {}),
@@ -174,6 +179,17 @@ export class VideoRoomPublisher {
       this.events.off('up', onUp);
       this.events.off('hangup', onHangup);
     }
+  }
+
+  /**
+   * This publisher's own talk detection (Janus `audio_level_average` over `audio_active_packets`),
+   * instead of the room's: everyone's `talking` events about it follow the new threshold.
+   */
+  async setTalkDetection(threshold: number, window: number): Promise<void> {
+    await this.handle.send(
+      { request: 'configure', audio_level_average: threshold, audio_active_packets: window },
+      { until: (m) => m['configured'] === 'ok' },
+    );
   }
 
   /** Leaves the room and closes the PeerConnection (the handle goes; the session stays). */

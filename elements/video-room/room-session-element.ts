@@ -1,0 +1,168 @@
+/**
+ * The `RoomSession` method surface of `<video-room>` (SignalWire's names): every property and
+ * method here forwards to the room model, so the element and the model cannot drift apart.
+ * `<video-room>` adds attributes, rendering and joining on top.
+ */
+import { provide } from '@lit/context';
+import { LitElement } from 'lit';
+import { roomContext } from '../../src/context/context.js';
+import type { AddDeviceOptions, RoomSessionDevice, RoomSessionScreenShare, ScreenShareOptions, SourceOptions } from '../../src/room/local-sources.js';
+import { RoomSession, type MemberParams } from '../../src/room/room-session.js';
+import type { Member, Participant } from '../../src/room/types.js';
+
+export class RoomSessionElement extends LitElement {
+  /** The room model: SignalWire-style methods and state, for anything the attributes don't cover. */
+  @provide({ context: roomContext })
+  readonly roomSession: RoomSession = new RoomSession({ server: '', room: '', identity: '' });
+
+  /** Whether the room is joined. */
+  get active(): boolean {
+    return this.roomSession.active;
+  }
+
+  /** Every member, this client first (SignalWire member entities). */
+  get members(): readonly Member[] {
+    return this.roomSession.members;
+  }
+
+  /** The other participant talking most (Twilio), or null: see `dominantSpeakerChanged`. */
+  get dominantSpeaker(): Participant | null {
+    return this.roomSession.dominantSpeaker;
+  }
+
+  /** This client's member id, while joined. */
+  get memberId(): string | null {
+    return this.roomSession.memberId;
+  }
+
+  get localStream(): MediaStream | null {
+    return this.roomSession.localStream;
+  }
+
+  get localAudioTrack(): MediaStreamTrack | null {
+    return this.roomSession.localAudioTrack;
+  }
+
+  get localVideoTrack(): MediaStreamTrack | null {
+    return this.roomSession.localVideoTrack;
+  }
+
+  get cameraId(): string | null {
+    return this.roomSession.cameraId;
+  }
+
+  get cameraLabel(): string | null {
+    return this.roomSession.cameraLabel;
+  }
+
+  get microphoneId(): string | null {
+    return this.roomSession.microphoneId;
+  }
+
+  get microphoneLabel(): string | null {
+    return this.roomSession.microphoneLabel;
+  }
+
+  /** The chosen speaker; null for the system's default. */
+  get speakerId(): string | null {
+    return this.roomSession.speakerId;
+  }
+
+  /** Leaves the room (or cancels a join) and releases camera, microphone and connections. */
+  leave(): Promise<void> {
+    return this.roomSession.leave();
+  }
+
+  /** Mutes this client's microphone; everyone sees `audio_muted`. Also before joining. */
+  audioMute(params?: MemberParams): Promise<void> {
+    return this.roomSession.audioMute(params);
+  }
+
+  audioUnmute(params?: MemberParams): Promise<void> {
+    return this.roomSession.audioUnmute(params);
+  }
+
+  /** Turns this client's camera off (and, by default, its light); everyone sees `video_muted`. */
+  videoMute(params?: MemberParams): Promise<void> {
+    return this.roomSession.videoMute(params);
+  }
+
+  videoUnmute(params?: MemberParams): Promise<void> {
+    return this.roomSession.videoUnmute(params);
+  }
+
+  /** Hears nobody, and mutes the microphone (SignalWire). */
+  deaf(params?: MemberParams): Promise<void> {
+    return this.roomSession.deaf(params);
+  }
+
+  undeaf(params?: MemberParams): Promise<void> {
+    return this.roomSession.undeaf(params);
+  }
+
+  /** Switches the camera (`{ deviceId }`, `{ facingMode: 'environment' }`...) without renegotiating. */
+  updateCamera(constraints: MediaTrackConstraints): Promise<void> {
+    return this.roomSession.updateCamera(constraints);
+  }
+
+  updateMicrophone(constraints: MediaTrackConstraints): Promise<void> {
+    return this.roomSession.updateMicrophone(constraints);
+  }
+
+  /** Plays the room's audio on another speaker (where the browser supports `setSinkId`). */
+  updateSpeaker(opts: { deviceId: string }): Promise<void> {
+    return this.roomSession.updateSpeaker(opts);
+  }
+
+  /**
+   * Shares a screen: opens the browser's picker, then publishes it as a member of type `screen`
+   * (SignalWire). Rejects with `NotAllowedError` (and fires `error`) when the picker is cancelled.
+   */
+  startScreenShare(opts?: ScreenShareOptions): Promise<RoomSessionScreenShare> {
+    return this.roomSession.startScreenShare(opts);
+  }
+
+  /** @deprecated Use `startScreenShare()`. */
+  createScreenShareObject(opts?: ScreenShareOptions): Promise<RoomSessionScreenShare> {
+    return this.roomSession.createScreenShareObject(opts);
+  }
+
+  /** Adds another camera as a member of type `device`; `{ autoJoin: false }` waits for its `join()`. */
+  addCamera(opts?: AddDeviceOptions): Promise<RoomSessionDevice> {
+    return this.roomSession.addCamera(opts);
+  }
+
+  /** Adds another microphone as a member of type `device`. */
+  addMicrophone(opts?: AddDeviceOptions): Promise<RoomSessionDevice> {
+    return this.roomSession.addMicrophone(opts);
+  }
+
+  /** Adds a device (`audio` and/or `video`) as a member of type `device`. */
+  addDevice(opts: SourceOptions): Promise<RoomSessionDevice> {
+    return this.roomSession.addDevice(opts);
+  }
+
+  /** This client's screen shares, until each leaves. */
+  get screenShareList(): readonly RoomSessionScreenShare[] {
+    return this.roomSession.screenShareList;
+  }
+
+  /** This client's extra cameras and microphones, until each leaves. */
+  get deviceList(): readonly RoomSessionDevice[] {
+    return this.roomSession.deviceList;
+  }
+
+  /** Publishes the page's own media (a canvas, a processed stream) instead of camera/microphone. */
+  setLocalStream(stream: MediaStream): void {
+    this.roomSession.setLocalStream(stream);
+  }
+
+
+  /**
+   * How easily this member counts as talking, `value` 0 (never) to 100 (any sound), default 30
+   * (SignalWire). Applies now and to later joins.
+   */
+  setInputSensitivity(params: MemberParams & { value: number }): Promise<void> {
+    return this.roomSession.setInputSensitivity(params);
+  }
+}
