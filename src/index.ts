@@ -27,6 +27,19 @@ export {
 } from './room/local-sources.js';
 export { MEMBER_TYPES, memberKind, type MemberKind } from './room/member-types.js';
 export {
+  LAYOUT_NAMES,
+  PAGE_SIZE,
+  computeLayout,
+  featuredShare,
+  type LayoutChoice,
+  type LayoutName,
+  type LayoutSettings,
+  type VideoLayout,
+  type VideoLayoutLayer,
+  type VideoPosition,
+  type VideoPositions,
+} from './room/layout.js';
+export {
   CONNECTION_STATES,
   LEAVE_REASONS,
   MEMBER_UPDATABLE,

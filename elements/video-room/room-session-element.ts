@@ -8,6 +8,7 @@ import { LitElement } from 'lit';
 import { roomContext } from '../../src/context/context.js';
 import type { AddDeviceOptions, RoomSessionDevice, RoomSessionScreenShare, ScreenShareOptions, SourceOptions } from '../../src/room/local-sources.js';
 import { RoomSession, type MemberParams } from '../../src/room/room-session.js';
+import type { LayoutChoice, LayoutName, VideoLayout, VideoPosition, VideoPositions } from '../../src/room/layout.js';
 import type { Member, Participant } from '../../src/room/types.js';
 
 export class RoomSessionElement extends LitElement {
@@ -157,12 +158,56 @@ export class RoomSessionElement extends LitElement {
     this.roomSession.setLocalStream(stream);
   }
 
-
   /**
    * How easily this member counts as talking, `value` 0 (never) to 100 (any sound), default 30
    * (SignalWire). Applies now and to later joins.
    */
   setInputSensitivity(params: MemberParams & { value: number }): Promise<void> {
     return this.roomSession.setInputSensitivity(params);
+  }
+
+  /** The layout shown now, with every layer (what `layout.changed` carries). */
+  get currentLayout(): VideoLayout {
+    return this.roomSession.currentLayout;
+  }
+
+  /** The layouts `setLayout()` takes (SignalWire). */
+  getLayouts(): Promise<{ layouts: LayoutName[] }> {
+    return this.roomSession.getLayouts();
+  }
+
+  /** Switches the layout this client shows, with `positions` to give at once (SignalWire). */
+  setLayout(params: { name: LayoutChoice; positions?: VideoPositions }): Promise<void> {
+    return this.roomSession.setLayout(params);
+  }
+
+  /** Gives members positions: `reserved-n`, `standard-n`, `auto` or `off-canvas` (SignalWire). */
+  setPositions(params: { positions: VideoPositions }): Promise<void> {
+    return this.roomSession.setPositions(params);
+  }
+
+  /** Gives a member (this client by default) a position (SignalWire). */
+  setMemberPosition(params: { memberId?: string; position: VideoPosition }): Promise<void> {
+    return this.roomSession.setMemberPosition(params);
+  }
+
+  /** Whether members with their camera off get no slot (SignalWire). */
+  setHideVideoMuted(value: boolean): Promise<void> {
+    return this.roomSession.setHideVideoMuted(value);
+  }
+
+  /** @deprecated Use `setHideVideoMuted(true)`. */
+  hideVideoMuted(): Promise<void> {
+    return this.roomSession.hideVideoMuted();
+  }
+
+  /** @deprecated Use `setHideVideoMuted(false)`. */
+  showVideoMuted(): Promise<void> {
+    return this.roomSession.showVideoMuted();
+  }
+
+  /** Shows page `page` (from 1) of the grid, which pages past 25 tiles. */
+  setLayoutPage(page: number): void {
+    this.roomSession.setLayoutPage(page);
   }
 }

@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 export const videoRoomStyles = css`
   :host {
-    display: block;
+    display: flex;
+    flex-direction: column;
     box-sizing: border-box;
     background: var(--video-room-background, transparent);
   }
@@ -41,38 +42,56 @@ export const videoRoomStyles = css`
     gap: var(--video-room-gap, 0.5rem);
     margin-top: var(--video-room-gap, 0.5rem);
   }
-  [part='grid'] {
-    display: grid;
-    gap: var(--video-room-gap, 0.5rem);
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, var(--video-room-tile-min-width, 240px)), 1fr));
-    align-content: start;
+  [part='layout'] {
+    position: relative;
+    aspect-ratio: var(--video-room-aspect-ratio, 16 / 9);
+    /* Given a height, the room fills it: the canvas takes what the notice and controls leave. */
+    flex: 1 1 auto;
+    min-height: 0;
+    margin: calc(var(--video-room-gap, 0.5rem) / -2);
   }
-  [part='share-layout'] {
-    display: grid;
-    gap: var(--video-room-gap, 0.5rem);
-    grid-template-columns: minmax(0, 1fr) var(--video-room-strip-width, 240px);
-    align-items: start;
+  [part='layout'][hidden] {
+    display: none;
   }
-  [part='stage'] participant-tile {
-    --participant-tile-aspect-ratio: var(--video-room-stage-aspect-ratio, 16 / 9);
+  [part='cell'] {
+    position: absolute;
+    box-sizing: border-box;
+    padding: calc(var(--video-room-gap, 0.5rem) / 2);
   }
-  [part='strip'] {
+  [part='cell'][hidden] {
+    display: none;
+  }
+  [part='cell'] participant-tile {
+    width: 100%;
+    height: 100%;
+    --participant-tile-aspect-ratio: auto;
+  }
+  [part='pagination'] {
     display: flex;
-    flex-direction: column;
-    gap: var(--video-room-gap, 0.5rem);
-    max-block-size: 80vh;
-    overflow-y: auto;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    margin-top: var(--video-room-gap, 0.5rem);
   }
-  @media (max-width: 640px) {
-    [part='share-layout'] {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    [part='strip'] {
-      flex-direction: row;
-      overflow-x: auto;
-    }
-    [part='strip'] participant-tile {
-      flex: 0 0 40%;
-    }
+  [part='page-previous'],
+  [part='page-next'] {
+    font: inherit;
+    min-inline-size: 2.5rem;
+    padding: 0.25rem 0.75rem;
+    border: 0;
+    border-radius: 999px;
+    background: var(--jre-surface, #1f2328);
+    color: var(--jre-on-surface, #f6f8fa);
+    cursor: pointer;
+  }
+  [part='page-previous']:disabled,
+  [part='page-next']:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  [part='page-previous']:focus-visible,
+  [part='page-next']:focus-visible {
+    outline: 2px solid var(--jre-focus, #2f81f7);
+    outline-offset: 2px;
   }
 `;

@@ -8,9 +8,9 @@ import { dispatchRoomEvent, forwardRoomEvents } from '../../src/events/dom-event
 import type { RoomEventMap } from '../../src/events/event-map.js';
 import { DEFAULT_TIMEOUT } from '../../src/room/options.js';
 import type { MemberParams, RoomSession } from '../../src/room/room-session.js';
-import type { JoinOptions, Member, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
+import type { JoinOptions, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
 import { stringsFor } from '../../src/i18n/strings.js';
-import { featuredShare } from '../../src/room/layout.js';
+import type { LayoutChoice, VideoLayoutLayer, VideoPositions } from '../../src/room/layout.js';
 import { VERSION } from '../../src/version.js';
 import { RoomSessionElement } from './room-session-element.js';
 import { videoRoomStyles } from './video-room.styles.js';
@@ -35,24 +35,26 @@ const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicr
 /**
  * @tagname video-room
  * @summary A video room on a Janus server: joins it, publishes camera and microphone, and shows
- * every member in a responsive grid of `<participant-tile>`s (or in your own layout). While a
- * screen is shared, the share is shown large with the others in a strip beside it.
+ * every member in a `<participant-tile>`, laid out as SignalWire's layouts are (a responsive grid
+ * by default; the share large while a screen is shared), or in your own layout.
  *
- * Host attributes set by the element (read-only, for CSS): `active` (joined), `layout` (`grid`,
- * or `share` while a screen is shared).
+ * Host attributes set by the element (read-only, for CSS): `active` (joined), `layout-name` (the
+ * layout shown: `grid-responsive`, `screen-share`, `highlight-1-responsive`...).
  *
  * Provides its `RoomSession` and its snapshots to descendants through `@lit/context`.
  *
- * @slot - Your own layout; replaces the default grid. Descendant `<participant-tile member-id>`s
+ * @slot - Your own layout; replaces the default one. Descendant `<participant-tile member-id>`s
  *   find their members through context.
  * @slot controls - Shown below the grid (or your layout): `<room-controls slot="controls">`,
  *   `<device-select slot="controls">`. Anything inside gets the room through context.
  *
- * @csspart grid - The default grid.
- * @csspart share-layout - While a screen is shared: the stage and the strip.
- * @csspart stage - The share, large.
- * @csspart strip - Everyone else, beside the stage (below it on narrow screens).
- * @csspart featured - The tile on the stage (it is a `tile` too).
+ * @csspart layout - The canvas the layout is drawn on (16:9 unless the room is given a height).
+ * @csspart cell - The box of each slot; tiles of members with no slot are hidden (their sound plays).
+ * @csspart featured - A tile in a large (reserved) slot: the share, or the speaker (it is a `tile` too).
+ * @csspart pagination - Page buttons, shown while the grid has more than one page (over 25 tiles).
+ * @csspart page-previous - The previous-page button.
+ * @csspart page-next - The next-page button.
+ * @csspart page-label - "Page 2 of 3".
  * @csspart controls - The `controls` slot.
  * @csspart audio-blocked - The notice shown while the browser holds back the room's sound.
  * @csspart start-audio - Its one-click "Enable audio" button.
@@ -60,10 +62,8 @@ const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicr
  *   `tile-video`, `tile-placeholder`, `tile-name` and `tile-mute-indicator`).
  *
  * @cssproperty --video-room-gap - Space between tiles.
- * @cssproperty --video-room-tile-min-width - Narrowest a tile gets before the grid wraps.
  * @cssproperty --video-room-background - Background of the room.
- * @cssproperty --video-room-strip-width - Width of the strip beside a shared screen (default 240px).
- * @cssproperty --video-room-stage-aspect-ratio - Aspect ratio of the shared screen's stage (default 16 / 9).
+ * @cssproperty --video-room-aspect-ratio - Aspect ratio of the canvas when the room has no set height (default 16 / 9).
  *
  * @fires room.joined - This client joined (SignalWire). `detail.room_session.members` lists everyone.
  * @fires room.left - This client left; `detail.reason` says why when it was not `leave()`.
@@ -81,6 +81,9 @@ const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicr
  * @fires trackStarted - Media of a member's track started flowing (Twilio).
  * @fires trackSubscriptionFailed - A member's track could not be subscribed to (Twilio).
  * @fires member.updated - A member's state changed (SignalWire): `detail.member.updated` lists the fields.
+ * @fires member.talking - A member started or stopped talking (SignalWire): `detail.member.talking`.
+ * @fires dominantSpeakerChanged - Another participant took the floor, or none holds it (Twilio): `detail.dominantSpeaker`.
+ * @fires layout.changed - The layout, or who is where in it, changed (SignalWire): `detail.layout.layers`.
  * @fires trackEnabled - A member unmuted a track we receive (Twilio).
  * @fires trackDisabled - A member muted a track we receive (Twilio).
  * @fires camera.updated - This client's camera changed (SignalWire): `detail.previous`, `detail.current`.
@@ -160,11 +163,23 @@ export class VideoRoom extends RoomSessionElement {
    */
   @property({ attribute: 'input-sensitivity', type: Number }) inputSensitivity: number | undefined;
 
+  /**
+   * The layout to show: one of `getLayouts()` (`grid-responsive`, `highlight-1-responsive` for a
+   * speaker view, `screen-share`, `2x2`...). Unset: the grid, or the share layout while a screen
+   * is shared. `setLayout()` sets it too.
+   */
+  @property({ reflect: true }) layout: LayoutChoice | '' = '';
+
   /** ICE servers (STUN/TURN) for the PeerConnections; none by default. */
   @property({ attribute: false }) iceServers: RTCIceServer[] = [];
 
   private autoJoinQueued = false;
   private readonly reported = new WeakSet<Error>();
+  /** Tells the model the canvas size: responsive layouts choose columns and strips by it. */
+  private readonly canvasSize = new ResizeObserver(([entry]) => {
+    if (entry) this.roomSession.setLayoutSize({ width: entry.contentRect.width, height: entry.contentRect.height });
+  });
+  private canvas: Element | undefined;
 
   constructor() {
     super();
@@ -172,7 +187,7 @@ export class VideoRoom extends RoomSessionElement {
     this.roomSession.events.on('state', (snapshot) => {
       this.snapshot = snapshot;
       this.toggleAttribute('active', snapshot.state === 'connected');
-      this.setAttribute('layout', featuredShare(snapshot.members) ? 'share' : 'grid');
+      this.setAttribute('layout-name', snapshot.layout.name);
       this.audioOutput.setSinkId(snapshot.self.speaker?.deviceId ?? '');
     });
   }
@@ -197,6 +212,11 @@ export class VideoRoom extends RoomSessionElement {
     if (params.memberId === undefined || params.memberId === this.memberId) this.inputSensitivity = params.value;
   }
 
+  override async setLayout(params: { name: LayoutChoice; positions?: VideoPositions }): Promise<void> {
+    await super.setLayout(params);
+    this.layout = params.name === 'auto' ? '' : params.name;
+  }
+
   /**
    * Plays the room's sound that the browser's autoplay policy held back (`audio.blocked`). Call
    * it from a click or key handler: only a user gesture lets sound play.
@@ -212,6 +232,8 @@ export class VideoRoom extends RoomSessionElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.canvasSize.disconnect();
+    this.canvas = undefined;
     // A move within the document disconnects and reconnects synchronously: leave only if gone.
     queueMicrotask(() => {
       if (!this.isConnected) void this.roomSession.leave();
@@ -222,10 +244,21 @@ export class VideoRoom extends RoomSessionElement {
     super.willUpdate(changed);
     // The model reads its options when it joins, captures for a preview, or mutes.
     if (OPTION_PROPERTIES.some((name) => changed.has(name))) this.roomSession.options = this.joinOptions();
+    if (changed.has('layout')) {
+      this.roomSession.setLayout({ name: this.layout || 'auto' }).catch(() => {
+        // A bad value is reported through the `error` event; the layout stays.
+      });
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    const canvas = this.renderRoot.querySelector('[part="layout"]') ?? undefined;
+    if (canvas !== this.canvas) {
+      if (this.canvas) this.canvasSize.unobserve(this.canvas);
+      if (canvas) this.canvasSize.observe(canvas);
+      this.canvas = canvas;
+    }
     if (!this.autoJoin || !this.isConnected) return;
     const settingsChanged = JOIN_PROPERTIES.some((name) => changed.has(name) && changed.get(name) !== undefined);
     if (changed.has('autoJoin') || settingsChanged) this.queueAutoJoin(settingsChanged);
@@ -247,28 +280,45 @@ export class VideoRoom extends RoomSessionElement {
   }
 
   /**
-   * The default layout: a grid of every member; while someone shares a screen, the share large
-   * (the stage) and everyone else in a strip beside it, as Zoom, Meet and Teams do.
+   * The layout the model computed: every member has a tile (so everyone is heard), placed in its
+   * slot, or hidden when it has none (off-canvas, another page, no room left in the layout).
    */
   private renderLayout() {
-    const members = this.snapshot.members;
-    const featured = featuredShare(members);
-    const tiles = (list: readonly Member[], part: string) =>
-      repeat(
-        list,
-        (member) => member.id,
-        (member) =>
-          html`<participant-tile
-            part=${part}
-            exportparts="video: tile-video, placeholder: tile-placeholder, name: tile-name, mute-indicator: tile-mute-indicator"
-            .member=${member}
-          ></participant-tile>`,
-      );
-    if (!featured) return html`<div part="grid">${tiles(members, 'tile')}</div>`;
-    return html`<div part="share-layout">
-      <div part="stage">${tiles([featured], 'tile featured')}</div>
-      <div part="strip">${tiles(members.filter((member) => member !== featured), 'tile')}</div>
-    </div>`;
+    const { members, layout, layoutPage } = this.snapshot;
+    const slots = new Map<string, VideoLayoutLayer>();
+    for (const layer of layout.layers) if (layer.member_id !== undefined) slots.set(layer.member_id, layer);
+    const strings = stringsFor(this);
+    const place = (slot: VideoLayoutLayer | undefined) =>
+      slot ? `left:${slot.x}%;top:${slot.y}%;width:${slot.width}%;height:${slot.height}%` : '';
+    // Kept while empty (hidden), so its size is known before the first member shows.
+    return html`<div part="layout" ?hidden=${members.length === 0}>
+        ${repeat(
+          members,
+          (member) => member.id,
+          (member) => {
+            const slot = slots.get(member.id);
+            return html`<div part="cell" style=${place(slot)} ?hidden=${!slot}>
+              <participant-tile
+                part=${slot?.reservation ? 'tile featured' : 'tile'}
+                exportparts="video: tile-video, placeholder: tile-placeholder, name: tile-name, mute-indicator: tile-mute-indicator"
+                .member=${member}
+              ></participant-tile>
+            </div>`;
+          },
+        )}
+      </div>
+      ${layoutPage.pages > 1
+        ? html`<nav part="pagination" aria-label=${strings.pages}>
+            <button part="page-previous" type="button" aria-label=${strings.previousPage} ?disabled=${layoutPage.page <= 1} @click=${() => this.turnPage(-1)}>‹</button>
+            <span part="page-label" aria-live="polite">${strings.pageOf(layoutPage.page, layoutPage.pages)}</span>
+            <button part="page-next" type="button" aria-label=${strings.nextPage} ?disabled=${layoutPage.page >= layoutPage.pages} @click=${() => this.turnPage(1)}>›</button>
+          </nav>`
+        : nothing}`;
+  }
+
+  private turnPage(step: number): void {
+    const { page, pages } = this.snapshot.layoutPage;
+    this.roomSession.setLayoutPage(Math.min(pages, Math.max(1, page + step)));
   }
 
   private joinOptions(): RoomSessionOptions {

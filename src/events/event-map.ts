@@ -2,6 +2,7 @@
  * The DOM event vocabulary of `<video-room>`: documented names (SignalWire `RoomSession`, Twilio
  * `Room`) and the `detail` of each. Every event bubbles and is composed.
  */
+import type { LayoutName, VideoLayout } from '../room/layout.js';
 import type { RoomSession } from '../room/room-session.js';
 import type { DeviceInfo, LeaveReason, Member, MemberUpdatable, Participant, RemoteTrack, TrackPublication } from '../room/types.js';
 
@@ -15,6 +16,9 @@ export interface RoomJoinedDetail {
     /** The room's friendly name (its Janus description; the room id for rooms created ad hoc). */
     name: string;
     members: readonly Member[];
+    /** The layout this client shows (layouts are drawn on each client: see `setLayout`). */
+    layout_name: LayoutName;
+    hide_video_muted: boolean;
   };
 }
 
@@ -75,6 +79,13 @@ export interface DominantSpeakerChangedDetail {
   dominantSpeaker: Participant | null;
 }
 
+/** `layout.changed` (SignalWire): the layout this client shows, with every layer. */
+export interface LayoutChangedDetail {
+  room_session_id: string;
+  room_id: string;
+  layout: VideoLayout;
+}
+
 export interface DisconnectedDetail {
   room: RoomSession;
   /** Present when the room was left unexpectedly. */
@@ -95,6 +106,7 @@ export interface RoomEventDetails {
   /** A member started (`detail.member.talking` true) or stopped talking (SignalWire). */
   'member.talking': MemberEventDetail;
   'memberList.updated': MemberListUpdatedDetail;
+  'layout.changed': LayoutChangedDetail;
   'media.connected': null;
   'media.disconnected': null;
   participantConnected: ParticipantEventDetail;

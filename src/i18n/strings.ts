@@ -28,6 +28,10 @@ export const ENGLISH = {
   startingShare: 'Choosing what to share',
   screenShareUnsupported: 'This browser cannot share a screen',
   joinToShare: 'Join the room to share your screen',
+  pages: 'Pages',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   /** A screen share's name on its tile: "Alice's screen". */
   screenOf: (name: string) => `${name}'s screen`,
 };

@@ -4,6 +4,7 @@
  * expects (a track goes before its publication, a member's tracks before the member).
  */
 import { buildSnapshot, sameMember, type ModelParts } from './views.js';
+import type { VideoLayout } from './layout.js';
 import { MEMBER_UPDATABLE, type Member, type MemberUpdatable, type Participant, type RemoteTrack, type RoomSnapshot, type TrackPublication } from './types.js';
 
 export interface TrackEvent {
@@ -38,6 +39,8 @@ export type AnnouncedEvents = {
   mediaDisconnected: undefined;
   /** Another participant became the dominant speaker, or none is (Twilio). */
   dominantSpeakerChanged: { dominantSpeaker: Participant | null };
+  /** The layout, or who is where in it, changed (SignalWire). */
+  layoutChanged: { layout: VideoLayout };
 };
 
 export type Announcement = { [K in keyof AnnouncedEvents]: { type: K; event: AnnouncedEvents[K] } }[keyof AnnouncedEvents];
@@ -92,6 +95,7 @@ export function announce(prev: RoomSnapshot, next: RoomSnapshot): Announcement[]
     const dominantSpeaker = next.dominantSpeakerId === null ? null : next.participants.get(next.dominantSpeakerId)!;
     out.push({ type: 'dominantSpeakerChanged', event: { dominantSpeaker } });
   }
+  if (prev.layout !== next.layout) out.push({ type: 'layoutChanged', event: { layout: next.layout } });
   if (!prev.mediaConnected && next.mediaConnected) out.push({ type: 'mediaConnected', event: undefined });
   if (prev.mediaConnected && !next.mediaConnected) out.push({ type: 'mediaDisconnected', event: undefined });
   return out;
@@ -113,10 +117,12 @@ function trackChanges(out: Announcement[], base: TrackEvent, before: RemoteTrack
   if (same && before.isEnabled !== after.isEnabled) out.push({ type: after.isEnabled ? 'trackEnabled' : 'trackDisabled', event: { ...base, track: after } });
 }
 
+const NO_LAYOUT: VideoLayout = Object.freeze({ name: 'grid-responsive', room_session_id: '', room_id: '', layers: [] });
+
 /**
  * What counts as already announced when the room is joined: the members and what they publish
- * (Twilio announces neither for a room just joined), but no tracks and no media connection, so
- * those that arrived while joining are announced right after `room.joined`.
+ * (Twilio announces neither for a room just joined), but no tracks, no media connection and no
+ * layout, so those are announced right after `room.joined` (SignalWire sends the first layout).
  */
 export function baselineAtJoin(snapshot: RoomSnapshot): RoomSnapshot {
   const participants = new Map<string, Participant>();
@@ -130,7 +136,7 @@ export function baselineAtJoin(snapshot: RoomSnapshot): RoomSnapshot {
       videoTracks: strip(participant.videoTracks),
     });
   }
-  return { ...snapshot, participants, mediaConnected: false };
+  return { ...snapshot, participants, mediaConnected: false, layout: NO_LAYOUT };
 }
 
 /**

@@ -12,8 +12,8 @@ import { encodeStreamState } from '../janus/videoroom/protocol.js';
 import { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
 import { getDisplayMedia, getUserMedia } from '../media/devices.js';
 import { stopTracks } from '../media/local-media.js';
-import { warnOnce } from '../util/warn.js';
 import { Connection, type Attempt } from './connection.js';
+import type { LayoutChoice, VideoPositions } from './layout.js';
 import { sourceMemberId, type SourceType } from './member-types.js';
 import type { LocalPublication, LocalPublications } from './publications.js';
 import type { ScreenShareState, TrackSource } from './types.js';
@@ -47,16 +47,19 @@ export interface SourceOptions {
   autoJoin?: boolean;
 }
 
-/** SignalWire `startScreenShare` options (`layout` and `positions` wait for client-side layouts). */
+/**
+ * SignalWire `startScreenShare` options: also a layout to switch to once the share is in, and
+ * positions to give (`self` is the share).
+ */
 export interface ScreenShareOptions extends SourceOptions {
-  layout?: string;
-  positions?: Record<string, string>;
+  layout?: LayoutChoice;
+  positions?: VideoPositions;
 }
 
 /** SignalWire `addCamera` / `addMicrophone` options: constraints for the device, and `autoJoin`. */
 export type AddDeviceOptions = MediaTrackConstraints & { autoJoin?: boolean };
 
-function checkOptions<T>(options: T, method: string): T {
+export function checkSourceOptions<T>(options: T, method: string): T {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new RangeError(`${method}() needs an options object, such as { audio: true, video: true }`);
   }
@@ -65,7 +68,7 @@ function checkOptions<T>(options: T, method: string): T {
 
 /** `addCamera` / `addMicrophone` options as `addDevice` options: the constraints go to one kind. */
 export function deviceOptions(opts: AddDeviceOptions, kind: 'audio' | 'video', method: string): SourceOptions {
-  const { autoJoin, ...constraints } = checkOptions(opts, method);
+  const { autoJoin, ...constraints } = checkSourceOptions(opts, method);
   return { [kind]: Object.keys(constraints).length > 0 ? constraints : true, ...(autoJoin === undefined ? {} : { autoJoin }) };
 }
 
@@ -286,16 +289,12 @@ export class LocalSources {
     return new Map(this.list.map((source) => [source.memberId, source.publications]));
   }
 
-  startScreenShare(opts: ScreenShareOptions): Promise<RoomSessionSource> {
-    const { layout, positions, ...options } = checkOptions(opts, 'startScreenShare');
-    if (layout !== undefined || positions !== undefined) {
-      warnOnce('startScreenShare() ignores layout and positions: Janus has no server-side layouts; <video-room> lays out shares itself');
-    }
-    return this.start('screen', options);
+  startScreenShare(options: SourceOptions): Promise<RoomSessionSource> {
+    return this.start('screen', checkSourceOptions(options, 'startScreenShare'));
   }
 
   addDevice(opts: SourceOptions): Promise<RoomSessionSource> {
-    const options = checkOptions(opts, 'addDevice');
+    const options = checkSourceOptions(opts, 'addDevice');
     if (!options.audio && !options.video) return Promise.reject(new TypeError('addDevice() needs audio or video (true, or constraints)'));
     return this.start('device', options);
   }

@@ -1,21 +1,24 @@
 /**
- * The room model with SignalWire's `RoomSession` method surface. It coordinates: the connection
- * lifecycle (connection.ts), each join's life on Janus (membership.ts: signaling, the members,
- * what we receive), this client's own media (local-member.ts) and its extra sources, screen
- * shares and devices (local-sources.ts). Elements render its snapshots (views.ts) and re-dispatch
- * the events derived from them (announcements.ts, src/events/). No Lit, no DOM rendering.
+ * The room model with SignalWire's `RoomSession` method surface (and Twilio's names where the two
+ * meet): state getters, joining, mute, devices, talk threshold, extra sources and layouts. The
+ * machinery under it is in room-session-core.ts. No Lit, no DOM rendering.
  */
-import mitt, { type Emitter } from 'mitt';
-import { AccessTokenGrantsInvalidError } from '../errors/errors.js';
-import { toRoomError, type JanusPhase } from '../janus/errors.js';
-import { isWebRTCSupported } from '../janus/janus-client.js';
-import type { DeviceInfo } from '../media/devices.js';
-import type { LocalMedia } from '../media/local-media.js';
-import { Announcer, type AnnouncedEvents, type TrackEvent } from './announcements.js';
-import { Connection, type Attempt, type Left } from './connection.js';
-import { LocalMember } from './local-member.js';
+import { RoomSessionCore, type MemberParams } from './room-session-core.js';
 import {
-  LocalSources,
+  LAYOUT_NAMES,
+  checkLayoutName,
+  checkPosition,
+  checkPositions,
+  withPositions,
+  type LayoutChoice,
+  type LayoutName,
+  type Size,
+  type VideoLayout,
+  type VideoPosition,
+  type VideoPositions,
+} from './layout.js';
+import {
+  checkSourceOptions,
   deviceOptions,
   type AddDeviceOptions,
   type RoomSessionDevice,
@@ -23,114 +26,13 @@ import {
   type ScreenShareOptions,
   type SourceOptions,
 } from './local-sources.js';
-import { Membership } from './membership.js';
-import { newMemberId } from './member-types.js';
-import { planJoin, resolveOptions } from './options.js';
-import { TALK_WINDOW_PACKETS, talkThreshold } from './speakers.js';
-import { EMPTY_ROSTER } from './roster.js';
-import type { ConnectionState, JoinOptions, Member, Participant, RoomSessionOptions, RoomSnapshot } from './types.js';
-import type { ModelParts } from './views.js';
+import type { JoinOptions, Member, Participant } from './types.js';
 import { warnOnce } from '../util/warn.js';
 
 export type { TrackEvent } from './announcements.js';
+export type { MemberParams, RoomSessionEvents } from './room-session-core.js';
 
-type DeviceUpdated = { previous: DeviceInfo; current: DeviceInfo };
-
-export type RoomSessionEvents = AnnouncedEvents & {
-  /** A new snapshot (batched: at most one per microtask). */
-  state: RoomSnapshot;
-  joined: { snapshot: RoomSnapshot; callId: string; roomName: string };
-  left: Left;
-  trackSubscriptionFailed: TrackEvent & { error: Error };
-  cameraUpdated: DeviceUpdated;
-  microphoneUpdated: DeviceUpdated;
-  speakerUpdated: DeviceUpdated;
-  cameraDisconnected: DeviceInfo;
-  microphoneDisconnected: DeviceInfo;
-  speakerDisconnected: DeviceInfo;
-  /** A failure that does not end the session (or a media failure outside `join()`). */
-  error: { error: Error };
-};
-
-/** Who may be acted on: this client only (muting others needs a room service's grants). */
-export interface MemberParams {
-  memberId?: string;
-}
-
-export class RoomSession {
-  readonly events: Emitter<RoomSessionEvents> = mitt<RoomSessionEvents>();
-  private optionsValue: RoomSessionOptions;
-
-  private readonly connection = new Connection({
-    connect: (attempt) => this.connect(attempt),
-    release: () => this.release(),
-    joined: () => this.onJoined(),
-    disconnect: (left) => this.disconnect(left),
-    changed: () => this.changed(),
-  });
-  private readonly local = new LocalMember({
-    options: () => this.options,
-    changed: () => this.changed(),
-    report: (error) => this.report(error),
-  });
-  private readonly sources = new LocalSources({
-    room: () => {
-      const membership = this.membership;
-      if (!this.active || !membership?.session) return undefined;
-      return { ...membership.options, session: membership.session, ownerId: membership.memberId };
-    },
-    entered: (source) => this.membership?.addLocal(source.memberId),
-    exited: (source) => this.membership?.removeLocal(source.memberId),
-    changed: () => this.changed(),
-  });
-  private joinParams: JoinOptions = {};
-  /** The join under way or joined; undefined while disconnected. */
-  private membership: Membership | undefined;
-  private readonly announcer = new Announcer(
-    () => this.parts(),
-    (type, event) => (this.events.emit as (t: string, e: unknown) => void)(type, event),
-  );
-
-  constructor(options: RoomSessionOptions) {
-    this.optionsValue = options;
-    const forward = { camera: 'camera', microphone: 'microphone', speaker: 'speaker' } as const;
-    this.localMedia.events.on('device', ({ source, previous, current }) => this.events.emit(`${forward[source]}Updated`, { previous, current }));
-    this.localMedia.events.on('deviceLost', ({ source, device }) => this.events.emit(`${forward[source]}Disconnected`, device));
-    this.localMedia.events.on('error', ({ error }) => this.report(error));
-  }
-
-  /** Camera, microphone and speaker, before, during and between joins. */
-  get localMedia(): LocalMedia {
-    return this.local.media;
-  }
-
-  /** Options for the next `join()` (and for previews and mute now); a change takes effect when joining again. */
-  get options(): RoomSessionOptions {
-    return this.optionsValue;
-  }
-
-  set options(options: RoomSessionOptions) {
-    const before = this.optionsValue;
-    this.optionsValue = options;
-    // What the next join will publish shows in the snapshot (`self`).
-    if ((before.audio === false) !== (options.audio === false) || (before.video === false) !== (options.video === false)) this.changed();
-    // The talk threshold is the one option that changes a joined session on the spot.
-    if (options.inputSensitivity !== undefined && options.inputSensitivity !== before.inputSensitivity && this.active) {
-      this.setInputSensitivity({ value: options.inputSensitivity }).catch(() => {
-        // Reported through the `error` event.
-      });
-    }
-  }
-
-  get state(): ConnectionState {
-    return this.connection.state;
-  }
-
-  /** Whether the room is joined (SignalWire `active`). */
-  get active(): boolean {
-    return this.state === 'connected';
-  }
-
+export class RoomSession extends RoomSessionCore {
   get memberId(): string | null {
     return this.snapshot.memberId;
   }
@@ -193,11 +95,6 @@ export class RoomSession {
     return this.localMedia.speaker.deviceId || null;
   }
 
-  /** Everything there is to render, as one immutable object (a new one after every change). */
-  get snapshot(): RoomSnapshot {
-    return this.announcer.snapshot;
-  }
-
   /**
    * Captures camera and microphone (as `options` and `params` say), joins the room, publishes,
    * subscribes to every other member, and resolves once joined. `params` (SignalWire's `audio`,
@@ -247,12 +144,7 @@ export class RoomSession {
    * now when joined and at every later join. Another member's needs a room service.
    */
   setInputSensitivity(params: MemberParams & { value: number }): Promise<void> {
-    return this.control(params, 'set the input sensitivity of', async () => {
-      const threshold = talkThreshold(params.value);
-      this.optionsValue = { ...this.optionsValue, inputSensitivity: params.value };
-      const publisher = this.active ? this.membership?.publisher : undefined;
-      await publisher?.setTalkDetection(threshold, TALK_WINDOW_PACKETS);
-    });
+    return this.control(params, 'set the input sensitivity of', () => this.applyInputSensitivity(params.value));
   }
 
   /** Switches the camera (`deviceId`, `facingMode`...) without renegotiating; remembered for later joins. */
@@ -296,10 +188,20 @@ export class RoomSession {
    * Shares a screen (SignalWire): the browser's picker, then a member of type `screen` whose
    * `parent_id` is this client. Everyone else sees it as a member (SignalWire) and as a track of
    * this client (Twilio). Several shares may run at once. Ends when the user stops sharing from
-   * the browser, on its `leave()`, or when this client leaves.
+   * the browser, on its `leave()`, or when this client leaves. `layout` and `positions` (`self`:
+   * the share) apply to this client's layout once the share is in.
    */
   startScreenShare(opts: ScreenShareOptions = {}): Promise<RoomSessionScreenShare> {
-    return this.reporting(() => this.sources.startScreenShare(opts));
+    return this.reporting(async () => {
+      const { layout, positions, ...options } = checkSourceOptions(opts, 'startScreenShare');
+      // Bad input fails before the picker opens.
+      const name = layout === undefined ? undefined : checkLayoutName(layout);
+      if (positions !== undefined) checkPositions(positions, '');
+      const share = await this.sources.startScreenShare(options);
+      if (name !== undefined) this.setLayoutSettings({ name });
+      if (positions !== undefined) this.place(checkPositions(positions, share.memberId));
+      return share;
+    });
   }
 
   /** @deprecated Use `startScreenShare()` (SignalWire deprecated it too). */
@@ -333,123 +235,97 @@ export class RoomSession {
     return this.sources.devices;
   }
 
-  // ------------------------------------------------------------------ joining and leaving
+  // ------------------------------------------------------------------ layouts (on this client: see layout.ts)
 
-  private async connect(attempt: Attempt): Promise<void> {
-    const options = resolveOptions(this.options);
-    const plan = planJoin(options, this.joinParams);
-    if (!isWebRTCSupported()) throw new DOMException('This browser does not support WebRTC', 'NotSupportedError');
-    const membership = new Membership(options, newMemberId(), {
-      changed: () => this.changed(),
-      report: (error) => this.report(error),
-      fail: (reason, error) => this.connection.fail(reason, error),
-      subscriptionFailed: (memberId, mid, error) => {
-        const record = membership.roster.get(memberId);
-        const participant = record && this.snapshot.participants.get(record.parentId ?? record.id);
-        const publication = participant?.tracks.get(`${memberId}:${mid}`);
-        if (participant && publication) this.events.emit('trackSubscriptionFailed', { participant, publication, error });
-      },
-    });
-    this.membership = membership;
-    let phase: JanusPhase = 'connect';
-    try {
-      await this.local.capture(plan, options.localStream, attempt);
-      const publisher = await membership.open(attempt, plan.receive, this.local.publications.deaf, () => {
-        phase = 'join';
-      });
-      phase = 'publish';
-      await attempt.step(this.local.publish(publisher, plan));
-      if (options.inputSensitivity !== undefined) {
-        await attempt.step(publisher.setTalkDetection(talkThreshold(options.inputSensitivity), TALK_WINDOW_PACKETS));
-      }
-      if (this.local.publications.list.size > 0) await attempt.step(publisher.mediaUp(options.timeout));
-    } catch (error) {
-      throw toRoomError(error, { phase, server: options.server, room: options.room });
-    }
+  /** The layout shown now, as `layout.changed` carries it (SignalWire `VideoLayout`). */
+  get currentLayout(): VideoLayout {
+    return this.snapshot.layout;
   }
 
-  private onJoined(): void {
-    this.local.followVisibility(this.membership?.options.stopCameraInBackground === true);
-    this.membership?.joined();
-    this.changed();
-    const snapshot = this.snapshot;
-    this.events.emit('joined', { snapshot, callId: this.membership?.publisher?.id ?? '', roomName: this.membership?.roomName ?? '' });
-    this.events.emit('membersChanged', { members: snapshot.members });
-    // What arrived while joining (tracks, the media connection) is announced next.
-    this.announcer.start(snapshot);
-  }
-
-  private async disconnect(left: Left): Promise<void> {
-    if (this.announcer.stop()) this.events.emit('mediaDisconnected', undefined);
-    await this.release({ lost: left.reason === 'connection_lost' });
-    this.events.emit('left', left);
-  }
-
-  /** Releases whatever a join acquired; safe to call at any point. */
-  private async release(options: { lost?: boolean } = {}): Promise<void> {
-    // Shares and devices leave first: nothing of this client stays published.
-    await this.sources.leaveAll({ unreachable: options.lost === true });
-    this.local.release();
-    const membership = this.membership;
-    this.membership = undefined;
-    this.announcer.stop();
-    this.changed();
-    await membership?.close(options);
-  }
-
-  // ------------------------------------------------------------------ events and controls
-
-  /** A control of this member's own media; other members need a room service (not here). */
-  private control(params: MemberParams | undefined, what: string, action: () => Promise<void>): Promise<void> {
-    return this.reporting(async () => {
-      if (params !== undefined && (typeof params !== 'object' || params === null)) throw new RangeError('expected { memberId?: string }');
-      const target = params?.memberId;
-      if (target !== undefined && target !== this.membership?.memberId) {
-        throw new AccessTokenGrantsInvalidError(
-          `${AccessTokenGrantsInvalidError.defaultMessage}: this client may only ${what} itself, not member "${String(target)}". Moderating others needs a room service that grants it`,
-        );
-      }
-      await action();
-      if (this.membership) this.membership.deaf = this.local.publications.deaf;
-    });
+  /** SignalWire `getLayouts()`: the layouts `setLayout` takes. */
+  getLayouts(): Promise<{ layouts: LayoutName[] }> {
+    return Promise.resolve({ layouts: [...LAYOUT_NAMES] });
   }
 
   /**
-   * Runs `operation`; a failure rejects and also reaches the page as an `error` event (an
-   * `AbortError` only rejects: leaving cancelled it, which is no failure).
+   * Switches this client's layout (SignalWire `setLayout`), with `positions` to give at once.
+   * `auto` (this library's) is the grid, or the share layout while a screen is shared.
    */
-  private async reporting<T>(operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (error) {
-      if ((error as Error)?.name !== 'AbortError') this.report(error);
-      throw error;
+  setLayout(params: { name: LayoutChoice; positions?: VideoPositions }): Promise<void> {
+    return this.reporting(async () => {
+      if (typeof params !== 'object' || params === null) throw new RangeError('setLayout() needs { name, positions? }');
+      const name = checkLayoutName(params.name);
+      const positions = params.positions === undefined ? undefined : this.checkPresent(checkPositions(params.positions, this.memberId));
+      this.setLayoutSettings({ name });
+      if (positions) this.place(positions);
+    });
+  }
+
+  /** Gives several members positions (SignalWire `setPositions`); `self` is this client. */
+  setPositions(params: { positions: VideoPositions }): Promise<void> {
+    return this.reporting(async () => {
+      if (typeof params !== 'object' || params === null) throw new RangeError('setPositions() needs { positions }');
+      this.place(this.checkPresent(checkPositions(params.positions, this.memberId)));
+    });
+  }
+
+  /** Gives a member (this client by default) a position (SignalWire `setMemberPosition`). */
+  setMemberPosition(params: { memberId?: string; position: VideoPosition }): Promise<void> {
+    return this.reporting(async () => {
+      if (typeof params !== 'object' || params === null) throw new RangeError('setMemberPosition() needs { memberId?, position }');
+      const memberId = params.memberId ?? this.memberId;
+      if (memberId === null) throw new RangeError('setMemberPosition() without a memberId places this member: join first');
+      this.place(this.checkPresent(new Map([[memberId, checkPosition(params.position)]])));
+    });
+  }
+
+  /** Whether members with their camera off get no slot (SignalWire `setHideVideoMuted`; default false). */
+  setHideVideoMuted(value: boolean): Promise<void> {
+    return this.reporting(async () => {
+      if (typeof value !== 'boolean') throw new RangeError(`setHideVideoMuted() needs true or false, not ${JSON.stringify(value)}`);
+      this.setLayoutSettings({ hideVideoMuted: value });
+    });
+  }
+
+  /** @deprecated Use `setHideVideoMuted(true)` (SignalWire deprecated it too). */
+  hideVideoMuted(): Promise<void> {
+    warnOnce('hideVideoMuted() is deprecated: use setHideVideoMuted(true)');
+    return this.setHideVideoMuted(true);
+  }
+
+  /** @deprecated Use `setHideVideoMuted(false)` (SignalWire deprecated it too). */
+  showVideoMuted(): Promise<void> {
+    warnOnce('showVideoMuted() is deprecated: use setHideVideoMuted(false)');
+    return this.setHideVideoMuted(false);
+  }
+
+  /** Shows page `page` (from 1) of the `grid-responsive` layout, which pages past 25 tiles. */
+  setLayoutPage(page: number): void {
+    if (!Number.isInteger(page) || page < 1) throw new RangeError(`setLayoutPage() needs a page number from 1, not ${String(page)}`);
+    this.setLayoutSettings({ page: page - 1 });
+  }
+
+  /**
+   * The size of the canvas the layout is drawn on (CSS pixels): responsive layouts choose their
+   * columns and strips by it. `<video-room>` sets it; a renderer of your own may too.
+   */
+  setLayoutSize(size: Size): void {
+    const { width, height } = size ?? {};
+    if (!(Number.isFinite(width) && Number.isFinite(height) && width > 0 && height > 0)) return;
+    if (width === this.layoutSettings.size.width && height === this.layoutSettings.size.height) return;
+    this.setLayoutSettings({ size: { width, height } });
+  }
+
+  private place(changes: ReadonlyMap<string, VideoPosition>): void {
+    this.setLayoutSettings({ positions: withPositions(this.layoutSettings.positions, changes) });
+  }
+
+  /** Positions name members of the joined room. */
+  private checkPresent(positions: Map<string, VideoPosition>): Map<string, VideoPosition> {
+    const present = new Set(this.members.map((member) => member.id));
+    for (const id of positions.keys()) {
+      if (!present.has(id)) throw new RangeError(`no member "${id}" in the room${this.active ? '' : ': join first'}`);
     }
-  }
-
-  private report(error: unknown): void {
-    this.events.emit('error', { error: error instanceof Error ? error : new Error(String(error)) });
-  }
-
-  // ------------------------------------------------------------------ snapshots and announcements
-
-  private parts(): ModelParts {
-    const membership = this.membership;
-    return {
-      state: this.state,
-      room: membership?.options.room ?? null,
-      memberId: membership?.memberId ?? null,
-      roster: membership?.roster ?? EMPTY_ROSTER,
-      local: new Map([...(membership ? [[membership.memberId, this.local.publications.list] as const] : []), ...this.sources.publications()]),
-      remote: membership?.remote ?? new Map(),
-      localStream: this.local.stream,
-      mediaConnected: membership?.mediaConnected ?? false,
-      dominantSpeaker: membership?.dominantSpeaker ?? null,
-      self: { ...this.local.state(this.state === 'connected'), screenShare: this.sources.screenShareState },
-    };
-  }
-
-  private changed(): void {
-    this.announcer.changed();
+    return positions;
   }
 }

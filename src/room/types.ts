@@ -1,4 +1,5 @@
 import type { DeviceInfo } from '../media/devices.js';
+import type { VideoLayout } from './layout.js';
 import type { MemberType } from './member-types.js';
 
 export type { DeviceInfo } from '../media/devices.js';
@@ -137,6 +138,12 @@ export interface RoomSnapshot {
   readonly mediaConnected: boolean;
   /** The `sid` of the dominant speaker among `participants` (Twilio), or null. */
   readonly dominantSpeakerId: string | null;
+  /** Where each member shows (SignalWire `VideoLayout`: what `layout.changed` carries). */
+  readonly layout: VideoLayout;
+  /** The page of the `grid-responsive` layout shown (from 1), and how many there are. */
+  readonly layoutPage: { readonly page: number; readonly pages: number };
+  /** Whether members with their camera off get no slot (SignalWire `hide_video_muted`). */
+  readonly hideVideoMuted: boolean;
   /** This client's own media, joined or not. */
   readonly self: LocalState;
 }

@@ -3,6 +3,7 @@
  * and tracks, and the snapshot elements render from. Pure: parts in, new objects out (unchanged
  * members and media keep their previous objects, so renderers can compare by identity).
  */
+import { computeLayout, sameLayers, type LayoutSettings, type VideoLayout } from './layout.js';
 import { sourceSuffix } from './member-types.js';
 import type { LocalPublications } from './publications.js';
 import type { MemberRecord, Roster } from './roster.js';
@@ -34,6 +35,7 @@ export interface ModelParts {
   readonly self: LocalState;
   /** The dominant speaker's participant id. */
   readonly dominantSpeaker: string | null;
+  readonly layout: LayoutSettings;
 }
 
 /** One source of a member as the views need it. */
@@ -191,6 +193,13 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
   }
   for (const [sid, records] of participantGroups(parts.roster)) participants.set(sid, participantOf(sid, records, parts));
   const active = parts.state === 'connected';
+  const dominantSpeakerId = parts.dominantSpeaker !== null && participants.has(parts.dominantSpeaker) ? parts.dominantSpeaker : null;
+  const computed = computeLayout(parts.layout, members, dominantSpeakerId);
+  const room = active ? parts.room : null;
+  const sameLayout = previous && previous.layout.name === computed.name && previous.layout.room_id === (room ?? '') && sameLayers(previous.layout.layers, computed.layers);
+  const layout: VideoLayout = sameLayout
+    ? previous.layout
+    : Object.freeze({ name: computed.name, room_session_id: room ?? '', room_id: room ?? '', layers: Object.freeze(computed.layers.map((l) => Object.freeze(l))) });
   return Object.freeze({
     state: parts.state,
     roomId: active ? parts.room : null,
@@ -201,7 +210,10 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
     participants,
     localStream: parts.localStream,
     mediaConnected: parts.mediaConnected,
-    dominantSpeakerId: parts.dominantSpeaker !== null && participants.has(parts.dominantSpeaker) ? parts.dominantSpeaker : null,
+    dominantSpeakerId,
+    layout,
+    layoutPage: { page: computed.page + 1, pages: computed.pages },
+    hideVideoMuted: parts.layout.hideVideoMuted,
     self: sameLocal(previous?.self, parts.self) ? previous!.self : Object.freeze({ ...parts.self }),
   });
 }

@@ -79,7 +79,7 @@ try {
   const shared = await bob.page
     .waitForFunction(
       () => {
-        const video = document.querySelector('video-room').shadowRoot.querySelector('[part="stage"] participant-tile')?.shadowRoot.querySelector('video');
+        const video = document.querySelector('video-room').shadowRoot.querySelector('participant-tile[part~="featured"]')?.shadowRoot.querySelector('video');
         return video?.videoWidth > 0 && `${video.videoWidth}x${video.videoHeight}`;
       },
       { timeout: 20_000, polling: 100 },
@@ -89,7 +89,7 @@ try {
   await alice.page.bringToFront();
   await pressShare(alice.page);
   await bob.page.bringToFront();
-  await bob.page.waitForFunction(() => document.querySelector('video-room').getAttribute('layout') === 'grid', { timeout: 20_000, polling: 100 });
+  await bob.page.waitForFunction(() => document.querySelector('video-room').getAttribute('layout-name') === 'grid-responsive', { timeout: 20_000, polling: 100 });
   console.log('demo: Alice stops sharing and Bob is back to the grid');
 
   await pressControl(bob.page, 'leave');

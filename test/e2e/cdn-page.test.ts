@@ -41,7 +41,7 @@ describe('a page that only has the script tag and the elements', () => {
     const room = doc.querySelector('video-room')!;
     const tile = doc.querySelector<ParticipantTile>('#me')!;
     await joined(room);
-    expect(room.shadowRoot!.querySelector('[part="grid"]'), 'the custom layout replaces the grid').to.equal(null);
+    expect(room.shadowRoot!.querySelector('[part="layout"]'), 'the custom layout replaces the grid').to.equal(null);
     tile.memberId = room.memberId!;
     await until(() => tile.resolvedMember, present, 'the tile to find its member through the room');
     await until(() => tile.media.video, present, 'the local camera in the tile');

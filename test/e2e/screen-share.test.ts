@@ -29,12 +29,12 @@ import {
 
 const screenJoined = (room: VideoRoom) => nextEvent<MemberEventDetail>(room, 'member.joined', (d) => d.member.type === 'screen');
 
-/** The tile on `room`'s stage (the share, large), once rendered with its video. */
+/** The tile in `room`'s large slot (the share), once rendered with its video. */
 async function stageVideo(room: VideoRoom, memberId: string): Promise<HTMLVideoElement> {
   const tile = await until(
-    () => room.shadowRoot!.querySelector<ParticipantTile>('[part="stage"] participant-tile'),
+    () => room.shadowRoot!.querySelector<ParticipantTile>('participant-tile[part~="featured"]'),
     (t): t is ParticipantTile => t !== null && t.resolvedMember?.id === memberId,
-    'the share on the stage',
+    'the share in the large slot',
   );
   await tile.updateComplete;
   return tile.shadowRoot!.querySelector('video')!;
@@ -72,13 +72,15 @@ describe('screen sharing', () => {
     // Bob shows it large, decoded at the size Alice captured: Chromium's fake 800x600 screen
     // delivers 16:9 frames scaled to fit it (800x450), and the share keeps that resolution.
     const video = await stageVideo(bob, share.memberId);
-    expect(bob.getAttribute('layout')).to.equal('share');
+    expect(bob.getAttribute('layout-name')).to.equal('screen-share');
     const captured = share.localVideoTrack!.getSettings();
     expect(captured.width).to.equal(800);
     expect(captured.height).to.be.within(1, 600);
     expect(await decodedFrame(video)).to.deep.equal({ width: captured.width, height: captured.height });
     expect(share.localVideoTrack!.contentHint, 'encoded for detail (text stays sharp, resolution is kept)').to.equal('detail');
-    const strip = [...bob.shadowRoot!.querySelectorAll<ParticipantTile>('[part="strip"] participant-tile')].map((t) => t.resolvedMember?.id);
+    const strip = [...bob.shadowRoot!.querySelectorAll<ParticipantTile>('[part="cell"]:not([hidden]) participant-tile:not([part~="featured"])')].map(
+      (t) => t.resolvedMember?.id,
+    );
     expect(strip).to.have.members([bob.memberId, aliceId]);
 
     // Alice's camera keeps flowing to Bob.
@@ -117,10 +119,9 @@ describe('screen sharing', () => {
 
     expect((await left).detail.member).to.include({ type: 'screen', parent_id: alice.memberId });
     expect((await unpublished).detail.participant.sid).to.equal(alice.memberId);
-    await until(() => bob.getAttribute('layout'), (layout) => layout === 'grid', 'the grid again');
+    await until(() => bob.getAttribute('layout-name'), (layout) => layout === 'grid-responsive', 'the grid again');
     await bob.updateComplete;
-    expect(bob.shadowRoot!.querySelector('[part="grid"]')).to.not.equal(null);
-    expect(bob.shadowRoot!.querySelector('[part="stage"]')).to.equal(null);
+    expect(bob.shadowRoot!.querySelector('participant-tile[part~="featured"]')).to.equal(null);
     expect(share.state).to.equal('left');
     expect(alice.screenShareList).to.deep.equal([]);
     await until(() => viewer.hasAttribute('showing'), (showing) => !showing, 'the view empty');

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { announce, baselineAtJoin, type Announcement } from '../../src/room/announcements.js';
+import { DEFAULT_SIZE } from '../../src/room/layout.js';
 import { EMPTY_ROSTER, reduceRoster, withMember, type Roster } from '../../src/room/roster.js';
 import type { ReceivedTrack, RemoteTracks } from '../../src/room/subscriptions.js';
 import { buildSnapshot, type ModelParts } from '../../src/room/views.js';
@@ -16,6 +17,7 @@ const base: ModelParts = {
   localStream: null,
   mediaConnected: false,
   dominantSpeaker: null,
+  layout: { name: 'auto', positions: new Map(), hideVideoMuted: false, page: 0, size: DEFAULT_SIZE },
   self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
 };
 const withBob = (roster: Roster) =>
@@ -38,7 +40,7 @@ describe('announcements', () => {
     const alone = buildSnapshot(base);
     const bobThere = buildSnapshot({ ...base, roster: withBob(base.roster) }, alone);
     const joined = announce(alone, bobThere);
-    expect(names(joined)).to.deep.equal(['memberJoined', 'participantConnected', 'trackPublished', 'trackPublished', 'membersChanged']);
+    expect(names(joined)).to.deep.equal(['memberJoined', 'participantConnected', 'trackPublished', 'trackPublished', 'membersChanged', 'layoutChanged']);
     expect(joined[0]!.type === 'memberJoined' && joined[0]!.event.member).to.include({ name: 'Bob', type: 'member' });
     expect(joined[1]!.type === 'participantConnected' && joined[1]!.event.participant.identity).to.equal('Bob');
 
@@ -56,7 +58,15 @@ describe('announcements', () => {
     const before = buildSnapshot(parts);
     const after = buildSnapshot({ ...parts, roster: reduceRoster(parts.roster, { type: 'leaving', id: 'b' }, self), remote: new Map() }, before);
     const events = announce(before, after);
-    expect(names(events)).to.deep.equal(['trackUnsubscribed', 'trackUnpublished', 'trackUnpublished', 'participantDisconnected', 'memberLeft', 'membersChanged']);
+    expect(names(events)).to.deep.equal([
+      'trackUnsubscribed',
+      'trackUnpublished',
+      'trackUnpublished',
+      'participantDisconnected',
+      'memberLeft',
+      'membersChanged',
+      'layoutChanged',
+    ]);
     const left = events.find((e) => e.type === 'participantDisconnected')!;
     expect(left.type === 'participantDisconnected' && left.event.participant.state).to.equal('disconnected');
   });
@@ -69,9 +79,13 @@ describe('announcements', () => {
     expect(names(announce(before, after))).to.deep.equal(['trackUnsubscribed', 'trackSubscribed', 'trackStarted']);
   });
 
-  it('at join, announces nothing about members already there, but their tracks and the media connection', () => {
+  it('at join, announces nothing about members already there, but their tracks, the layout and the media connection', () => {
     const snapshot = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: true } }), mediaConnected: true });
-    expect(names(announce(baselineAtJoin(snapshot), snapshot))).to.deep.equal(['trackSubscribed', 'trackStarted', 'mediaConnected']);
+    const events = announce(baselineAtJoin(snapshot), snapshot);
+    expect(names(events)).to.deep.equal(['trackSubscribed', 'trackStarted', 'layoutChanged', 'mediaConnected']);
+    const layout = events[2]!.type === 'layoutChanged' ? events[2].event.layout : undefined;
+    expect(layout).to.include({ name: 'grid-responsive', room_id: 'r', room_session_id: 'r' });
+    expect(layout!.layers.map((l) => l.member_id)).to.deep.equal([self, 'b']);
     const down = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: true } }) }, snapshot);
     expect(names(announce(snapshot, down))).to.deep.equal(['mediaDisconnected']);
   });
@@ -126,7 +140,7 @@ describe('announcements', () => {
       const bob = buildSnapshot({ ...base, roster: withBob(base.roster) });
       const sharing = buildSnapshot({ ...base, roster: withShare(withBob(base.roster)) }, bob);
       const events = announce(bob, sharing);
-      expect(names(events)).to.deep.equal(['memberJoined', 'trackPublished', 'membersChanged']);
+      expect(names(events)).to.deep.equal(['memberJoined', 'trackPublished', 'membersChanged', 'layoutChanged']);
       const joined = events[0]!.type === 'memberJoined' ? events[0].event.member : undefined;
       expect(joined).to.include({ id: share, name: 'Bob', type: 'screen', parent_id: 'b', local: false });
       const published = events[1]!.type === 'trackPublished' ? events[1].event : undefined;
@@ -135,7 +149,7 @@ describe('announcements', () => {
       expect([...sharing.participants.keys()], 'no participant of its own').to.deep.equal(['b']);
 
       const stopped = buildSnapshot({ ...base, roster: reduceRoster(withShare(withBob(base.roster)), { type: 'leaving', id: share }, self) }, sharing);
-      expect(names(announce(sharing, stopped))).to.deep.equal(['trackUnpublished', 'memberLeft', 'membersChanged']);
+      expect(names(announce(sharing, stopped))).to.deep.equal(['trackUnpublished', 'memberLeft', 'membersChanged', 'layoutChanged']);
     });
 
     it('a share whose owner Janus never showed still has a participant: its owner', () => {
@@ -152,7 +166,7 @@ describe('announcements', () => {
       const before = buildSnapshot(base);
       const after = buildSnapshot({ ...base, roster: withOwn }, before);
       const events = announce(before, after);
-      expect(names(events), 'SignalWire members see it; Twilio has no local tracks on the room').to.deep.equal(['memberJoined', 'membersChanged']);
+      expect(names(events), 'SignalWire members see it; Twilio has no local tracks on the room').to.deep.equal(['memberJoined', 'membersChanged', 'layoutChanged']);
       expect(events[0]!.type === 'memberJoined' && events[0].event.member).to.include({ type: 'device', parent_id: self, local: true });
     });
   });

@@ -13,7 +13,7 @@ describe('<room-controls>', () => {
     const room = await fixture<VideoRoom>(html`<video-room><room-controls slot="controls"></room-controls></video-room>`);
     const controls = room.querySelector('room-controls')!;
     await controls.updateComplete;
-    expect(room.shadowRoot!.querySelector('[part="grid"]'), 'controls do not replace the grid').to.not.equal(null);
+    expect(room.shadowRoot!.querySelector('[part="layout"]'), 'controls do not replace the grid').to.not.equal(null);
     expect(button(controls, 'leave')).to.equal(null);
     expect(button(controls, 'microphone')!.getAttribute('aria-pressed')).to.equal('false');
     await expect(controls).to.be.accessible();

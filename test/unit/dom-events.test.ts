@@ -73,6 +73,7 @@ describe('the model-event -> DOM-event table', () => {
         'dominantSpeakerChanged',
         'error',
         'joined',
+        'layoutChanged',
         'left',
         'mediaConnected',
         'mediaDisconnected',

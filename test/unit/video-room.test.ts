@@ -32,16 +32,16 @@ describe('<video-room>', () => {
     expect(room).to.include({ audio: true, video: true });
   });
 
-  it('renders a grid of tiles unless given its own layout', async () => {
+  it('renders its layout of tiles unless given its own', async () => {
     const empty = await fixture<VideoRoom>(html`<video-room> </video-room>`);
-    expect(empty.shadowRoot!.querySelector('[part="grid"]')).to.not.equal(null);
+    expect(empty.shadowRoot!.querySelector('[part="layout"]')).to.not.equal(null);
     const custom = await fixture<VideoRoom>(html`<video-room><div>my layout</div></video-room>`);
     await custom.updateComplete;
-    expect(custom.shadowRoot!.querySelector('[part="grid"]')).to.equal(null);
+    expect(custom.shadowRoot!.querySelector('[part="layout"]')).to.equal(null);
     custom.querySelector('div')!.remove();
     await new Promise((resolve) => custom.shadowRoot!.querySelector('slot')!.addEventListener('slotchange', resolve));
     await custom.updateComplete;
-    expect(custom.shadowRoot!.querySelector('[part="grid"]')).to.not.equal(null);
+    expect(custom.shadowRoot!.querySelector('[part="layout"]')).to.not.equal(null);
   });
 
   const attributeCases: Array<[string, string, typeof SignalingConnectionError]> = [

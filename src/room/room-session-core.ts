@@ -1,0 +1,262 @@
+/**
+ * The machinery under `RoomSession`: the connection lifecycle (connection.ts), each join's life
+ * on Janus (membership.ts), this client's own media (local-member.ts) and extra sources
+ * (local-sources.ts), the layout wishes (layout.ts), and the snapshots and events derived from all
+ * of them (views.ts, announcements.ts). `RoomSession` puts SignalWire's method surface on top.
+ */
+import mitt, { type Emitter } from 'mitt';
+import { AccessTokenGrantsInvalidError } from '../errors/errors.js';
+import { toRoomError, type JanusPhase } from '../janus/errors.js';
+import { isWebRTCSupported } from '../janus/janus-client.js';
+import type { DeviceInfo } from '../media/devices.js';
+import type { LocalMedia } from '../media/local-media.js';
+import { Announcer, type AnnouncedEvents, type TrackEvent } from './announcements.js';
+import { Connection, type Attempt, type Left } from './connection.js';
+import { DEFAULT_SIZE, type LayoutSettings } from './layout.js';
+import { LocalMember } from './local-member.js';
+import { LocalSources } from './local-sources.js';
+import { Membership } from './membership.js';
+import { newMemberId } from './member-types.js';
+import { planJoin, resolveOptions } from './options.js';
+import { EMPTY_ROSTER } from './roster.js';
+import { TALK_WINDOW_PACKETS, talkThreshold } from './speakers.js';
+import type { ConnectionState, JoinOptions, RoomSessionOptions, RoomSnapshot } from './types.js';
+import type { ModelParts } from './views.js';
+
+type DeviceUpdated = { previous: DeviceInfo; current: DeviceInfo };
+
+export type RoomSessionEvents = AnnouncedEvents & {
+  /** A new snapshot (batched: at most one per microtask). */
+  state: RoomSnapshot;
+  joined: { snapshot: RoomSnapshot; callId: string; roomName: string };
+  left: Left;
+  trackSubscriptionFailed: TrackEvent & { error: Error };
+  cameraUpdated: DeviceUpdated;
+  microphoneUpdated: DeviceUpdated;
+  speakerUpdated: DeviceUpdated;
+  cameraDisconnected: DeviceInfo;
+  microphoneDisconnected: DeviceInfo;
+  speakerDisconnected: DeviceInfo;
+  /** A failure that does not end the session (or a media failure outside `join()`). */
+  error: { error: Error };
+};
+
+/** Who may be acted on: this client only (muting others needs a room service's grants). */
+export interface MemberParams {
+  memberId?: string;
+}
+
+export abstract class RoomSessionCore {
+  readonly events: Emitter<RoomSessionEvents> = mitt<RoomSessionEvents>();
+  protected optionsValue: RoomSessionOptions;
+  protected joinParams: JoinOptions = {};
+  /** The join under way or joined; undefined while disconnected. */
+  protected membership: Membership | undefined;
+  protected layoutSettings: LayoutSettings = { name: 'auto', positions: new Map(), hideVideoMuted: false, page: 0, size: DEFAULT_SIZE };
+
+  protected readonly connection = new Connection({
+    connect: (attempt) => this.connect(attempt),
+    release: () => this.release(),
+    joined: () => this.onJoined(),
+    disconnect: (left) => this.disconnect(left),
+    changed: () => this.changed(),
+  });
+  protected readonly local = new LocalMember({
+    options: () => this.options,
+    changed: () => this.changed(),
+    report: (error) => this.report(error),
+  });
+  protected readonly sources = new LocalSources({
+    room: () => {
+      const membership = this.membership;
+      if (!this.active || !membership?.session) return undefined;
+      return { ...membership.options, session: membership.session, ownerId: membership.memberId };
+    },
+    entered: (source) => this.membership?.addLocal(source.memberId),
+    exited: (source) => this.membership?.removeLocal(source.memberId),
+    changed: () => this.changed(),
+  });
+  private readonly announcer = new Announcer(
+    () => this.parts(),
+    (type, event) => (this.events.emit as (t: string, e: unknown) => void)(type, event),
+  );
+
+  constructor(options: RoomSessionOptions) {
+    this.optionsValue = options;
+    const forward = { camera: 'camera', microphone: 'microphone', speaker: 'speaker' } as const;
+    this.localMedia.events.on('device', ({ source, previous, current }) => this.events.emit(`${forward[source]}Updated`, { previous, current }));
+    this.localMedia.events.on('deviceLost', ({ source, device }) => this.events.emit(`${forward[source]}Disconnected`, device));
+    this.localMedia.events.on('error', ({ error }) => this.report(error));
+  }
+
+  /** Camera, microphone and speaker, before, during and between joins. */
+  get localMedia(): LocalMedia {
+    return this.local.media;
+  }
+
+  /** Options for the next `join()` (and for previews and mute now); a change takes effect when joining again. */
+  get options(): RoomSessionOptions {
+    return this.optionsValue;
+  }
+
+  set options(options: RoomSessionOptions) {
+    const before = this.optionsValue;
+    this.optionsValue = options;
+    // What the next join will publish shows in the snapshot (`self`).
+    if ((before.audio === false) !== (options.audio === false) || (before.video === false) !== (options.video === false)) this.changed();
+    // The talk threshold is the one option that changes a joined session on the spot.
+    if (options.inputSensitivity !== undefined && options.inputSensitivity !== before.inputSensitivity && this.active) {
+      this.applyInputSensitivity(options.inputSensitivity).catch((error: unknown) => this.report(error));
+    }
+  }
+
+  get state(): ConnectionState {
+    return this.connection.state;
+  }
+
+  /** Whether the room is joined (SignalWire `active`). */
+  get active(): boolean {
+    return this.state === 'connected';
+  }
+
+  /** Everything there is to render, as one immutable object (a new one after every change). */
+  get snapshot(): RoomSnapshot {
+    return this.announcer.snapshot;
+  }
+
+  /** Sets this member's Janus talk threshold now (when joined) and for later joins. */
+  protected async applyInputSensitivity(value: number): Promise<void> {
+    const threshold = talkThreshold(value);
+    this.optionsValue = { ...this.optionsValue, inputSensitivity: value };
+    const publisher = this.active ? this.membership?.publisher : undefined;
+    await publisher?.setTalkDetection(threshold, TALK_WINDOW_PACKETS);
+  }
+
+  protected setLayoutSettings(changes: Partial<LayoutSettings>): void {
+    this.layoutSettings = { ...this.layoutSettings, ...changes };
+    this.changed();
+  }
+
+  // ------------------------------------------------------------------ joining and leaving
+
+  private async connect(attempt: Attempt): Promise<void> {
+    const options = resolveOptions(this.options);
+    const plan = planJoin(options, this.joinParams);
+    if (!isWebRTCSupported()) throw new DOMException('This browser does not support WebRTC', 'NotSupportedError');
+    const membership = new Membership(options, newMemberId(), {
+      changed: () => this.changed(),
+      report: (error) => this.report(error),
+      fail: (reason, error) => this.connection.fail(reason, error),
+      subscriptionFailed: (memberId, mid, error) => {
+        const record = membership.roster.get(memberId);
+        const participant = record && this.snapshot.participants.get(record.parentId ?? record.id);
+        const publication = participant?.tracks.get(`${memberId}:${mid}`);
+        if (participant && publication) this.events.emit('trackSubscriptionFailed', { participant, publication, error });
+      },
+    });
+    this.membership = membership;
+    let phase: JanusPhase = 'connect';
+    try {
+      await this.local.capture(plan, options.localStream, attempt);
+      const publisher = await membership.open(attempt, plan.receive, this.local.publications.deaf, () => {
+        phase = 'join';
+      });
+      phase = 'publish';
+      await attempt.step(this.local.publish(publisher, plan));
+      if (options.inputSensitivity !== undefined) {
+        await attempt.step(publisher.setTalkDetection(talkThreshold(options.inputSensitivity), TALK_WINDOW_PACKETS));
+      }
+      if (this.local.publications.list.size > 0) await attempt.step(publisher.mediaUp(options.timeout));
+    } catch (error) {
+      throw toRoomError(error, { phase, server: options.server, room: options.room });
+    }
+  }
+
+  private onJoined(): void {
+    this.local.followVisibility(this.membership?.options.stopCameraInBackground === true);
+    this.membership?.joined();
+    this.changed();
+    const snapshot = this.snapshot;
+    this.events.emit('joined', { snapshot, callId: this.membership?.publisher?.id ?? '', roomName: this.membership?.roomName ?? '' });
+    this.events.emit('membersChanged', { members: snapshot.members });
+    // What arrived while joining (tracks, the media connection, the layout) is announced next.
+    this.announcer.start(snapshot);
+  }
+
+  private async disconnect(left: Left): Promise<void> {
+    if (this.announcer.stop()) this.events.emit('mediaDisconnected', undefined);
+    await this.release({ lost: left.reason === 'connection_lost' });
+    this.events.emit('left', left);
+  }
+
+  /** Releases whatever a join acquired; safe to call at any point. */
+  private async release(options: { lost?: boolean } = {}): Promise<void> {
+    // Shares and devices leave first: nothing of this client stays published.
+    await this.sources.leaveAll({ unreachable: options.lost === true });
+    this.local.release();
+    const membership = this.membership;
+    this.membership = undefined;
+    this.announcer.stop();
+    // Positions name this join's members: they mean nothing to the next one.
+    this.layoutSettings = { ...this.layoutSettings, positions: new Map(), page: 0 };
+    this.changed();
+    await membership?.close(options);
+  }
+
+  // ------------------------------------------------------------------ events and controls
+
+  /** A control of this member's own media; other members need a room service (not here). */
+  protected control(params: MemberParams | undefined, what: string, action: () => Promise<void>): Promise<void> {
+    return this.reporting(async () => {
+      if (params !== undefined && (typeof params !== 'object' || params === null)) throw new RangeError('expected { memberId?: string }');
+      const target = params?.memberId;
+      if (target !== undefined && target !== this.membership?.memberId) {
+        throw new AccessTokenGrantsInvalidError(
+          `${AccessTokenGrantsInvalidError.defaultMessage}: this client may only ${what} itself, not member "${String(target)}". Moderating others needs a room service that grants it`,
+        );
+      }
+      await action();
+      if (this.membership) this.membership.deaf = this.local.publications.deaf;
+    });
+  }
+
+  /**
+   * Runs `operation`; a failure rejects and also reaches the page as an `error` event (an
+   * `AbortError` only rejects: leaving cancelled it, which is no failure).
+   */
+  protected async reporting<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if ((error as Error)?.name !== 'AbortError') this.report(error);
+      throw error;
+    }
+  }
+
+  protected report(error: unknown): void {
+    this.events.emit('error', { error: error instanceof Error ? error : new Error(String(error)) });
+  }
+
+  // ------------------------------------------------------------------ snapshots and announcements
+
+  private parts(): ModelParts {
+    const membership = this.membership;
+    return {
+      state: this.state,
+      room: membership?.options.room ?? null,
+      memberId: membership?.memberId ?? null,
+      roster: membership?.roster ?? EMPTY_ROSTER,
+      local: new Map([...(membership ? [[membership.memberId, this.local.publications.list] as const] : []), ...this.sources.publications()]),
+      remote: membership?.remote ?? new Map(),
+      localStream: this.local.stream,
+      mediaConnected: membership?.mediaConnected ?? false,
+      dominantSpeaker: membership?.dominantSpeaker ?? null,
+      layout: this.layoutSettings,
+      self: { ...this.local.state(this.state === 'connected'), screenShare: this.sources.screenShareState },
+    };
+  }
+
+  protected changed(): void {
+    this.announcer.changed();
+  }
+}

@@ -1,0 +1,91 @@
+// Layouts on the real Janus: SignalWire's named layouts and positions computed on this client,
+// layout.changed with its layers, the layout attribute, and the tiles placed where the layers say.
+import { expect } from '@open-wc/testing';
+import type { DominantSpeakerChangedDetail, ErrorDetail, LayoutChangedDetail, VideoRoom } from '../../dist/src/index.js';
+import '../../dist/src/index.js';
+import { BEEPS_TALK, nextEvent, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
+
+const layoutChanged = (room: VideoRoom, accept: (detail: LayoutChangedDetail) => boolean) =>
+  nextEvent<LayoutChangedDetail>(room, 'layout.changed', accept);
+
+/** Alice talks (her beep counts), Bob and Carol are muted; resolves once Bob names Alice the dominant speaker. */
+async function aliceSpeaks(prefix: string) {
+  const roomName = uniqueRoom(prefix);
+  const [alice, bob, carol] = (await Promise.all(['Alice', 'Bob', 'Carol'].map((name) => roomElement(roomName, name, { attributes: BEEPS_TALK })))) as [
+    VideoRoom,
+    VideoRoom,
+    VideoRoom,
+  ];
+  await bob.audioMute();
+  await carol.audioMute();
+  await bob.join();
+  await carol.join();
+  const dominant = nextEvent<DominantSpeakerChangedDetail>(bob, 'dominantSpeakerChanged', (d) => d.dominantSpeaker !== null);
+  await alice.join();
+  expect((await dominant).detail.dominantSpeaker?.sid).to.equal(alice.memberId);
+  return { roomName, alice, bob, carol };
+}
+
+describe('layouts', () => {
+  it('shows the speaker view: one large layer for the dominant speaker, the others in a strip, as layout.changed says', async () => {
+    const { roomName, alice, bob, carol } = await aliceSpeaks('speaker-view');
+    expect((await bob.getLayouts()).layouts).to.include.members(['grid-responsive', 'highlight-1-responsive', 'screen-share', '2x2', '5up']);
+    expect(bob.getAttribute('layout-name')).to.equal('grid-responsive');
+
+    const changed = layoutChanged(bob, (d) => d.layout.name === 'highlight-1-responsive');
+    await bob.setLayout({ name: 'highlight-1-responsive' });
+    const { detail } = await changed;
+    expect(detail).to.include({ room_id: roomName, room_session_id: roomName });
+    const large = detail.layout.layers.filter((layer) => layer.reservation !== '');
+    expect(large).to.have.length(1);
+    expect(large[0]).to.include({ member_id: alice.memberId, position: 'reserved-1', visible: true, x: 0, y: 0, width: 100, height: 80 });
+    expect(detail.layout.layers.map((layer) => layer.member_id)).to.have.members([alice.memberId, bob.memberId, carol.memberId]);
+    expect(bob.layout, 'the attribute follows setLayout').to.equal('highlight-1-responsive');
+    expect(bob.getAttribute('layout-name')).to.equal('highlight-1-responsive');
+
+    // On screen, Alice's tile is the large one.
+    await bob.updateComplete;
+    const aliceTile = await until(() => tileFor(bob, alice.memberId!), present, "Alice's tile");
+    const carolTile = tileFor(bob, carol.memberId!)!;
+    expect(aliceTile.getAttribute('part')).to.equal('tile featured');
+    expect(aliceTile.getBoundingClientRect().width).to.be.greaterThan(3 * carolTile.getBoundingClientRect().width);
+
+    // A position given wins over the dominant speaker; auto gives the slot back.
+    const carolLarge = layoutChanged(bob, (d) => d.layout.layers[0]?.member_id === carol.memberId);
+    await bob.setMemberPosition({ memberId: carol.memberId!, position: 'reserved-1' });
+    expect((await carolLarge).detail.layout.layers.slice(1).map((layer) => layer.member_id)).to.include(alice.memberId);
+    const aliceBack = layoutChanged(bob, (d) => d.layout.layers[0]?.member_id === alice.memberId);
+    await bob.setPositions({ positions: { [carol.memberId!]: 'auto' } });
+    await aliceBack;
+  });
+
+  it('takes the layout attribute, reports a bad one, and refuses positions for members not in the room', async () => {
+    const { bob } = await aliceSpeaks('layout-attribute');
+    const grid = layoutChanged(bob, (d) => d.layout.name === '2x2');
+    bob.setAttribute('layout', '2x2');
+    const { layout } = (await grid).detail;
+    expect(layout.layers.map((layer) => [layer.position, layer.visible])).to.deep.equal([
+      ['standard-1', true],
+      ['standard-2', true],
+      ['standard-3', true],
+      ['standard-4', false],
+    ]);
+    await bob.updateComplete;
+    expect(bob.getAttribute('layout-name')).to.equal('2x2');
+
+    const error = nextEvent<ErrorDetail>(bob, 'error');
+    bob.setAttribute('layout', '6x6');
+    expect((await error).detail.error).to.be.instanceOf(RangeError);
+    expect(bob.currentLayout.name, 'the layout stays').to.equal('2x2');
+
+    const auto = layoutChanged(bob, (d) => d.layout.name === 'grid-responsive');
+    bob.removeAttribute('layout');
+    await auto;
+
+    const unknown = await rejection(bob.setMemberPosition({ memberId: 'nobody', position: 'reserved-1' }));
+    expect(unknown).to.be.instanceOf(RangeError);
+    expect(unknown.message).to.match(/no member "nobody"/);
+    const bad = await rejection(bob.setPositions({ positions: { self: 'middle' as never } }));
+    expect(bad.message).to.match(/unknown position "middle"/);
+  });
+});
