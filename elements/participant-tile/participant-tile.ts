@@ -1,16 +1,18 @@
 import { consume, provide } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { audioOutputContext, memberContext, roomStateContext, type MemberContextValue } from '../../src/context/context.js';
+import { audioOutputContext, memberContext, roomContext, roomStateContext, type MemberContextValue } from '../../src/context/context.js';
 import type { AudioOutput } from '../../src/controllers/audio-output.js';
 import { MediaElementController } from '../../src/controllers/media-element-controller.js';
+import { VideoViewController } from '../../src/controllers/video-view-controller.js';
+import type { RoomSession } from '../../src/room/room-session.js';
 import { stringsFor } from '../../src/i18n/strings.js';
 import { microphoneOffIcon } from '../../src/icons/icons.js';
 import type { MemberLike, MemberMedia, RoomSnapshot } from '../../src/room/types.js';
 import { VERSION } from '../../src/version.js';
 import { participantTileStyles } from './participant-tile.styles.js';
 
-const NO_MEDIA: MemberMedia = Object.freeze({ audio: null, video: null, sources: new Map() });
+const NO_MEDIA: MemberMedia = Object.freeze({ audio: null, video: null, videoSwitchedOff: false, sources: new Map() });
 
 function initials(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
@@ -52,8 +54,12 @@ function initials(name: string): string {
  *
  * Host attributes set by the tile (read-only, for CSS): `local`, `type` (`member`, `screen` or
  * `device`), `audio-muted`, `video-muted`, `deaf`, `talking` (Janus hears the member talk),
- * `dominant` (the room's dominant speaker), `audio-blocked` (the browser's autoplay policy holds
- * the audio until the next click or key).
+ * `dominant` (the room's dominant speaker), `switched-off` (its video is not relayed: the tile is
+ * off screen or hidden, so it costs no bandwidth or decoding; it shows the placeholder), and
+ * `audio-blocked` (the browser's autoplay policy holds the audio until the next click or key).
+ *
+ * Inside a room the tile tells it whether it is on screen and how large, so that video nobody can
+ * see is switched off at Janus and small tiles get a small simulcast layer.
  */
 export class ParticipantTile extends LitElement {
   static override styles = participantTileStyles;
@@ -61,6 +67,9 @@ export class ParticipantTile extends LitElement {
 
   private readonly videoController = new MediaElementController(this, () => this.videoElement);
   private readonly audioController = new MediaElementController(this, () => this.audioElement, () => this.audioOutput);
+  private readonly viewController = new VideoViewController(this, () => this.reportView());
+  /** The room last told what this tile shows. */
+  private reportedTo: RoomSession | undefined;
 
   @query('video') private videoElement?: HTMLVideoElement;
   @query('audio') private audioElement?: HTMLAudioElement;
@@ -68,6 +77,10 @@ export class ParticipantTile extends LitElement {
   @consume({ context: roomStateContext, subscribe: true })
   @state()
   private roomState: RoomSnapshot | undefined;
+
+  @consume({ context: roomContext, subscribe: true })
+  @state()
+  private roomSession: RoomSession | undefined;
 
   @consume({ context: audioOutputContext, subscribe: true })
   @state()
@@ -120,6 +133,7 @@ export class ParticipantTile extends LitElement {
     this.toggleAttribute('talking', member?.talking === true);
     this.toggleAttribute('dominant', member !== undefined && this.roomState?.dominantSpeakerId === member.id);
     this.toggleAttribute('audio-blocked', this.audioController.blocked);
+    this.toggleAttribute('switched-off', media.videoSwitchedOff);
     if (!this.hasAttribute('role')) this.setAttribute('role', 'group');
     // The group's name says what the picture cannot: "Alice, microphone muted, camera off".
     const strings = stringsFor(this);
@@ -139,6 +153,23 @@ export class ParticipantTile extends LitElement {
     this.videoController.show(this.videoMuted ? null : media.video);
     // Never play our own microphone back.
     this.audioController.show(this.resolvedMember?.local ? null : media.audio);
+    this.reportView();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.reportedTo?.reportVideoView(this, null);
+    this.reportedTo = undefined;
+  }
+
+  /** Tells the room whether this tile shows a remote member's video on screen, and how wide. */
+  private reportView(): void {
+    const session = this.isConnected ? this.roomSession : undefined;
+    if (this.reportedTo && this.reportedTo !== session) this.reportedTo.reportVideoView(this, null);
+    this.reportedTo = session;
+    const member = this.resolvedMember;
+    const view = this.viewController.state;
+    session?.reportVideoView(this, member && !member.local && view ? { memberId: member.id, ...view } : null);
   }
 
   /** The member's name as shown: a screen share is "Alice's screen". */
@@ -152,7 +183,8 @@ export class ParticipantTile extends LitElement {
     const member = this.resolvedMember;
     const name = member?.name ?? '';
     const showMute = this.audioMuted && member !== undefined && member.type !== 'screen';
-    const hasVideo = this.media.video !== null && !this.videoMuted;
+    // Switched off, the video would freeze on its last frame: the placeholder shows instead.
+    const hasVideo = this.media.video !== null && !this.videoMuted && !this.media.videoSwitchedOff;
     return html`
       <video part="video" ?hidden=${!hasVideo} autoplay playsinline muted aria-hidden="true"></video>
       ${hasVideo ? nothing : html`<div part="placeholder" aria-hidden="true">${initials(name)}</div>`}

@@ -68,6 +68,12 @@ export const DOM_EVENT_TABLE: Table = {
   trackDisabled: [
     { name: 'trackDisabled', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
   ],
+  trackSwitchedOff: [
+    { name: 'trackSwitchedOff', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
+  ],
+  trackSwitchedOn: [
+    { name: 'trackSwitchedOn', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
+  ],
   trackSubscriptionFailed: [
     {
       name: 'trackSubscriptionFailed',

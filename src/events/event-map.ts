@@ -118,6 +118,9 @@ export interface RoomEventDetails {
   trackStarted: TrackEventDetail;
   trackEnabled: TrackEventDetail;
   trackDisabled: TrackEventDetail;
+  /** Janus stopped relaying a track we receive: no tile shows it, or it is off-canvas (Twilio). */
+  trackSwitchedOff: TrackEventDetail;
+  trackSwitchedOn: TrackEventDetail;
   trackSubscriptionFailed: TrackSubscriptionFailedDetail;
   'camera.updated': DeviceUpdatedDetail;
   'camera.disconnected': DeviceDisconnectedDetail;

@@ -35,6 +35,9 @@ export type AnnouncedEvents = {
   /** A remote member muted (disabled) or unmuted (enabled) a track we receive. */
   trackDisabled: TrackEventWithTrack;
   trackEnabled: TrackEventWithTrack;
+  /** Janus stopped relaying a track we receive (no tile shows it), or relays it again (Twilio). */
+  trackSwitchedOff: TrackEventWithTrack;
+  trackSwitchedOn: TrackEventWithTrack;
   mediaConnected: undefined;
   mediaDisconnected: undefined;
   /** Another participant became the dominant speaker, or none is (Twilio). */
@@ -115,6 +118,9 @@ function trackChanges(out: Announcement[], base: TrackEvent, before: RemoteTrack
   if (after.isStarted && !(same && before.isStarted)) out.push({ type: 'trackStarted', event: { ...base, track: after } });
   // Twilio tells of a track's enabled state only once it is subscribed (`isEnabled` covers the rest).
   if (same && before.isEnabled !== after.isEnabled) out.push({ type: after.isEnabled ? 'trackEnabled' : 'trackDisabled', event: { ...base, track: after } });
+  if (same && before.isSwitchedOff !== after.isSwitchedOff) {
+    out.push({ type: after.isSwitchedOff ? 'trackSwitchedOff' : 'trackSwitchedOn', event: { ...base, track: after } });
+  }
 }
 
 const NO_LAYOUT: VideoLayout = Object.freeze({ name: 'grid-responsive', room_session_id: '', room_id: '', layers: [] });

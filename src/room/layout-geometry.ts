@@ -51,15 +51,18 @@ function cells(columns: number, rows: number, area: Rect, count = columns * rows
   return out;
 }
 
-/** The column count that shows `count` 16:9 tiles largest on a canvas of `size`. */
+/**
+ * The column count that shows `count` 16:9 tiles largest on a canvas of `size`; on a tie, side by
+ * side on a landscape canvas (two people on a 16:9 screen), stacked on a portrait one.
+ */
 export function bestColumns(count: number, size: Size): number {
+  const landscape = size.width >= size.height;
   let best = 1;
   let largest = 0;
   for (let columns = 1; columns <= count; columns++) {
     const rows = Math.ceil(count / columns);
     const tileWidth = Math.min(size.width / columns, (size.height / rows) * TILE_ASPECT);
-    // Strictly larger: on a tie, fewer columns (larger rows read better).
-    if (tileWidth > largest + 1e-9) [best, largest] = [columns, tileWidth];
+    if (tileWidth > largest + 1e-6 || (landscape && tileWidth > largest - 1e-6)) [best, largest] = [columns, tileWidth];
   }
   return best;
 }

@@ -15,6 +15,7 @@ import { EMPTY_ROSTER, reduceRoster, withMember, withoutMember, type Roster } fr
 import { DominantSpeaker } from './speakers.js';
 import { Subscriptions, type RemoteTracks } from './subscriptions.js';
 import type { LeaveReason, TrackKind } from './types.js';
+import type { VideoDemand } from './video-demand.js';
 
 export interface MembershipHooks {
   changed(): void;
@@ -24,6 +25,8 @@ export interface MembershipHooks {
   fail(reason: LeaveReason, error?: Error): void;
   /** Janus refused a stream we asked for. */
   subscriptionFailed(memberId: string, mid: string, error: Error): void;
+  /** How a member's video should be relayed now (video-demand.ts). */
+  videoDemand(memberId: string): VideoDemand;
 }
 
 const NO_TRACKS: RemoteTracks = new Map();
@@ -92,6 +95,11 @@ export class Membership {
     return this.speakers.current;
   }
 
+  /** The video demand changed (a view, a position, the policy): Janus is told what differs. */
+  applyVideoDemand(): void {
+    this.subscriptions?.applyDemand();
+  }
+
   /** Silences (or not) everything received. */
   set deaf(deaf: boolean) {
     if (this.subscriptions) this.subscriptions.deaf = deaf;
@@ -149,7 +157,11 @@ export class Membership {
 
   private subscribe(session: JanusSession, privateId: number, receive: ReadonlySet<TrackKind>, deaf: boolean): void {
     const { options } = this;
-    const subscriptions = new Subscriptions(session, { room: options.room, privateId, receive, ...(options.pin ? { pin: options.pin } : {}) }, () => this.rosterValue);
+    const subscriptions = new Subscriptions(
+      session,
+      { room: options.room, privateId, receive, demand: this.hooks.videoDemand, ...(options.pin ? { pin: options.pin } : {}) },
+      () => this.rosterValue,
+    );
     this.subscriptions = subscriptions;
     subscriptions.deaf = deaf;
     const context = { server: options.server, room: options.room };

@@ -9,14 +9,15 @@ import {
   type RoomErrorClass,
 } from '../errors/errors.js';
 import { talkThreshold } from './speakers.js';
-import type { JoinOptions, RoomSessionOptions, TrackKind } from './types.js';
+import type { BandwidthProfile, JoinOptions, RoomSessionOptions, TrackKind } from './types.js';
+import type { DemandPolicy } from './video-demand.js';
 
 export const DEFAULT_TIMEOUT = 10_000;
 export const DEFAULT_MAX_PUBLISHERS = 16;
 /** Twilio's limits for room names and identities. */
 export const MAX_NAME_LENGTH = 128;
 
-export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin' | 'localStream' | 'inputSensitivity'>> & {
+export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin' | 'localStream' | 'inputSensitivity' | 'bandwidthProfile'>> & {
   pin?: string;
   localStream?: MediaStream;
   inputSensitivity?: number;
@@ -92,6 +93,7 @@ export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
     throw new RangeError('the "localStream" option must be a MediaStream');
   }
   if (options.inputSensitivity !== undefined) talkThreshold(options.inputSensitivity);
+  demandPolicy(options.bandwidthProfile, true);
   return {
     server,
     room,
@@ -106,9 +108,31 @@ export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
     stopCameraWhileMuted: booleanOption(options.stopCameraWhileMuted, 'stopCameraWhileMuted', true),
     stopMicrophoneWhileMuted: booleanOption(options.stopMicrophoneWhileMuted, 'stopMicrophoneWhileMuted', true),
     stopCameraInBackground: booleanOption(options.stopCameraInBackground, 'stopCameraInBackground', isMobile()),
+    simulcast: booleanOption(options.simulcast, 'simulcast', true),
     ...(localStream ? { localStream } : {}),
     ...(options.inputSensitivity === undefined ? {} : { inputSensitivity: options.inputSensitivity }),
   };
+}
+
+const SWITCHES = ['clientTrackSwitchOffControl', 'contentPreferencesMode'] as const;
+
+/**
+ * What Twilio's `bandwidthProfile.video` asks of received video. `strict` (at join) rejects bad
+ * values; otherwise they read as the default. Twilio's other fields are accepted and ignored.
+ */
+export function demandPolicy(profile: BandwidthProfile | undefined, strict = false): DemandPolicy {
+  if (profile !== undefined && (typeof profile !== 'object' || profile === null)) {
+    if (strict) throw new RangeError('the "bandwidthProfile" option must be an object, such as { video: { clientTrackSwitchOffControl: "auto" } }');
+    profile = undefined;
+  }
+  const video: Record<string, unknown> = (profile?.video as Record<string, unknown> | undefined) ?? {};
+  for (const name of SWITCHES) {
+    const value = video[name];
+    if (strict && value !== undefined && value !== 'auto' && value !== 'manual') {
+      throw new RangeError(`bandwidthProfile.video.${name} must be "auto" or "manual", not ${JSON.stringify(value)}`);
+    }
+  }
+  return { autoSwitchOff: video['clientTrackSwitchOffControl'] !== 'manual', autoLayers: video['contentPreferencesMode'] !== 'manual' };
 }
 
 function constraintsOption(value: unknown, name: string): boolean | MediaTrackConstraints {

@@ -17,11 +17,12 @@ import { LocalMember } from './local-member.js';
 import { LocalSources } from './local-sources.js';
 import { Membership } from './membership.js';
 import { newMemberId } from './member-types.js';
-import { planJoin, resolveOptions } from './options.js';
+import { demandPolicy, planJoin, resolveOptions } from './options.js';
 import { EMPTY_ROSTER } from './roster.js';
 import { TALK_WINDOW_PACKETS, talkThreshold } from './speakers.js';
 import type { ConnectionState, JoinOptions, RoomSessionOptions, RoomSnapshot } from './types.js';
 import type { ModelParts } from './views.js';
+import { videoDemand, type VideoView } from './video-demand.js';
 
 type DeviceUpdated = { previous: DeviceInfo; current: DeviceInfo };
 
@@ -53,6 +54,8 @@ export abstract class RoomSessionCore {
   /** The join under way or joined; undefined while disconnected. */
   protected membership: Membership | undefined;
   protected layoutSettings: LayoutSettings = { name: 'auto', positions: new Map(), hideVideoMuted: false, page: 0, size: DEFAULT_SIZE };
+  /** What each renderer shows of whose video (see `reportVideoView`). */
+  private readonly videoViews = new Map<object, VideoView>();
 
   protected readonly connection = new Connection({
     connect: (attempt) => this.connect(attempt),
@@ -104,10 +107,11 @@ export abstract class RoomSessionCore {
     this.optionsValue = options;
     // What the next join will publish shows in the snapshot (`self`).
     if ((before.audio === false) !== (options.audio === false) || (before.video === false) !== (options.video === false)) this.changed();
-    // The talk threshold is the one option that changes a joined session on the spot.
+    // The talk threshold and the bandwidth profile change a joined session on the spot.
     if (options.inputSensitivity !== undefined && options.inputSensitivity !== before.inputSensitivity && this.active) {
       this.applyInputSensitivity(options.inputSensitivity).catch((error: unknown) => this.report(error));
     }
+    if (options.bandwidthProfile !== before.bandwidthProfile) this.membership?.applyVideoDemand();
   }
 
   get state(): ConnectionState {
@@ -135,6 +139,23 @@ export abstract class RoomSessionCore {
   protected setLayoutSettings(changes: Partial<LayoutSettings>): void {
     this.layoutSettings = { ...this.layoutSettings, ...changes };
     this.changed();
+    // An off-canvas position switches a member's video off.
+    if (changes.positions) this.membership?.applyVideoDemand();
+  }
+
+  /**
+   * What a renderer shows of a member's video (`null`: nothing any more): tiles report whether
+   * they are on screen and how wide. Video no renderer shows visibly is switched off at Janus, and
+   * a simulcast layer fits the largest view (see `bandwidthProfile`). Video of a member no
+   * renderer reports on is left alone, so a page that attaches tracks itself keeps them.
+   */
+  reportVideoView(viewer: object, view: VideoView | null): void {
+    const before = this.videoViews.get(viewer);
+    if (view === null) this.videoViews.delete(viewer);
+    else this.videoViews.set(viewer, { memberId: view.memberId, visible: view.visible, width: view.width });
+    if (before?.memberId !== view?.memberId || before?.visible !== view?.visible || before?.width !== view?.width) {
+      this.membership?.applyVideoDemand();
+    }
   }
 
   // ------------------------------------------------------------------ joining and leaving
@@ -153,6 +174,8 @@ export abstract class RoomSessionCore {
         const publication = participant?.tracks.get(`${memberId}:${mid}`);
         if (participant && publication) this.events.emit('trackSubscriptionFailed', { participant, publication, error });
       },
+      videoDemand: (memberId) =>
+        videoDemand(memberId, this.videoViews.values(), this.layoutSettings.positions.get(memberId) === 'off-canvas', demandPolicy(this.options.bandwidthProfile)),
     });
     this.membership = membership;
     let phase: JanusPhase = 'connect';

@@ -2,19 +2,24 @@
  * Other members' media: which published streams we want, which we asked Janus for, and which
  * tracks arrived, on one multistream subscriber PeerConnection. Janus reuses subscriber mids for
  * new publishers, so a received track is attributed only through the subscription Janus last
- * described (subscriber mid -> publisher and publisher mid), never on its own.
+ * described (subscriber mid -> publisher and publisher mid), never on its own. Each video stream
+ * is relayed as the room's demand says (video-demand.ts): switched off, or at a simulcast layer.
  */
 import mitt, { type Emitter } from 'mitt';
 import type { JanusSession } from '../janus/janus-client.js';
-import type { FeedStream, SubscriptionStream } from '../janus/videoroom/protocol.js';
+import type { FeedStream, StreamSettings, SubscriptionStream } from '../janus/videoroom/protocol.js';
 import { VideoRoomSubscriber, type SubscriberJoin } from '../janus/videoroom/subscriber.js';
 import type { Roster } from './roster.js';
 import type { TrackKind } from './types.js';
+import { FULL_VIDEO, type VideoDemand } from './video-demand.js';
+import { serial } from '../util/serial.js';
 
 export interface ReceivedTrack {
   readonly track: MediaStreamTrack;
   /** Media has arrived (remote tracks start muted until their first packet). */
   readonly started: boolean;
+  /** Janus stopped relaying it, as asked (Twilio `isSwitchedOff`). */
+  readonly switchedOff: boolean;
 }
 
 /** Member id -> publisher mid -> the track received for it. */
@@ -33,6 +38,13 @@ export type SubscriptionEvents = {
 export interface SubscriptionOptions extends SubscriberJoin {
   /** Which kinds to receive (SignalWire `receiveAudio` / `receiveVideo`). */
   receive: ReadonlySet<TrackKind>;
+  /** How a member's video should be relayed now. */
+  demand(memberId: string): VideoDemand;
+}
+
+/** What Janus was last told about a subscriber video stream, and for which feed. */
+interface Relayed extends VideoDemand {
+  readonly feed: string;
 }
 
 const feedKey = (feed: string, mid: string) => `${feed}\u0000${mid}`;
@@ -72,6 +84,10 @@ export class Subscriptions {
   private readonly received = new Map<string, MediaStreamTrack>();
   /** The track each feed started on (feedKey -> track). */
   private readonly started = new Map<string, MediaStreamTrack>();
+  /** How Janus relays each video stream, by subscriber mid (unset: as it starts, in full). */
+  private readonly relayed = new Map<string, Relayed>();
+  private demandQueued = false;
+  private readonly demandQueue = serial();
   private current: RemoteTracks = new Map();
   private closed = false;
   private deafValue = false;
@@ -123,6 +139,23 @@ export class Subscriptions {
     this.reconcile();
   }
 
+  /**
+   * Tells Janus how to relay each video stream, once the current requests are done: what a
+   * stream costs follows the room's demand (who is visible, how large). Coalesces calls.
+   */
+  applyDemand(): void {
+    const subscriber = this.subscriber;
+    if (this.closed || this.demandQueued || !subscriber) return;
+    this.demandQueued = true;
+    this.demandQueue(async () => {
+      // What changes while this runs queues the next run, which reads the demand afresh.
+      this.demandQueued = false;
+      await this.configureDemand(await subscriber);
+    }).catch((error: unknown) => {
+      if (!this.closed) this.events.emit('error', error);
+    });
+  }
+
   /** Stops acting on anything Janus sends; the session's destruction closes the PeerConnection. */
   close(): void {
     this.closed = true;
@@ -154,6 +187,7 @@ export class Subscriptions {
           if (this.closed) return;
           this.subscription = new Map(streams.map((stream) => [stream.mid, stream]));
           this.reconcile();
+          this.applyDemand();
         });
         subscriber.events.on('track', ({ track, mid, on, reason }) => {
           if (this.closed) return;
@@ -179,13 +213,39 @@ export class Subscriptions {
     return this.subscriber;
   }
 
+  /** Sends the streams whose relaying differs from their demand, in one request. */
+  private async configureDemand(subscriber: VideoRoomSubscriber): Promise<void> {
+    const changes: StreamSettings[] = [];
+    const next = new Map<string, Relayed>();
+    for (const [mid, stream] of this.subscription) {
+      if (stream.type !== 'video' || !stream.active || stream.feedId === undefined) continue;
+      const feed = feedKey(stream.feedId, stream.feedMid ?? '');
+      const before = this.relayed.get(mid);
+      // A stream new to this mid starts as Janus starts it: relayed, at the top layer.
+      const now = before?.feed === feed ? before : { feed, ...FULL_VIDEO };
+      const want = this.options.demand(stream.feedId);
+      const layer = stream.simulcast && want.substream !== now.substream;
+      if (want.send !== now.send || layer) {
+        changes.push({ mid, send: want.send, ...(stream.simulcast ? { substream: want.substream } : {}) });
+      }
+      next.set(mid, { feed, send: want.send, substream: stream.simulcast ? want.substream : now.substream });
+    }
+    if (changes.length > 0) await subscriber.configure(changes);
+    if (this.closed) return;
+    this.relayed.clear();
+    for (const [mid, relayed] of next) this.relayed.set(mid, relayed);
+    this.reconcile();
+  }
+
   /** Recomputes `tracks`, watches new ones for their first media, and says so if they changed. */
   private reconcile(): void {
+    const off = new Set([...this.relayed.values()].filter((relayed) => !relayed.send).map((relayed) => relayed.feed));
     const next = new Map<string, Map<string, ReceivedTrack>>();
     for (const [memberId, byMid] of resolveTracks(this.subscription, this.received, this.roster())) {
       const entries = new Map<string, ReceivedTrack>();
       for (const [mid, track] of byMid) {
-        entries.set(mid, { track, started: this.watchStart(feedKey(memberId, mid), track) });
+        const key = feedKey(memberId, mid);
+        entries.set(mid, { track, started: this.watchStart(key, track), switchedOff: off.has(key) });
       }
       next.set(memberId, entries);
     }
@@ -221,7 +281,7 @@ function sameTracks(a: RemoteTracks, b: RemoteTracks): boolean {
     if (!other || other.size !== byMid.size) return false;
     for (const [mid, entry] of byMid) {
       const next = other.get(mid);
-      if (!next || next.track !== entry.track || next.started !== entry.started) return false;
+      if (!next || next.track !== entry.track || next.started !== entry.started || next.switchedOff !== entry.switchedOff) return false;
     }
   }
   return true;

@@ -66,6 +66,8 @@ export interface MemberMedia {
   readonly video: MediaStreamTrack | null;
   /** Every track of the member, by source. */
   readonly sources: ReadonlyMap<TrackSource, MediaStreamTrack>;
+  /** The video is switched off (nothing arrives while no tile shows it). */
+  readonly videoSwitchedOff: boolean;
 }
 
 /** A remote track (Twilio `RemoteAudioTrack` / `RemoteVideoTrack`), as a snapshot. */
@@ -76,6 +78,8 @@ export interface RemoteTrack {
   readonly mediaStreamTrack: MediaStreamTrack;
   readonly isStarted: boolean;
   readonly isEnabled: boolean;
+  /** Janus stops relaying it because no tile shows it (or it is off-canvas): see `trackSwitchedOff`. */
+  readonly isSwitchedOff: boolean;
 }
 
 /** A published remote track (Twilio `RemoteTrackPublication`), as a snapshot. */
@@ -184,6 +188,23 @@ export interface RoomSessionOptions {
    * `setInputSensitivity`. Unset: the room's own threshold (rooms this library creates: 30).
    */
   inputSensitivity?: number;
+  /** Send the camera in three simulcast layers (full, half and quarter size), so small tiles cost less (default true). */
+  simulcast?: boolean;
+  /** What received video may cost (Twilio's `bandwidthProfile`; the `video` switches below are honoured). */
+  bandwidthProfile?: BandwidthProfile;
+}
+
+/**
+ * Twilio's `bandwidthProfile.video` switches: `clientTrackSwitchOffControl` `auto` (default)
+ * stops video no tile shows (off screen, hidden, another page, off-canvas), `manual` only what is
+ * off-canvas; `contentPreferencesMode` `auto` (default) asks Janus for the simulcast layer the
+ * largest tile needs, `manual` always the full one.
+ */
+export interface BandwidthProfile {
+  video?: {
+    clientTrackSwitchOffControl?: 'auto' | 'manual';
+    contentPreferencesMode?: 'auto' | 'manual';
+  };
 }
 
 /** SignalWire's `join()` parameters: they apply to that join only. */

@@ -48,6 +48,7 @@ interface SourceView {
   readonly started: boolean;
   readonly muted: boolean;
   readonly deaf: boolean;
+  readonly switchedOff: boolean;
 }
 
 /**
@@ -71,12 +72,14 @@ function sourcesOf(record: MemberRecord, parts: ModelParts): SourceView[] {
       started: true,
       muted,
       deaf: own && source === 'microphone' && parts.self.deaf,
+      switchedOff: false,
     }));
   }
   const received = parts.remote.get(record.id);
   return [...record.streams.values()].map(({ mid, kind, source, name, muted, deaf }) => {
     const entry = received?.get(mid);
-    return { mid, kind, source, name: trackName(record, name), track: entry?.track ?? null, started: entry?.started ?? false, muted, deaf };
+    const track = entry?.track ?? null;
+    return { mid, kind, source, name: trackName(record, name), track, started: entry?.started ?? false, muted, deaf, switchedOff: entry?.switchedOff ?? false };
   });
 }
 
@@ -109,6 +112,7 @@ function trackOf(memberId: string, source: SourceView, track: MediaStreamTrack):
     mediaStreamTrack: track,
     isStarted: source.started,
     isEnabled: !source.muted,
+    isSwitchedOff: source.switchedOff,
   });
 }
 
@@ -155,11 +159,18 @@ function participantGroups(roster: Roster): Map<string, MemberRecord[]> {
 
 function mediaOf(record: MemberRecord, parts: ModelParts): MemberMedia {
   const sources = new Map<TrackSource, MediaStreamTrack>();
+  const switchedOff = new Set<MediaStreamTrack>();
   // A muted track shows nothing (a remote one would freeze on its last frame).
-  for (const source of sourcesOf(record, parts)) if (source.track && !source.muted) sources.set(source.source, source.track);
+  for (const source of sourcesOf(record, parts)) {
+    if (!source.track || source.muted) continue;
+    sources.set(source.source, source.track);
+    if (source.switchedOff) switchedOff.add(source.track);
+  }
+  const video = sources.get('camera') ?? sources.get('screen') ?? null;
   return Object.freeze({
     audio: sources.get('microphone') ?? sources.get('screen_audio') ?? null,
-    video: sources.get('camera') ?? sources.get('screen') ?? null,
+    video,
+    videoSwitchedOff: video !== null && switchedOff.has(video),
     sources,
   });
 }
@@ -170,7 +181,11 @@ export function sameMember(a: Member, b: Member): boolean {
 }
 
 function sameMedia(a: MemberMedia, b: MemberMedia): boolean {
-  return a.sources.size === b.sources.size && [...a.sources].every(([source, track]) => b.sources.get(source) === track);
+  return (
+    a.videoSwitchedOff === b.videoSwitchedOff &&
+    a.sources.size === b.sources.size &&
+    [...a.sources].every(([source, track]) => b.sources.get(source) === track)
+  );
 }
 
 function sameLocal(a: LocalState | undefined, b: LocalState): boolean {

@@ -1,9 +1,22 @@
 // Layouts on the real Janus: SignalWire's named layouts and positions computed on this client,
-// layout.changed with its layers, the layout attribute, and the tiles placed where the layers say.
+// layout.changed with its layers, the layout attribute, and the tiles placed where the layers say;
+// video nobody can see (off-canvas, or a tile scrolled away) stops at Janus and comes back.
 import { expect } from '@open-wc/testing';
-import type { DominantSpeakerChangedDetail, ErrorDetail, LayoutChangedDetail, VideoRoom } from '../../dist/src/index.js';
+import type { DominantSpeakerChangedDetail, ErrorDetail, LayoutChangedDetail, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { BEEPS_TALK, nextEvent, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
+import {
+  BEEPS_TALK,
+  aliceAndBob,
+  nextEvent,
+  packetsFlow,
+  packetsStop,
+  present,
+  rejection,
+  roomElement,
+  tileFor,
+  uniqueRoom,
+  until,
+} from '../support/helpers.js';
 
 const layoutChanged = (room: VideoRoom, accept: (detail: LayoutChangedDetail) => boolean) =>
   nextEvent<LayoutChangedDetail>(room, 'layout.changed', accept);
@@ -87,5 +100,44 @@ describe('layouts', () => {
     expect(unknown.message).to.match(/no member "nobody"/);
     const bad = await rejection(bob.setPositions({ positions: { self: 'middle' as never } }));
     expect(bad.message).to.match(/unknown position "middle"/);
+  });
+
+  it('switches off the video of a member put off-canvas: Janus stops relaying it, until the member is back', async () => {
+    const { connections, alice, bob, remoteVideo, remoteAudio } = await aliceAndBob('off-canvas');
+    const aliceId = alice.memberId!;
+    const off = nextEvent<TrackEventDetail>(bob, 'trackSwitchedOff');
+    const layout = nextEvent<LayoutChangedDetail>(bob, 'layout.changed', (d) => !d.layout.layers.some((layer) => layer.member_id === aliceId));
+    await bob.setMemberPosition({ memberId: aliceId, position: 'off-canvas' });
+    const { track, participant, publication } = (await off).detail;
+    expect(track).to.include({ kind: 'video', mediaStreamTrack: remoteVideo, isSwitchedOff: true });
+    expect(participant.sid).to.equal(aliceId);
+    expect(publication.track?.isSwitchedOff).to.equal(true);
+    await layout;
+    await packetsStop(connections, remoteVideo);
+    await packetsFlow(connections, remoteAudio);
+
+    const on = nextEvent<TrackEventDetail>(bob, 'trackSwitchedOn');
+    await bob.setMemberPosition({ memberId: aliceId, position: 'auto' });
+    expect((await on).detail.track).to.include({ mediaStreamTrack: remoteVideo, isSwitchedOff: false });
+    await packetsFlow(connections, remoteVideo);
+  });
+
+  it('switches off the video of a tile scrolled out of view, and back on when it scrolls back', async () => {
+    const { connections, alice, bob, remoteVideo } = await aliceAndBob('scrolled');
+    const spacer = document.body.appendChild(Object.assign(document.createElement('div'), { style: 'height: 400vh' }));
+    after(() => spacer.remove());
+    const tile = await until(() => tileFor(bob, alice.memberId!), present, "Alice's tile on Bob's side");
+
+    const off = nextEvent<TrackEventDetail>(bob, 'trackSwitchedOff');
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    expect((await off).detail.track.mediaStreamTrack).to.equal(remoteVideo);
+    await packetsStop(connections, remoteVideo);
+    await until(() => tile.hasAttribute('switched-off'), Boolean, 'the tile to say so');
+
+    const on = nextEvent<TrackEventDetail>(bob, 'trackSwitchedOn');
+    window.scrollTo(0, 0);
+    expect((await on).detail.participant.sid).to.equal(alice.memberId);
+    await packetsFlow(connections, remoteVideo);
+    await until(() => !tile.hasAttribute('switched-off'), Boolean, 'the tile to show video again');
   });
 });

@@ -1,6 +1,6 @@
 /** Browser-side helpers shared by the end-to-end tests. */
 import { fixture, html } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { ParticipantTile, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
 
 declare global {
@@ -8,6 +8,10 @@ declare global {
     __JANUS_URL__: string;
   }
 }
+
+// Tall enough to show the two or three rooms a test stacks: a tile off screen gets no video (the
+// library switches it off), which the layout tests check on purpose by scrolling.
+before(() => setViewport({ width: 1000, height: 2400 }));
 
 /** The Janus WebSocket URL that scripts/with-janus started (ws://127.0.0.1:8188). */
 export const janusUrl = (): string => window.__JANUS_URL__;
@@ -94,6 +98,30 @@ export async function inboundStats(
     return { packetsReceived: 0, framesDecoded: 0 };
   }
   throw new Error(`no receiver for ${track.kind} track ${track.id}`);
+}
+
+const packetsOf = async (connections: RTCPeerConnection[], track: MediaStreamTrack) => (await inboundStats(connections, track)).packetsReceived;
+
+/**
+ * Resolves once no packet of `track` arrives for a whole second: nothing announces that packets
+ * stopped, so getStats is read twice a second apart until they agree.
+ */
+export async function packetsStop(connections: RTCPeerConnection[], track: MediaStreamTrack): Promise<void> {
+  await until(
+    async () => {
+      const before = await packetsOf(connections, track);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return (await packetsOf(connections, track)) === before;
+    },
+    Boolean,
+    `no more packets of ${track.kind} track ${track.id}`,
+  );
+}
+
+/** Resolves once `count` more packets of `track` have arrived. */
+export async function packetsFlow(connections: RTCPeerConnection[], track: MediaStreamTrack, count = 20): Promise<void> {
+  const before = await packetsOf(connections, track);
+  await until(() => packetsOf(connections, track), (now) => now >= before + count, `packets of ${track.kind} track ${track.id}`);
 }
 
 /** The error `promise` rejects with; fails the test if it resolves. */

@@ -44,9 +44,9 @@ describe('announcements', () => {
     expect(joined[0]!.type === 'memberJoined' && joined[0]!.event.member).to.include({ name: 'Bob', type: 'member' });
     expect(joined[1]!.type === 'participantConnected' && joined[1]!.event.participant.identity).to.equal('Bob');
 
-    const arrived = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: false } }) }, bobThere);
+    const arrived = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: false, switchedOff: false } }) }, bobThere);
     expect(names(announce(bobThere, arrived))).to.deep.equal(['trackSubscribed']);
-    const started = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: true } }) }, arrived);
+    const started = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: true, switchedOff: false } }) }, arrived);
     const events = announce(arrived, started);
     expect(names(events)).to.deep.equal(['trackStarted']);
     expect(events[0]!.type === 'trackStarted' && events[0]!.event.track.mediaStreamTrack).to.equal(cam);
@@ -54,7 +54,7 @@ describe('announcements', () => {
   });
 
   it('announces a leaving member: tracks first, then publications, then the participant and the member', () => {
-    const parts = { ...base, roster: withBob(base.roster), remote: received({ '0': { track: mic, started: true } }) };
+    const parts = { ...base, roster: withBob(base.roster), remote: received({ '0': { track: mic, started: true, switchedOff: false } }) };
     const before = buildSnapshot(parts);
     const after = buildSnapshot({ ...parts, roster: reduceRoster(parts.roster, { type: 'leaving', id: 'b' }, self), remote: new Map() }, before);
     const events = announce(before, after);
@@ -73,20 +73,20 @@ describe('announcements', () => {
 
   it('announces a track moved to another publication as unsubscribed then subscribed', () => {
     const roster = withBob(base.roster);
-    const before = buildSnapshot({ ...base, roster, remote: received({ '1': { track: cam, started: true } }) });
+    const before = buildSnapshot({ ...base, roster, remote: received({ '1': { track: cam, started: true, switchedOff: false } }) });
     const other = videoTrack();
-    const after = buildSnapshot({ ...base, roster, remote: received({ '1': { track: other, started: true } }) }, before);
+    const after = buildSnapshot({ ...base, roster, remote: received({ '1': { track: other, started: true, switchedOff: false } }) }, before);
     expect(names(announce(before, after))).to.deep.equal(['trackUnsubscribed', 'trackSubscribed', 'trackStarted']);
   });
 
   it('at join, announces nothing about members already there, but their tracks, the layout and the media connection', () => {
-    const snapshot = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: true } }), mediaConnected: true });
+    const snapshot = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: true, switchedOff: false } }), mediaConnected: true });
     const events = announce(baselineAtJoin(snapshot), snapshot);
     expect(names(events)).to.deep.equal(['trackSubscribed', 'trackStarted', 'layoutChanged', 'mediaConnected']);
     const layout = events[2]!.type === 'layoutChanged' ? events[2].event.layout : undefined;
     expect(layout).to.include({ name: 'grid-responsive', room_id: 'r', room_session_id: 'r' });
     expect(layout!.layers.map((l) => l.member_id)).to.deep.equal([self, 'b']);
-    const down = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: true } }) }, snapshot);
+    const down = buildSnapshot({ ...base, roster: withBob(base.roster), remote: received({ '1': { track: cam, started: true, switchedOff: false } }) }, snapshot);
     expect(names(announce(snapshot, down))).to.deep.equal(['mediaDisconnected']);
   });
 

@@ -96,6 +96,8 @@ describe('the model-event -> DOM-event table', () => {
         'trackStarted',
         'trackSubscribed',
         'trackSubscriptionFailed',
+        'trackSwitchedOff',
+        'trackSwitchedOn',
         'trackUnpublished',
         'trackUnsubscribed',
       ].sort(),

@@ -38,7 +38,7 @@ export function mediaOf({ audio = null, video = null }: { audio?: MediaStreamTra
   const sources = new Map<TrackSource, MediaStreamTrack>();
   if (audio) sources.set('microphone', audio);
   if (video) sources.set('camera', video);
-  return { audio, video, sources };
+  return { audio, video, sources, videoSwitchedOff: false };
 }
 
 export function snapshotOf(entries: Array<[Member, { audio?: MediaStreamTrack | null; video?: MediaStreamTrack | null }?]>): RoomSnapshot {

@@ -62,6 +62,8 @@ describe('layouts', () => {
   });
 
   it('picks the grid columns that show 16:9 tiles largest, centring a short last row', () => {
+    expect(bestColumns(2, DEFAULT_SIZE), 'side by side on a landscape canvas').to.equal(2);
+    expect(bestColumns(2, { width: 720, height: 1280 }), 'stacked on a portrait one').to.equal(1);
     expect(bestColumns(4, DEFAULT_SIZE)).to.equal(2);
     expect(bestColumns(3, DEFAULT_SIZE)).to.equal(2);
     expect(bestColumns(4, { width: 720, height: 1280 }), 'portrait: one column').to.equal(1);

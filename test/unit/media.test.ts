@@ -22,7 +22,7 @@ describe('resolveTracks', () => {
     { type: 'publishers', publishers: [{ id: 'b', display: 'Bob', streams: [{ type: 'video', mid: '1', disabled: false }] }] },
     'me',
   );
-  const stream = (mid: string, feedId: string, feedMid: string, active = true): [string, SubscriptionStream] => [mid, { mid, type: 'video', active, feedId, feedMid }];
+  const stream = (mid: string, feedId: string, feedMid: string, active = true): [string, SubscriptionStream] => [mid, { mid, type: 'video', active, feedId, feedMid, simulcast: false }];
 
   it("attributes a received track to its publisher through Janus's description of the subscription", () => {
     const track = videoTrack();

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { RoomError } from '../../src/errors/errors.js';
-import { DEFAULT_TIMEOUT, planJoin, resolveOptions } from '../../src/room/options.js';
+import { DEFAULT_TIMEOUT, demandPolicy, planJoin, resolveOptions } from '../../src/room/options.js';
 import type { JoinOptions, RoomSessionOptions } from '../../src/room/types.js';
 
 const valid: RoomSessionOptions = { server: 'ws://127.0.0.1:8188', room: 'standup', identity: 'Alice' };
@@ -28,7 +28,18 @@ describe('join options', () => {
       stopMicrophoneWhileMuted: true,
       // Headless desktop Chromium: not a mobile browser.
       stopCameraInBackground: false,
+      simulcast: true,
     });
+  });
+
+  it("rejects a bandwidthProfile switch that is neither auto nor manual, and reads Twilio's names", () => {
+    expect(() => resolveOptions({ ...valid, bandwidthProfile: { video: { clientTrackSwitchOffControl: 'off' as never } } })).to.throw(
+      RangeError,
+      /clientTrackSwitchOffControl must be "auto" or "manual", not "off"/,
+    );
+    expect(() => resolveOptions({ ...valid, bandwidthProfile: 'low' as never })).to.throw(RangeError, /must be an object/);
+    expect(demandPolicy(undefined)).to.deep.equal({ autoSwitchOff: true, autoLayers: true });
+    expect(demandPolicy({ video: { clientTrackSwitchOffControl: 'manual', contentPreferencesMode: 'manual' } })).to.deep.equal({ autoSwitchOff: false, autoLayers: false });
   });
 
   const cases: Array<[string, Partial<RoomSessionOptions>, string, number, string]> = [

@@ -56,6 +56,15 @@ export interface SubscriptionStream {
   active: boolean;
   feedId?: string;
   feedMid?: string;
+  /** The publisher sends this video in simulcast layers (`substream` picks one). */
+  simulcast: boolean;
+}
+
+/** Per-stream subscriber settings (`configure`): relay it or not, and which simulcast layer. */
+export interface StreamSettings {
+  mid: string;
+  send?: boolean;
+  substream?: number;
 }
 
 export interface FeedStream {
@@ -180,6 +189,7 @@ function toSubscriptionStream(raw: Record<string, unknown>): SubscriptionStream 
     mid: str(raw['mid']),
     type: str(raw['type']) as StreamType,
     active: raw['active'] !== false && raw['feed_id'] !== undefined,
+    simulcast: raw['simulcast'] !== undefined && raw['simulcast'] !== null,
   };
   if (raw['feed_id'] !== undefined) stream.feedId = str(raw['feed_id']);
   if (raw['feed_mid'] !== undefined) stream.feedMid = str(raw['feed_mid']);

@@ -4,7 +4,7 @@
  */
 import mitt, { type Emitter } from 'mitt';
 import type { HandleEvents, JanusSession, Jsep, PluginHandle } from '../janus-client.js';
-import { VIDEOROOM_PLUGIN, parseSubscription, type FeedStream, type SubscriptionStream } from './protocol.js';
+import { VIDEOROOM_PLUGIN, parseSubscription, type FeedStream, type StreamSettings, type SubscriptionStream } from './protocol.js';
 import { serial } from '../../util/serial.js';
 
 export type SubscriberEvents = {
@@ -79,6 +79,17 @@ export class VideoRoomSubscriber {
           { until: (m) => m['videoroom'] === 'updated' || m['videoroom'] === 'updating' },
         );
       }
+    });
+  }
+
+  /**
+   * Changes how Janus relays streams of the subscription, without renegotiating: `send: false`
+   * stops a stream at the server (`true` resumes it, and Janus asks its publisher for a key
+   * frame); `substream` picks a simulcast layer (0 lowest, 2 highest).
+   */
+  configure(streams: StreamSettings[]): Promise<void> {
+    return this.enqueue(async () => {
+      await this.handle.send({ request: 'configure', streams }, { until: (m) => m['configured'] === 'ok' });
     });
   }
 
