@@ -1,6 +1,7 @@
 // @web/test-runner: unit tests (test/unit) and end-to-end tests against real Janus (test/e2e) in
 // Debian's headless Chromium with fake camera and microphone. Run through scripts/with-janus,
 // which provides JANUS_URL and the private network namespace (npm test does both).
+import { execFileSync } from 'node:child_process';
 import net from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -28,6 +29,7 @@ function sdpAsModule() {
 /** Commands the tests run on the Node side (`executeServerCommand`). */
 function harnessCommands() {
   const silentServers = [];
+  let shaped = false;
   return {
     name: 'janus-harness-commands',
     async executeCommand({ command, payload, session }) {
@@ -97,6 +99,27 @@ function harnessCommands() {
         if (payload.setting === 'granted') await context.overridePermissions(new URL(page.url()).origin, ['camera', 'microphone']);
         return true;
       }
+      if (command === 'shape-link') {
+        // Degrades the link of one UDP source port inside the private namespace (only there: JANUS_URL
+        // is set by scripts/with-janus), where Chromium and Janus talk over loopback: an htb class of
+        // `rate` with a five-packet queue, so what does not fit is lost and what fits waits. (netem
+        // is not in every kernel; htb, pfifo and u32 are.)
+        const { port, rate } = payload ?? {};
+        if (!janusUrl || !Number.isInteger(port) || port < 1 || port > 65535 || !/^\d{1,6}kbit$/.test(rate)) throw new Error('shape-link needs { port, rate: "<n>kbit" }');
+        const tc = (...args) => execFileSync('tc', args, { stdio: 'pipe' });
+        tc('qdisc', 'replace', 'dev', 'lo', 'root', 'handle', '1:', 'htb', 'default', '10');
+        tc('class', 'replace', 'dev', 'lo', 'parent', '1:', 'classid', '1:10', 'htb', 'rate', '10gbit');
+        tc('class', 'replace', 'dev', 'lo', 'parent', '1:', 'classid', '1:20', 'htb', 'rate', rate, 'ceil', rate);
+        tc('qdisc', 'replace', 'dev', 'lo', 'parent', '1:20', 'handle', '20:', 'pfifo', 'limit', '5');
+        tc('filter', 'replace', 'dev', 'lo', 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32', 'match', 'ip', 'protocol', '17', '0xff', 'match', 'ip', 'sport', String(port), '0xffff', 'flowid', '1:20');
+        shaped = true;
+        return true;
+      }
+      if (command === 'unshape-link') {
+        if (shaped) execFileSync('tc', ['qdisc', 'del', 'dev', 'lo', 'root'], { stdio: 'pipe' });
+        shaped = false;
+        return true;
+      }
       if (command === 'janus-sessions') {
         const response = await fetch(adminUrl, {
           method: 'POST',
@@ -108,6 +131,7 @@ function harnessCommands() {
     },
     serverStop() {
       for (const server of silentServers) server.close();
+      if (shaped) execFileSync('tc', ['qdisc', 'del', 'dev', 'lo', 'root'], { stdio: 'pipe' });
     },
   };
 }

@@ -68,6 +68,38 @@ export const participantTileStyles = css`
   audio {
     display: none;
   }
+  [part='network-quality'] {
+    position: absolute;
+    top: 0.5rem;
+    right: 0.5rem;
+    display: flex;
+    align-items: flex-end;
+    gap: 2px;
+    padding: 0.25rem 0.3rem;
+    border-radius: 4px;
+    background: var(--participant-tile-name-background, rgb(0 0 0 / 60%));
+  }
+  .bar {
+    width: 3px;
+    border-radius: 1px;
+    background: rgb(255 255 255 / 30%);
+  }
+  .bar:nth-child(1) { height: 4px; }
+  .bar:nth-child(2) { height: 6px; }
+  .bar:nth-child(3) { height: 8px; }
+  .bar:nth-child(4) { height: 10px; }
+  .bar:nth-child(5) { height: 12px; }
+  .bar[data-on] {
+    background: var(--participant-tile-quality-color, #3fb950);
+  }
+  :host([network-quality='3']) .bar[data-on] {
+    background: var(--participant-tile-quality-fair-color, #d29922);
+  }
+  :host([network-quality='0']) .bar[data-on],
+  :host([network-quality='1']) .bar[data-on],
+  :host([network-quality='2']) .bar[data-on] {
+    background: var(--participant-tile-quality-poor-color, #f85149);
+  }
   /* The talking ring sits over the video, inside the tile's rounded corners. */
   :host::after {
     content: '';

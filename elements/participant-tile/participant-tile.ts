@@ -36,6 +36,7 @@ function initials(name: string): string {
  * @csspart name - The member's name.
  * @csspart mute-indicator - The microphone-off icon, shown while the member's microphone is muted.
  * @csspart overlay - The layer over the video that holds slotted content.
+ * @csspart network-quality - Five bars for the member's network quality (0-5), once measured.
  *
  * @slot - Overlays drawn over the tile (badges, controls); they get the member through context.
  *
@@ -51,10 +52,13 @@ function initials(name: string): string {
  * @cssproperty --participant-tile-screen-object-fit - How a screen share fills the tile (default contain).
  * @cssproperty --participant-tile-talking-color - The ring drawn while the member talks.
  * @cssproperty --participant-tile-talking-width - Its width (default 3px).
+ * @cssproperty --participant-tile-quality-color - Lit bars at levels 4 and 5.
+ * @cssproperty --participant-tile-quality-fair-color - Lit bars at level 3.
+ * @cssproperty --participant-tile-quality-poor-color - Lit bars at levels 0 to 2.
  *
  * Host attributes set by the tile (read-only, for CSS): `local`, `type` (`member`, `screen` or
  * `device`), `audio-muted`, `video-muted`, `deaf`, `talking` (Janus hears the member talk),
- * `dominant` (the room's dominant speaker), `switched-off` (its video is not relayed: the tile is
+ * `dominant` (the room's dominant speaker), `network-quality` (0-5, once measured), `switched-off` (its video is not relayed: the tile is
  * off screen or hidden, so it costs no bandwidth or decoding; it shows the placeholder), and
  * `audio-blocked` (the browser's autoplay policy holds the audio until the next click or key).
  *
@@ -134,6 +138,9 @@ export class ParticipantTile extends LitElement {
     this.toggleAttribute('dominant', member !== undefined && this.roomState?.dominantSpeakerId === member.id);
     this.toggleAttribute('audio-blocked', this.audioController.blocked);
     this.toggleAttribute('switched-off', media.videoSwitchedOff);
+    const quality = this.networkQuality;
+    if (quality === null) this.removeAttribute('network-quality');
+    else this.setAttribute('network-quality', String(quality));
     if (!this.hasAttribute('role')) this.setAttribute('role', 'group');
     // The group's name says what the picture cannot: "Alice, microphone muted, camera off".
     const strings = stringsFor(this);
@@ -172,11 +179,26 @@ export class ParticipantTile extends LitElement {
     session?.reportVideoView(this, member && !member.local && view ? { memberId: member.id, ...view } : null);
   }
 
+  /** The member's network quality level (0-5), null until measured. */
+  get networkQuality(): number | null {
+    const id = this.resolvedMember?.id;
+    return id ? (this.roomState?.networkQuality.get(id)?.level ?? null) : null;
+  }
+
   /** The member's name as shown: a screen share is "Alice's screen". */
   private get label(): string {
     const member = this.resolvedMember;
     if (!member?.name) return '';
     return member.type === 'screen' ? stringsFor(this).screenOf(member.name) : member.name;
+  }
+
+  private renderQuality() {
+    const level = this.networkQuality;
+    if (level === null) return nothing;
+    const label = stringsFor(this).networkQuality(level);
+    return html`<span part="network-quality" role="img" aria-label=${label} title=${label}>
+      ${[1, 2, 3, 4, 5].map((bar) => html`<span class="bar" ?data-on=${bar <= level}></span>`)}
+    </span>`;
   }
 
   protected override render() {
@@ -190,6 +212,7 @@ export class ParticipantTile extends LitElement {
       ${hasVideo ? nothing : html`<div part="placeholder" aria-hidden="true">${initials(name)}</div>`}
       <audio></audio>
       <span part="name">${showMute ? html`<span part="mute-indicator">${microphoneOffIcon}</span>` : nothing}${this.label}</span>
+      ${this.renderQuality()}
       <div part="overlay"><slot></slot></div>
     `;
   }

@@ -8,7 +8,7 @@ import { dispatchRoomEvent, forwardRoomEvents } from '../../src/events/dom-event
 import type { RoomEventMap } from '../../src/events/event-map.js';
 import { DEFAULT_TIMEOUT } from '../../src/room/options.js';
 import type { MemberParams, RoomSession } from '../../src/room/room-session.js';
-import type { JoinOptions, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
+import type { BandwidthProfile, JoinOptions, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
 import { stringsFor } from '../../src/i18n/strings.js';
 import type { LayoutChoice, VideoLayoutLayer, VideoPositions } from '../../src/room/layout.js';
 import { VERSION } from '../../src/version.js';
@@ -30,7 +30,15 @@ const autoBoolean: ComplexAttributeConverter<boolean | undefined> = {
 /** Properties that decide which room is joined, and how (auto-join rejoins when one changes). */
 const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 'create', 'timeout', 'iceServers'] as const;
 /** Every property that feeds the room model's options. */
-const OPTION_PROPERTIES = [...JOIN_PROPERTIES, 'stopCameraWhileMuted', 'stopMicrophoneWhileMuted', 'stopCameraInBackground', 'inputSensitivity'] as const;
+const OPTION_PROPERTIES = [
+  ...JOIN_PROPERTIES,
+  'stopCameraWhileMuted',
+  'stopMicrophoneWhileMuted',
+  'stopCameraInBackground',
+  'inputSensitivity',
+  'simulcast',
+  'bandwidthProfile',
+] as const;
 
 /**
  * @tagname video-room
@@ -169,6 +177,19 @@ export class VideoRoom extends RoomSessionElement {
    * is shared. `setLayout()` sets it too.
    */
   @property({ reflect: true }) layout: LayoutChoice | '' = '';
+
+  /**
+   * Send the camera in simulcast layers (full, half and quarter size), so that small tiles on the
+   * others' screens cost less (default on; `simulcast="false"` sends one stream). From the next join.
+   */
+  @property({ converter: onUnlessFalse }) simulcast = true;
+
+  /**
+   * What received video may cost (Twilio's `bandwidthProfile`): `{ video: {
+   * clientTrackSwitchOffControl: 'auto' | 'manual', contentPreferencesMode: 'auto' | 'manual' } }`.
+   * By default video no tile shows is switched off, and each tile gets the layer its size needs.
+   */
+  @property({ attribute: false }) bandwidthProfile: BandwidthProfile | undefined;
 
   /** ICE servers (STUN/TURN) for the PeerConnections; none by default. */
   @property({ attribute: false }) iceServers: RTCIceServer[] = [];
@@ -334,6 +355,8 @@ export class VideoRoom extends RoomSessionElement {
       iceServers: this.iceServers,
       stopCameraWhileMuted: this.stopCameraWhileMuted,
       stopMicrophoneWhileMuted: this.stopMicrophoneWhileMuted,
+      simulcast: this.simulcast,
+      ...(this.bandwidthProfile === undefined ? {} : { bandwidthProfile: this.bandwidthProfile }),
       ...(this.stopCameraInBackground === undefined ? {} : { stopCameraInBackground: this.stopCameraInBackground }),
       ...(this.inputSensitivity === undefined || Number.isNaN(this.inputSensitivity) ? {} : { inputSensitivity: this.inputSensitivity }),
     };

@@ -74,6 +74,15 @@ export const DOM_EVENT_TABLE: Table = {
   trackSwitchedOn: [
     { name: 'trackSwitchedOn', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
   ],
+  trackDimensionsChanged: [
+    { name: 'trackDimensionsChanged', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
+  ],
+  networkQualityLevelChanged: [
+    {
+      name: 'networkQualityLevelChanged',
+      detail: ({ participant, networkQualityLevel, networkQualityStats }) => ({ participant, networkQualityLevel, networkQualityStats }),
+    },
+  ],
   trackSubscriptionFailed: [
     {
       name: 'trackSubscriptionFailed',

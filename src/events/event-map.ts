@@ -3,6 +3,7 @@
  * `Room`) and the `detail` of each. Every event bubbles and is composed.
  */
 import type { LayoutName, VideoLayout } from '../room/layout.js';
+import type { NetworkQualityLevel, NetworkQualityStats } from '../room/network-quality.js';
 import type { RoomSession } from '../room/room-session.js';
 import type { DeviceInfo, LeaveReason, Member, MemberUpdatable, Participant, RemoteTrack, TrackPublication } from '../room/types.js';
 
@@ -79,6 +80,13 @@ export interface DominantSpeakerChangedDetail {
   dominantSpeaker: Participant | null;
 }
 
+/** `networkQualityLevelChanged` (Twilio's participant event, with the participant): 0-5, null until measured. */
+export interface NetworkQualityLevelChangedDetail {
+  participant: Participant;
+  networkQualityLevel: NetworkQualityLevel | null;
+  networkQualityStats: NetworkQualityStats | null;
+}
+
 /** `layout.changed` (SignalWire): the layout this client shows, with every layer. */
 export interface LayoutChangedDetail {
   room_session_id: string;
@@ -121,6 +129,10 @@ export interface RoomEventDetails {
   /** Janus stopped relaying a track we receive: no tile shows it, or it is off-canvas (Twilio). */
   trackSwitchedOff: TrackEventDetail;
   trackSwitchedOn: TrackEventDetail;
+  /** A received video's size changed: a simulcast layer switch, or its first frames (Twilio). */
+  trackDimensionsChanged: TrackEventDetail;
+  /** A participant's network quality level changed, this client's too (Twilio). */
+  networkQualityLevelChanged: NetworkQualityLevelChangedDetail;
   trackSubscriptionFailed: TrackSubscriptionFailedDetail;
   'camera.updated': DeviceUpdatedDetail;
   'camera.disconnected': DeviceDisconnectedDetail;

@@ -28,6 +28,8 @@ export const ENGLISH = {
   startingShare: 'Choosing what to share',
   screenShareUnsupported: 'This browser cannot share a screen',
   joinToShare: 'Join the room to share your screen',
+  /** The bars on a tile: "Network quality 3 of 5". */
+  networkQuality: (level: number) => `Network quality ${level} of 5`,
   pages: 'Pages',
   previousPage: 'Previous page',
   nextPage: 'Next page',

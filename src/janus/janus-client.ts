@@ -198,6 +198,8 @@ export type HandleEvents = {
   connectionState: RTCPeerConnectionState;
   /** Janus's view of the PeerConnection: `webrtcup`, or `hangup` with a reason. */
   webrtcState: { up: boolean; reason?: string };
+  /** Janus saw packets lost on this PeerConnection (`uplink`: what we send it). */
+  slowLink: { uplink: boolean; lost: number };
 };
 
 export interface SendOptions {
@@ -235,6 +237,7 @@ export class PluginHandle {
       connectionState: (state: RTCPeerConnectionState) => this.events.emit('connectionState', state),
       webrtcState: (up: boolean, reason?: string) =>
         this.events.emit('webrtcState', reason === undefined ? { up } : { up, reason }),
+      slowLink: (uplink: boolean, lost: number) => this.events.emit('slowLink', { uplink: uplink === true, lost: Number(lost) || 0 }),
     };
   }
 

@@ -5,6 +5,7 @@
  */
 import { buildSnapshot, sameMember, type ModelParts } from './views.js';
 import type { VideoLayout } from './layout.js';
+import type { NetworkQualityLevel, NetworkQualityStats } from './network-quality.js';
 import { MEMBER_UPDATABLE, type Member, type MemberUpdatable, type Participant, type RemoteTrack, type RoomSnapshot, type TrackPublication } from './types.js';
 
 export interface TrackEvent {
@@ -44,6 +45,10 @@ export type AnnouncedEvents = {
   dominantSpeakerChanged: { dominantSpeaker: Participant | null };
   /** The layout, or who is where in it, changed (SignalWire). */
   layoutChanged: { layout: VideoLayout };
+  /** A received video's size changed (Twilio): a simulcast layer switch, or the first frames. */
+  trackDimensionsChanged: TrackEventWithTrack;
+  /** A participant's network quality level changed (Twilio), this client's too. */
+  networkQualityLevelChanged: { participant: Participant; networkQualityLevel: NetworkQualityLevel | null; networkQualityStats: NetworkQualityStats | null };
 };
 
 export type Announcement = { [K in keyof AnnouncedEvents]: { type: K; event: AnnouncedEvents[K] } }[keyof AnnouncedEvents];
@@ -99,6 +104,13 @@ export function announce(prev: RoomSnapshot, next: RoomSnapshot): Announcement[]
     out.push({ type: 'dominantSpeakerChanged', event: { dominantSpeaker } });
   }
   if (prev.layout !== next.layout) out.push({ type: 'layoutChanged', event: { layout: next.layout } });
+  for (const participant of [next.localParticipant, ...next.participants.values()]) {
+    if (!participant) continue;
+    const before = participant.sid === next.localParticipant?.sid ? prev.localParticipant : prev.participants.get(participant.sid);
+    if ((before?.networkQualityLevel ?? null) === participant.networkQualityLevel) continue;
+    const { networkQualityLevel, networkQualityStats } = participant;
+    out.push({ type: 'networkQualityLevelChanged', event: { participant, networkQualityLevel, networkQualityStats } });
+  }
   if (!prev.mediaConnected && next.mediaConnected) out.push({ type: 'mediaConnected', event: undefined });
   if (prev.mediaConnected && !next.mediaConnected) out.push({ type: 'mediaDisconnected', event: undefined });
   return out;
@@ -121,6 +133,8 @@ function trackChanges(out: Announcement[], base: TrackEvent, before: RemoteTrack
   if (same && before.isSwitchedOff !== after.isSwitchedOff) {
     out.push({ type: after.isSwitchedOff ? 'trackSwitchedOff' : 'trackSwitchedOn', event: { ...base, track: after } });
   }
+  const resized = after.dimensions !== null && (before?.dimensions?.width !== after.dimensions.width || before.dimensions.height !== after.dimensions.height);
+  if (same && resized) out.push({ type: 'trackDimensionsChanged', event: { ...base, track: after } });
 }
 
 const NO_LAYOUT: VideoLayout = Object.freeze({ name: 'grid-responsive', room_session_id: '', room_id: '', layers: [] });

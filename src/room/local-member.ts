@@ -32,7 +32,11 @@ export class LocalMember {
       this.media,
       () => {
         const options = hooks.options();
-        return { stopCameraWhileMuted: options.stopCameraWhileMuted !== false, stopMicrophoneWhileMuted: options.stopMicrophoneWhileMuted !== false };
+        return {
+          stopCameraWhileMuted: options.stopCameraWhileMuted !== false,
+          stopMicrophoneWhileMuted: options.stopMicrophoneWhileMuted !== false,
+          simulcast: options.simulcast !== false,
+        };
       },
       hooks.changed,
       hooks.report,

@@ -25,6 +25,8 @@ export interface SourceRoom {
   readonly room: string;
   readonly pin?: string;
   readonly ownerId: string;
+  /** Cameras go out in simulcast layers (a screen never: its text wants the full picture). */
+  readonly simulcast: boolean;
   /** The owner's name: an extra source shows as its owner. */
   readonly identity: string;
   readonly timeout: number;
@@ -206,7 +208,12 @@ export class RoomSessionSource {
       phase = 'publish';
       const tracks = stream.getTracks();
       const sourceOf = (track: MediaStreamTrack) => SOURCE_OF[this.type][track.kind as 'audio' | 'video'];
-      const mids = await attempt.step(publisher.publish(tracks, (track) => encodeStreamState({ source: sourceOf(track), muted: false, deaf: false })));
+      const mids = await attempt.step(
+        publisher.publish(tracks, {
+          describe: (track) => encodeStreamState({ source: sourceOf(track), muted: false, deaf: false }),
+          simulcast: new Set(this.type === 'device' && room.simulcast ? tracks : []),
+        }),
+      );
       for (const [track, mid] of mids) {
         const source = sourceOf(track);
         this.published.set(source, { source, kind: track.kind as 'audio' | 'video', mid, track, muted: false });

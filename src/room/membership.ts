@@ -12,6 +12,7 @@ import { nextMediaUp, type Attempt } from './connection.js';
 import { joinSignaling } from './joining.js';
 import type { ResolvedOptions } from './options.js';
 import { EMPTY_ROSTER, reduceRoster, withMember, withoutMember, type Roster } from './roster.js';
+import { LinkMonitor, type Dimensions, type NetworkQuality } from './link-monitor.js';
 import { DominantSpeaker } from './speakers.js';
 import { Subscriptions, type RemoteTracks } from './subscriptions.js';
 import type { LeaveReason, TrackKind } from './types.js';
@@ -63,11 +64,21 @@ export class Membership {
   private closed = false;
   private readonly hooks: MembershipHooks;
   private readonly speakers = new DominantSpeaker(() => this.hooks.changed());
+  private readonly monitor: LinkMonitor;
 
   constructor(options: ResolvedOptions, memberId: string, hooks: MembershipHooks) {
     this.options = options;
     this.memberId = memberId;
     this.hooks = hooks;
+    this.monitor = new LinkMonitor(
+      {
+        localId: memberId,
+        publisher: () => this.publisherValue?.peerConnection ?? null,
+        subscriber: () => this.subscriptions?.peerConnection ?? null,
+        flowing: () => this.flowing(),
+      },
+      () => hooks.changed(),
+    );
   }
 
   get roster(): Roster {
@@ -88,6 +99,16 @@ export class Membership {
 
   get mediaConnected(): boolean {
     return this.up;
+  }
+
+  /** Each member's network quality (this client's too), once sampled. */
+  get networkQuality(): ReadonlyMap<string, NetworkQuality> {
+    return this.monitor.quality;
+  }
+
+  /** The size each received video arrives at, by track id. */
+  get dimensions(): ReadonlyMap<string, Dimensions> {
+    return this.monitor.dimensions;
   }
 
   /** The participant id of the dominant speaker among the others (Twilio), or null. */
@@ -121,6 +142,7 @@ export class Membership {
       lost: (error) => this.hooks.fail('connection_lost', error),
     });
     this.publisherValue = publisher;
+    publisher.events.on('slowLink', ({ uplink }) => this.monitor.slowLink(uplink));
     this.roomName = joined.description || options.room;
     this.rosterValue = joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), withMember(EMPTY_ROSTER, memberId, options.identity, true));
     this.subscribe(session, joined.privateId, receive, deaf);
@@ -133,6 +155,7 @@ export class Membership {
   joined(): void {
     this.isJoined = true;
     this.up = nextMediaUp(false, [...this.pcStates.values()]);
+    this.monitor.start();
   }
 
   /** One of this client's extra sources joined the room (or left it). */
@@ -148,6 +171,7 @@ export class Membership {
   async close(options: { lost?: boolean } = {}): Promise<void> {
     this.closed = true;
     this.speakers.stop();
+    this.monitor.stop();
     this.subscriptions?.close();
     this.subscriptions = undefined;
     this.up = false;
@@ -167,10 +191,23 @@ export class Membership {
     const context = { server: options.server, room: options.room };
     subscriptions.events.on('changed', () => this.hooks.changed());
     subscriptions.events.on('connectionState', (state) => this.setPcState('subscriber', state));
+    subscriptions.events.on('slowLink', () => this.monitor.slowLink(false));
     subscriptions.events.on('error', (error) => this.hooks.report(toRoomError(error, { phase: 'answer', ...context })));
     subscriptions.events.on('failed', ({ memberId, mid, error }) =>
       this.hooks.subscriptionFailed(memberId, mid, toRoomError(error, { phase: 'subscribe', ...context })),
     );
+  }
+
+  /** Received tracks that should be flowing now (started, not muted, not switched off): track id -> member id. */
+  private flowing(): Map<string, string> {
+    const flowing = new Map<string, string>();
+    for (const [memberId, byMid] of this.remote) {
+      const streams = this.rosterValue.get(memberId)?.streams;
+      for (const [mid, { track, started, switchedOff }] of byMid) {
+        if (started && !switchedOff && streams?.get(mid)?.muted === false) flowing.set(track.id, memberId);
+      }
+    }
+    return flowing;
   }
 
   private onRoomEvent(event: ParticipantEvent): void {

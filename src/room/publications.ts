@@ -33,17 +33,19 @@ export type LocalPublications = ReadonlyMap<TrackSource, LocalPublication>;
 
 export const NO_PUBLICATIONS: LocalPublications = new Map();
 
-export interface MuteOptions {
+export interface PublicationOptions {
   /** Release the camera while it is muted (SignalWire's default: true). */
   stopCameraWhileMuted: boolean;
   /** Release the microphone while it is muted (SignalWire's default: true). */
   stopMicrophoneWhileMuted: boolean;
+  /** Send the camera in simulcast layers. */
+  simulcast: boolean;
 }
 
 export class Publications {
   private readonly media: LocalMedia;
-  /** How mute treats devices, as the room's options say now. */
-  private readonly options: () => MuteOptions;
+  /** How mute treats devices, and whether the camera goes out in layers, as the room's options say now. */
+  private readonly options: () => PublicationOptions;
   private readonly changed: () => void;
   private publisher: VideoRoomPublisher | undefined;
   private readonly mids = new Map<LocalSource, string>();
@@ -52,7 +54,7 @@ export class Publications {
   private readonly serially = serial();
 
   /** `fail` hears about failures no caller waits for (sending a switched device's track). */
-  constructor(media: LocalMedia, options: () => MuteOptions, changed: () => void, fail: (error: unknown) => void) {
+  constructor(media: LocalMedia, options: () => PublicationOptions, changed: () => void, fail: (error: unknown) => void) {
     this.media = media;
     this.options = options;
     this.changed = changed;
@@ -99,7 +101,11 @@ export class Publications {
       }
       if (tracks.size === 0) return;
       const silent = new Set([...tracks].filter(([, source]) => this.muted.has(source)).map(([track]) => track));
-      const mids = await publisher.publish([...tracks.keys()], (track) => this.description(tracks.get(track)!), silent);
+      const mids = await publisher.publish([...tracks.keys()], {
+        describe: (track) => this.description(tracks.get(track)!),
+        silent,
+        simulcast: this.layered([...tracks.keys()]),
+      });
       for (const [track, mid] of mids) this.mids.set(tracks.get(track)!, mid);
       this.changed();
     });
@@ -146,7 +152,7 @@ export class Publications {
         const mid = this.mids.get(source);
         if (this.publisher && mid) await this.publisher.replaceTrack(mid, track);
         else if (this.publisher) {
-          const mids = await this.publisher.publish([track], () => this.description(source, false));
+          const mids = await this.publisher.publish([track], { describe: () => this.description(source, false), simulcast: this.layered([track]) });
           this.mids.set(source, mids.get(track)!);
         }
       } catch (error) {
@@ -181,6 +187,12 @@ export class Publications {
   stopsWhileMuted(source: LocalSource): boolean {
     const options = this.options();
     return source === 'camera' ? options.stopCameraWhileMuted : options.stopMicrophoneWhileMuted;
+  }
+
+  /** The camera's track among `tracks`, when the camera goes out in simulcast layers. */
+  private layered(tracks: readonly MediaStreamTrack[]): Set<MediaStreamTrack> {
+    const camera = this.media.track('camera');
+    return new Set(tracks.filter((track) => track === camera && this.options().simulcast));
   }
 
   private description(source: LocalSource, muted = this.muted.has(source)): string {

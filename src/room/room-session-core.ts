@@ -13,6 +13,7 @@ import type { LocalMedia } from '../media/local-media.js';
 import { Announcer, type AnnouncedEvents, type TrackEvent } from './announcements.js';
 import { Connection, type Attempt, type Left } from './connection.js';
 import { DEFAULT_SIZE, type LayoutSettings } from './layout.js';
+import type { Dimensions, NetworkQuality } from './link-monitor.js';
 import { LocalMember } from './local-member.js';
 import { LocalSources } from './local-sources.js';
 import { Membership } from './membership.js';
@@ -25,6 +26,9 @@ import type { ModelParts } from './views.js';
 import { videoDemand, type VideoView } from './video-demand.js';
 
 type DeviceUpdated = { previous: DeviceInfo; current: DeviceInfo };
+
+const NO_QUALITY: ReadonlyMap<string, NetworkQuality> = new Map();
+const NO_DIMENSIONS: ReadonlyMap<string, Dimensions> = new Map();
 
 export type RoomSessionEvents = AnnouncedEvents & {
   /** A new snapshot (batched: at most one per microtask). */
@@ -275,6 +279,8 @@ export abstract class RoomSessionCore {
       mediaConnected: membership?.mediaConnected ?? false,
       dominantSpeaker: membership?.dominantSpeaker ?? null,
       layout: this.layoutSettings,
+      networkQuality: membership?.networkQuality ?? NO_QUALITY,
+      dimensions: membership?.dimensions ?? NO_DIMENSIONS,
       self: { ...this.local.state(this.state === 'connected'), screenShare: this.sources.screenShareState },
     };
   }

@@ -2,17 +2,17 @@
  * Other members' media: which published streams we want, which we asked Janus for, and which
  * tracks arrived, on one multistream subscriber PeerConnection. Janus reuses subscriber mids for
  * new publishers, so a received track is attributed only through the subscription Janus last
- * described (subscriber mid -> publisher and publisher mid), never on its own. Each video stream
- * is relayed as the room's demand says (video-demand.ts): switched off, or at a simulcast layer.
+ * described (subscriber mid -> publisher and publisher mid), never on its own. How Janus relays
+ * each video stream (switched off, simulcast layer) is video-relay.ts's.
  */
 import mitt, { type Emitter } from 'mitt';
 import type { JanusSession } from '../janus/janus-client.js';
-import type { FeedStream, StreamSettings, SubscriptionStream } from '../janus/videoroom/protocol.js';
+import type { FeedStream, SubscriptionStream } from '../janus/videoroom/protocol.js';
 import { VideoRoomSubscriber, type SubscriberJoin } from '../janus/videoroom/subscriber.js';
 import type { Roster } from './roster.js';
 import type { TrackKind } from './types.js';
-import { FULL_VIDEO, type VideoDemand } from './video-demand.js';
-import { serial } from '../util/serial.js';
+import type { VideoDemand } from './video-demand.js';
+import { VideoRelay, feedKey } from './video-relay.js';
 
 export interface ReceivedTrack {
   readonly track: MediaStreamTrack;
@@ -33,6 +33,8 @@ export type SubscriptionEvents = {
   /** Something failed outside any request (answering an offer Janus sent by itself). */
   error: unknown;
   connectionState: RTCPeerConnectionState;
+  /** Janus reported packets lost on what it sends us. */
+  slowLink: undefined;
 };
 
 export interface SubscriptionOptions extends SubscriberJoin {
@@ -42,12 +44,6 @@ export interface SubscriptionOptions extends SubscriberJoin {
   demand(memberId: string): VideoDemand;
 }
 
-/** What Janus was last told about a subscriber video stream, and for which feed. */
-interface Relayed extends VideoDemand {
-  readonly feed: string;
-}
-
-const feedKey = (feed: string, mid: string) => `${feed}\u0000${mid}`;
 
 /**
  * The tracks each member's published streams arrived on: a subscriber stream counts when it is
@@ -76,6 +72,7 @@ export class Subscriptions {
   private readonly options: SubscriptionOptions;
   private readonly roster: () => Roster;
   private subscriber: Promise<VideoRoomSubscriber> | undefined;
+  private peerConnectionValue: () => RTCPeerConnection | null = () => null;
   /** Feeds asked for (feedKey), so each publication is requested once. */
   private readonly requested = new Set<string>();
   /** The subscription as Janus last described it, by subscriber mid. */
@@ -84,10 +81,8 @@ export class Subscriptions {
   private readonly received = new Map<string, MediaStreamTrack>();
   /** The track each feed started on (feedKey -> track). */
   private readonly started = new Map<string, MediaStreamTrack>();
-  /** How Janus relays each video stream, by subscriber mid (unset: as it starts, in full). */
-  private readonly relayed = new Map<string, Relayed>();
-  private demandQueued = false;
-  private readonly demandQueue = serial();
+  /** How Janus relays each video stream (switched off, simulcast layer). */
+  private readonly relay: VideoRelay;
   private current: RemoteTracks = new Map();
   private closed = false;
   private deafValue = false;
@@ -96,10 +91,27 @@ export class Subscriptions {
     this.session = session;
     this.options = options;
     this.roster = roster;
+    this.relay = new VideoRelay({
+      subscriber: () => this.subscriber,
+      subscription: () => this.subscription,
+      demand: options.demand,
+      changed: () => this.reconcile(),
+      fail: (error) => this.events.emit('error', error),
+    });
+  }
+
+  /** The video demand changed: Janus is told how to relay what differs. */
+  applyDemand(): void {
+    if (!this.closed) this.relay.apply();
   }
 
   get tracks(): RemoteTracks {
     return this.current;
+  }
+
+  /** The subscriber PeerConnection, once there is one. */
+  get peerConnection(): RTCPeerConnection | null {
+    return this.peerConnectionValue();
   }
 
   /** Deaf: every received audio track is silenced here, for any element or code that plays it. */
@@ -139,26 +151,10 @@ export class Subscriptions {
     this.reconcile();
   }
 
-  /**
-   * Tells Janus how to relay each video stream, once the current requests are done: what a
-   * stream costs follows the room's demand (who is visible, how large). Coalesces calls.
-   */
-  applyDemand(): void {
-    const subscriber = this.subscriber;
-    if (this.closed || this.demandQueued || !subscriber) return;
-    this.demandQueued = true;
-    this.demandQueue(async () => {
-      // What changes while this runs queues the next run, which reads the demand afresh.
-      this.demandQueued = false;
-      await this.configureDemand(await subscriber);
-    }).catch((error: unknown) => {
-      if (!this.closed) this.events.emit('error', error);
-    });
-  }
-
   /** Stops acting on anything Janus sends; the session's destruction closes the PeerConnection. */
   close(): void {
     this.closed = true;
+    this.relay.close();
     this.events.all.clear();
   }
 
@@ -187,7 +183,7 @@ export class Subscriptions {
           if (this.closed) return;
           this.subscription = new Map(streams.map((stream) => [stream.mid, stream]));
           this.reconcile();
-          this.applyDemand();
+          this.relay.apply();
         });
         subscriber.events.on('track', ({ track, mid, on, reason }) => {
           if (this.closed) return;
@@ -200,6 +196,11 @@ export class Subscriptions {
         subscriber.events.on('connectionState', (state) => {
           if (!this.closed) this.events.emit('connectionState', state);
         });
+        subscriber.events.on('layer', ({ mid, substream }) => this.relay.layerChanged(mid, substream));
+        subscriber.events.on('slowLink', () => {
+          if (!this.closed) this.events.emit('slowLink', undefined);
+        });
+        this.peerConnectionValue = () => subscriber.peerConnection;
         subscriber.events.on('failure', (error) => {
           if (!this.closed) this.events.emit('error', error);
         });
@@ -213,33 +214,9 @@ export class Subscriptions {
     return this.subscriber;
   }
 
-  /** Sends the streams whose relaying differs from their demand, in one request. */
-  private async configureDemand(subscriber: VideoRoomSubscriber): Promise<void> {
-    const changes: StreamSettings[] = [];
-    const next = new Map<string, Relayed>();
-    for (const [mid, stream] of this.subscription) {
-      if (stream.type !== 'video' || !stream.active || stream.feedId === undefined) continue;
-      const feed = feedKey(stream.feedId, stream.feedMid ?? '');
-      const before = this.relayed.get(mid);
-      // A stream new to this mid starts as Janus starts it: relayed, at the top layer.
-      const now = before?.feed === feed ? before : { feed, ...FULL_VIDEO };
-      const want = this.options.demand(stream.feedId);
-      const layer = stream.simulcast && want.substream !== now.substream;
-      if (want.send !== now.send || layer) {
-        changes.push({ mid, send: want.send, ...(stream.simulcast ? { substream: want.substream } : {}) });
-      }
-      next.set(mid, { feed, send: want.send, substream: stream.simulcast ? want.substream : now.substream });
-    }
-    if (changes.length > 0) await subscriber.configure(changes);
-    if (this.closed) return;
-    this.relayed.clear();
-    for (const [mid, relayed] of next) this.relayed.set(mid, relayed);
-    this.reconcile();
-  }
-
   /** Recomputes `tracks`, watches new ones for their first media, and says so if they changed. */
   private reconcile(): void {
-    const off = new Set([...this.relayed.values()].filter((relayed) => !relayed.send).map((relayed) => relayed.feed));
+    const off = this.relay.switchedOff();
     const next = new Map<string, Map<string, ReceivedTrack>>();
     for (const [memberId, byMid] of resolveTracks(this.subscription, this.received, this.roster())) {
       const entries = new Map<string, ReceivedTrack>();

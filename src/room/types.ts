@@ -1,5 +1,7 @@
 import type { DeviceInfo } from '../media/devices.js';
 import type { VideoLayout } from './layout.js';
+import type { Dimensions, NetworkQuality } from './link-monitor.js';
+import type { NetworkQualityLevel, NetworkQualityStats } from './network-quality.js';
 import type { MemberType } from './member-types.js';
 
 export type { DeviceInfo } from '../media/devices.js';
@@ -80,6 +82,8 @@ export interface RemoteTrack {
   readonly isEnabled: boolean;
   /** Janus stops relaying it because no tile shows it (or it is off-canvas): see `trackSwitchedOff`. */
   readonly isSwitchedOff: boolean;
+  /** A video's size as it arrives (it follows the simulcast layer); null until known, and for audio. */
+  readonly dimensions: Dimensions | null;
 }
 
 /** A published remote track (Twilio `RemoteTrackPublication`), as a snapshot. */
@@ -100,6 +104,9 @@ export interface Participant {
   readonly tracks: ReadonlyMap<string, TrackPublication>;
   readonly audioTracks: ReadonlyMap<string, TrackPublication>;
   readonly videoTracks: ReadonlyMap<string, TrackPublication>;
+  /** 0 (broken) to 5 (excellent), null until measured: see `networkQualityLevelChanged`. */
+  readonly networkQualityLevel: NetworkQualityLevel | null;
+  readonly networkQualityStats: NetworkQualityStats | null;
 }
 
 /** This client's own media, before and during a join (what controls and pickers show). */
@@ -137,6 +144,10 @@ export interface RoomSnapshot {
   readonly media: ReadonlyMap<string, MemberMedia>;
   /** The other members as Twilio `RemoteParticipant`s, by `sid` (Twilio's `room.participants`). */
   readonly participants: ReadonlyMap<string, Participant>;
+  /** This client as a participant (Twilio's `localParticipant`), while joining or joined. */
+  readonly localParticipant: Participant | null;
+  /** Each member's network quality (this client's too), by member id; absent until measured. */
+  readonly networkQuality: ReadonlyMap<string, NetworkQuality>;
   readonly localStream: MediaStream | null;
   /** Whether every PeerConnection of this client is up (between `media.connected` and `media.disconnected`). */
   readonly mediaConnected: boolean;

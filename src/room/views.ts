@@ -4,6 +4,7 @@
  * members and media keep their previous objects, so renderers can compare by identity).
  */
 import { computeLayout, sameLayers, type LayoutSettings, type VideoLayout } from './layout.js';
+import type { Dimensions, NetworkQuality } from './link-monitor.js';
 import { sourceSuffix } from './member-types.js';
 import type { LocalPublications } from './publications.js';
 import type { MemberRecord, Roster } from './roster.js';
@@ -36,6 +37,9 @@ export interface ModelParts {
   /** The dominant speaker's participant id. */
   readonly dominantSpeaker: string | null;
   readonly layout: LayoutSettings;
+  readonly networkQuality: ReadonlyMap<string, NetworkQuality>;
+  /** Received videos' sizes, by track id. */
+  readonly dimensions: ReadonlyMap<string, Dimensions>;
 }
 
 /** One source of a member as the views need it. */
@@ -104,7 +108,8 @@ export function memberOf(record: MemberRecord, parts: ModelParts): Member {
   });
 }
 
-function trackOf(memberId: string, source: SourceView, track: MediaStreamTrack): RemoteTrack {
+function trackOf(memberId: string, source: SourceView, track: MediaStreamTrack, parts: ModelParts): RemoteTrack {
+  const dimensions = source.kind === 'video' ? (parts.dimensions.get(track.id) ?? null) : null;
   return Object.freeze({
     sid: `${memberId}:${source.mid}`,
     name: source.name,
@@ -113,17 +118,18 @@ function trackOf(memberId: string, source: SourceView, track: MediaStreamTrack):
     isStarted: source.started,
     isEnabled: !source.muted,
     isSwitchedOff: source.switchedOff,
+    dimensions,
   });
 }
 
-function publicationOf(memberId: string, source: SourceView): TrackPublication {
+function publicationOf(memberId: string, source: SourceView, parts: ModelParts): TrackPublication {
   return Object.freeze({
     trackSid: `${memberId}:${source.mid}`,
     trackName: source.name,
     kind: source.kind,
     isSubscribed: source.track !== null,
     isTrackEnabled: !source.muted,
-    track: source.track ? trackOf(memberId, source, source.track) : null,
+    track: source.track ? trackOf(memberId, source, source.track, parts) : null,
   });
 }
 
@@ -133,7 +139,8 @@ function publicationOf(memberId: string, source: SourceView): TrackPublication {
  * whose owner Janus has not shown, in a room without `notify_joining`, stands for its owner.)
  */
 function participantOf(sid: string, records: readonly MemberRecord[], parts: ModelParts): Participant {
-  const publications = records.flatMap((record) => sourcesOf(record, parts).map((source) => publicationOf(record.id, source)));
+  const publications = records.flatMap((record) => sourcesOf(record, parts).map((source) => publicationOf(record.id, source, parts)));
+  const quality = parts.networkQuality.get(sid);
   const byKind = (kind?: TrackKind) => new Map(publications.filter((p) => !kind || p.kind === kind).map((p) => [p.trackSid, p]));
   return Object.freeze({
     sid,
@@ -142,14 +149,16 @@ function participantOf(sid: string, records: readonly MemberRecord[], parts: Mod
     tracks: byKind(),
     audioTracks: byKind('audio'),
     videoTracks: byKind('video'),
+    networkQualityLevel: quality?.level ?? null,
+    networkQualityStats: quality?.stats ?? null,
   });
 }
 
-/** The remote members by the participant they belong to (a person, with its extra sources). */
-function participantGroups(roster: Roster): Map<string, MemberRecord[]> {
+/** The members by the participant they belong to (a person, with its extra sources): remote or local ones. */
+function participantGroups(roster: Roster, local = false): Map<string, MemberRecord[]> {
   const groups = new Map<string, MemberRecord[]>();
   for (const record of roster.values()) {
-    if (record.local) continue;
+    if (record.local !== local) continue;
     const sid = record.parentId ?? record.id;
     if (!groups.has(sid)) groups.set(sid, []);
     groups.get(sid)!.push(record);
@@ -207,6 +216,7 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
     media.set(record.id, oldMedia && sameMedia(oldMedia, memberMedia) ? oldMedia : memberMedia);
   }
   for (const [sid, records] of participantGroups(parts.roster)) participants.set(sid, participantOf(sid, records, parts));
+  const ownRecords = parts.memberId === null ? undefined : participantGroups(parts.roster, true).get(parts.memberId);
   const active = parts.state === 'connected';
   const dominantSpeakerId = parts.dominantSpeaker !== null && participants.has(parts.dominantSpeaker) ? parts.dominantSpeaker : null;
   const computed = computeLayout(parts.layout, members, dominantSpeakerId);
@@ -223,6 +233,8 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
     members: Object.freeze(members),
     media,
     participants,
+    localParticipant: ownRecords ? participantOf(parts.memberId!, ownRecords, parts) : null,
+    networkQuality: parts.networkQuality,
     localStream: parts.localStream,
     mediaConnected: parts.mediaConnected,
     dominantSpeakerId,

@@ -199,6 +199,22 @@ export function setMediaPermission(setting: 'granted' | 'denied'): Promise<unkno
   return executeServerCommand('media-permission', { setting });
 }
 
+/**
+ * Squeezes what one PeerConnection sends to `rate` (say "100kbit"): packets that do not fit are
+ * lost, the rest wait. Undone after the test (and when the run ends).
+ */
+export async function degradeLink(pc: RTCPeerConnection, rate: string): Promise<void> {
+  const report = await pc.getStats();
+  let port: number | undefined;
+  for (const stat of report.values()) {
+    if (stat.type !== 'transport' || !stat.selectedCandidatePairId) continue;
+    port = report.get(report.get(stat.selectedCandidatePairId)?.localCandidateId)?.port;
+  }
+  if (!port) throw new Error('the PeerConnection has no selected candidate pair yet');
+  after(() => executeServerCommand('unshape-link'));
+  await executeServerCommand('shape-link', { port, rate });
+}
+
 /** How many sessions Janus has (Admin API). */
 export function janusSessionCount(): Promise<number> {
   return executeServerCommand('janus-sessions') as Promise<number>;

@@ -18,6 +18,8 @@ const base: ModelParts = {
   mediaConnected: false,
   dominantSpeaker: null,
   layout: { name: 'auto', positions: new Map(), hideVideoMuted: false, page: 0, size: DEFAULT_SIZE },
+  networkQuality: new Map(),
+  dimensions: new Map(),
   self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
 };
 const withBob = (roster: Roster) =>
@@ -114,6 +116,41 @@ describe('announcements', () => {
     expect(muted.members[1]).to.include({ talking: false, audio_muted: true });
     const reset = after.find((e) => e.type === 'dominantSpeakerChanged');
     expect(reset?.type === 'dominantSpeakerChanged' && reset.event.dominantSpeaker).to.equal(null);
+  });
+
+  it("announces a received video's new size, and participants' network quality levels (this client's too)", () => {
+    const roster = withBob(base.roster);
+    const before = buildSnapshot({ ...base, roster, remote: received({ '1': { track: cam, started: true, switchedOff: false } }) });
+    const quality = new Map([
+      ['b', { level: 2 as const, stats: { level: 2 as const, audio: null, video: { send: null, recv: 2 as const } } }],
+      [self, { level: 5 as const, stats: { level: 5 as const, audio: null, video: null } }],
+    ]);
+    const after = buildSnapshot(
+      { ...base, roster, remote: received({ '1': { track: cam, started: true, switchedOff: false } }), dimensions: new Map([[cam.id, { width: 320, height: 240 }]]), networkQuality: quality },
+      before,
+    );
+    const events = announce(before, after);
+    expect(names(events)).to.deep.equal(['trackDimensionsChanged', 'networkQualityLevelChanged', 'networkQualityLevelChanged']);
+    const resized = events[0]!.type === 'trackDimensionsChanged' ? events[0].event.track : undefined;
+    expect(resized).to.include({ mediaStreamTrack: cam });
+    expect(resized!.dimensions).to.deep.equal({ width: 320, height: 240 });
+    const [own, bob] = events.slice(1).map((e) => (e.type === 'networkQualityLevelChanged' ? e.event : undefined));
+    expect(own).to.include({ networkQualityLevel: 5 });
+    expect(own!.participant.sid).to.equal(self);
+    expect(bob).to.include({ networkQualityLevel: 2 });
+    expect(bob!.networkQualityStats!.video).to.deep.equal({ send: null, recv: 2 });
+    expect(after.participants.get('b')).to.include({ networkQualityLevel: 2 });
+  });
+
+  it('announces a track switched off and on again', () => {
+    const roster = withBob(base.roster);
+    const on = buildSnapshot({ ...base, roster, remote: received({ '1': { track: cam, started: true, switchedOff: false } }) });
+    const off = buildSnapshot({ ...base, roster, remote: received({ '1': { track: cam, started: true, switchedOff: true } }) }, on);
+    const events = announce(on, off);
+    expect(names(events)).to.deep.equal(['trackSwitchedOff']);
+    expect(events[0]!.type === 'trackSwitchedOff' && events[0].event.track.isSwitchedOff).to.equal(true);
+    expect(off.media.get('b')!.videoSwitchedOff).to.equal(true);
+    expect(names(announce(off, on))).to.deep.equal(['trackSwitchedOn']);
   });
 
   it('keeps unchanged members and media as the same objects', () => {

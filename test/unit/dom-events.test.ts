@@ -13,6 +13,8 @@ const participant: Participant = {
   tracks: new Map(),
   audioTracks: new Map(),
   videoTracks: new Map(),
+  networkQualityLevel: null,
+  networkQualityStats: null,
 };
 
 function record(target: EventTarget, names: string[]): CustomEvent[] {
@@ -95,6 +97,8 @@ describe('the model-event -> DOM-event table', () => {
         'trackPublished',
         'trackStarted',
         'trackSubscribed',
+        'trackDimensionsChanged',
+        'networkQualityLevelChanged',
         'trackSubscriptionFailed',
         'trackSwitchedOff',
         'trackSwitchedOn',

@@ -50,6 +50,8 @@ export function snapshotOf(entries: Array<[Member, { audio?: MediaStreamTrack | 
     members: entries.map(([m]) => m),
     media: new Map(entries.map(([m, media]) => [m.id, mediaOf(media)])),
     participants: new Map(),
+    localParticipant: null,
+    networkQuality: new Map(),
     localStream: null,
     mediaConnected: true,
     dominantSpeakerId: null,

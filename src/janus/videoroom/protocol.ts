@@ -196,6 +196,12 @@ function toSubscriptionStream(raw: Record<string, unknown>): SubscriptionStream 
   return stream;
 }
 
+/** Janus switched a subscribed simulcast stream to another layer. */
+export function parseLayerChange(message: JanusMessage): { mid: string; substream: number } | undefined {
+  const { mid, substream } = message;
+  return message['videoroom'] === 'event' && typeof mid === 'string' && typeof substream === 'number' ? { mid, substream } : undefined;
+}
+
 /** The whole subscription, when a subscriber message describes it (`attached`, `updated`). */
 export function parseSubscription(message: JanusMessage): SubscriptionStream[] | undefined {
   return Array.isArray(message['streams']) ? list(message['streams']).map(toSubscriptionStream) : undefined;

@@ -3,7 +3,7 @@
  * the only kind of handle Janus tells about the room (janus-mapping.md §1.1, §1.4).
  */
 import mitt, { type Emitter } from 'mitt';
-import { JanusFailure, withTimeout, type JanusSession, type PluginHandle } from '../janus-client.js';
+import { JanusFailure, withTimeout, type HandleEvents, type JanusSession, type PluginHandle } from '../janus-client.js';
 import { VIDEOROOM_PLUGIN, parseJoined, parseParticipantEvent, type JoinedInfo, type ParticipantEvent } from './protocol.js';
 
 export interface RoomOptions {
@@ -21,9 +21,19 @@ export type PublisherEvents = {
   up: undefined;
   /** Janus hung up this handle's PeerConnection. */
   hangup: { reason: string };
+  slowLink: HandleEvents['slowLink'];
 };
 
 const kindOf = (track: MediaStreamTrack) => track.kind as 'audio' | 'video';
+
+export interface PublishOptions {
+  /** Each stream's description (what the others read its state from). */
+  describe(track: MediaStreamTrack): string;
+  /** Negotiated, but sending nothing for now. */
+  silent?: ReadonlySet<MediaStreamTrack>;
+  /** Video sent in simulcast layers. */
+  simulcast?: ReadonlySet<MediaStreamTrack>;
+}
 
 /** 128 random bits, hex. */
 function unguessable(): string {
@@ -45,6 +55,7 @@ export class VideoRoomPublisher {
       if (event) this.events.emit('room', event);
     });
     handle.events.on('connectionState', (state) => this.events.emit('connectionState', state));
+    handle.events.on('slowLink', (event) => this.events.emit('slowLink', event));
     handle.events.on('webrtcState', ({ up, reason }) => {
       this.janusUp = up;
       if (up) this.events.emit('up', undefined);
@@ -114,16 +125,27 @@ export class VideoRoomPublisher {
   /**
    * Publishes tracks (janus.js never stops them) with a description for each, and resolves once
    * Janus answered, with the mid each track got. `silent` tracks are negotiated but send nothing
-   * until `replaceTrack` gives them a track (a source muted before joining).
+   * until `replaceTrack` gives them a track (a source muted before joining). `simulcast` video
+   * tracks are sent in three layers (full, half and quarter size: janus.js's rid h, m, l), from
+   * which Janus relays to each subscriber the one it asks for.
    */
-  async publish(tracks: readonly MediaStreamTrack[], describe: (track: MediaStreamTrack) => string, silent: ReadonlySet<MediaStreamTrack> = new Set()): Promise<Map<MediaStreamTrack, string>> {
-    const offer = await this.handle.createOffer(tracks.map((track) => ({ type: kindOf(track), capture: track, recv: false, dontStop: true })));
+  async publish(tracks: readonly MediaStreamTrack[], options: PublishOptions): Promise<Map<MediaStreamTrack, string>> {
+    const silent = options.silent ?? new Set();
+    const offer = await this.handle.createOffer(
+      tracks.map((track) => ({
+        type: kindOf(track),
+        capture: track,
+        recv: false,
+        dontStop: true,
+        ...(track.kind === 'video' && options.simulcast?.has(track) ? { simulcast: true } : {}),
+      })),
+    );
     const mids = this.mids(tracks);
     // The offer is applied locally, and nothing flows before the answer: silence them now.
     await Promise.all([...silent].map((track) => this.replaceTrack(mids.get(track)!, null)));
     const request = this.published ? 'configure' : 'publish';
     const { jsep } = await this.handle.send(
-      { request, descriptions: [...mids].map(([track, mid]) => ({ mid, description: describe(track) })) },
+      { request, descriptions: [...mids].map(([track, mid]) => ({ mid, description: options.describe(track) })) },
       { jsep: offer, until: (m) => m['configured'] === 'ok' },
     );
     if (!jsep) throw new JanusFailure('plugin', `Janus accepted the ${request} request without an SDP answer`);

@@ -4,7 +4,7 @@
  */
 import mitt, { type Emitter } from 'mitt';
 import type { HandleEvents, JanusSession, Jsep, PluginHandle } from '../janus-client.js';
-import { VIDEOROOM_PLUGIN, parseSubscription, type FeedStream, type StreamSettings, type SubscriptionStream } from './protocol.js';
+import { VIDEOROOM_PLUGIN, parseLayerChange, parseSubscription, type FeedStream, type StreamSettings, type SubscriptionStream } from './protocol.js';
 import { serial } from '../../util/serial.js';
 
 export type SubscriberEvents = {
@@ -12,6 +12,9 @@ export type SubscriberEvents = {
   streams: SubscriptionStream[];
   track: HandleEvents['remoteTrack'];
   connectionState: RTCPeerConnectionState;
+  slowLink: HandleEvents['slowLink'];
+  /** Janus now relays another simulcast layer of a stream. */
+  layer: { mid: string; substream: number };
   /** Something failed outside any request (answering an offer Janus sent by itself). */
   failure: Error;
 };
@@ -39,6 +42,8 @@ export class VideoRoomSubscriber {
     handle.events.on('message', ({ message, jsep }) => {
       const streams = parseSubscription(message);
       if (streams) this.events.emit('streams', streams);
+      const layer = parseLayerChange(message);
+      if (layer) this.events.emit('layer', layer);
       if (jsep?.type === 'offer') {
         this.enqueue(() => this.answer(jsep)).catch((error: unknown) =>
           this.events.emit('failure', error instanceof Error ? error : new Error(String(error))),
@@ -47,6 +52,7 @@ export class VideoRoomSubscriber {
     });
     handle.events.on('remoteTrack', (event) => this.events.emit('track', event));
     handle.events.on('connectionState', (state) => this.events.emit('connectionState', state));
+    handle.events.on('slowLink', (event) => this.events.emit('slowLink', event));
   }
 
   static async attach(session: JanusSession, join: SubscriberJoin): Promise<VideoRoomSubscriber> {
