@@ -7,6 +7,7 @@ import '../elements/room-controls/define.js';
 import '../elements/device-select/define.js';
 import '../elements/local-preview/define.js';
 import '../elements/screen-share/define.js';
+import '../elements/audio-level/define.js';
 
 export { VideoRoom } from '../elements/video-room/video-room.js';
 export { ParticipantTile } from '../elements/participant-tile/participant-tile.js';
@@ -14,6 +15,7 @@ export { RoomControls } from '../elements/room-controls/room-controls.js';
 export { DeviceSelect, type DeviceChangeDetail } from '../elements/device-select/device-select.js';
 export { LocalPreview } from '../elements/local-preview/local-preview.js';
 export { ScreenShare, type ScreenShareMode } from '../elements/screen-share/screen-share.js';
+export { AudioLevel } from '../elements/audio-level/audio-level.js';
 export { RoomSession } from './room/room-session.js';
 export type { MemberParams, RoomSessionEvents, TrackEvent } from './room/room-session.js';
 export {

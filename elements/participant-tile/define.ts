@@ -1,3 +1,4 @@
+import '../audio-level/define.js';
 import { defineElement } from '../../src/define.js';
 import { ParticipantTile } from './participant-tile.js';
 

@@ -59,6 +59,10 @@ export const participantTileStyles = css`
   [part='name']:empty {
     display: none;
   }
+  [part='audio-level'] {
+    margin-inline-end: 0.375rem;
+    --audio-level-height: 0.85em;
+  }
   [part='mute-indicator'] {
     display: inline-flex;
     vertical-align: -0.125em;

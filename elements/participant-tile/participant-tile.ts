@@ -37,6 +37,7 @@ function initials(name: string): string {
  * @csspart mute-indicator - The microphone-off icon, shown while the member's microphone is muted.
  * @csspart overlay - The layer over the video that holds slotted content.
  * @csspart network-quality - Five bars for the member's network quality (0-5), once measured.
+ * @csspart audio-level - The live level of the member's audio beside the name (an `<audio-level>`; hidden while muted).
  *
  * @slot - Overlays drawn over the tile (badges, controls); they get the member through context.
  *
@@ -211,7 +212,13 @@ export class ParticipantTile extends LitElement {
       <video part="video" ?hidden=${!hasVideo} autoplay playsinline muted aria-hidden="true"></video>
       ${hasVideo ? nothing : html`<div part="placeholder" aria-hidden="true">${initials(name)}</div>`}
       <audio></audio>
-      <span part="name">${showMute ? html`<span part="mute-indicator">${microphoneOffIcon}</span>` : nothing}${this.label}</span>
+      <span part="name"
+        >${showMute
+          ? html`<span part="mute-indicator">${microphoneOffIcon}</span>`
+          : this.media.audio
+            ? html`<audio-level part="audio-level" aria-hidden="true" bars="3" .track=${this.media.audio}></audio-level>`
+            : nothing}${this.label}</span
+      >
       ${this.renderQuality()}
       <div part="overlay"><slot></slot></div>
     `;

@@ -66,8 +66,9 @@ const OPTION_PROPERTIES = [
  * @csspart controls - The `controls` slot.
  * @csspart audio-blocked - The notice shown while the browser holds back the room's sound.
  * @csspart start-audio - Its one-click "Enable audio" button.
- * @csspart tile - Each `<participant-tile>` of the default grid (its parts are exported as
- *   `tile-video`, `tile-placeholder`, `tile-name` and `tile-mute-indicator`).
+ * @csspart tile - Each `<participant-tile>` of the default layout (its parts are exported as
+ *   `tile-video`, `tile-placeholder`, `tile-name`, `tile-mute-indicator`, `tile-audio-level` and
+ *   `tile-network-quality`).
  *
  * @cssproperty --video-room-gap - Space between tiles.
  * @cssproperty --video-room-background - Background of the room.
@@ -321,7 +322,7 @@ export class VideoRoom extends RoomSessionElement {
             return html`<div part="cell" style=${place(slot)} ?hidden=${!slot}>
               <participant-tile
                 part=${slot?.reservation ? 'tile featured' : 'tile'}
-                exportparts="video: tile-video, placeholder: tile-placeholder, name: tile-name, mute-indicator: tile-mute-indicator"
+                exportparts="video: tile-video, placeholder: tile-placeholder, name: tile-name, mute-indicator: tile-mute-indicator, audio-level: tile-audio-level, network-quality: tile-network-quality"
                 .member=${member}
               ></participant-tile>
             </div>`;

@@ -20,6 +20,7 @@ export const ENGLISH = {
   enableAudio: 'Enable audio',
   audioBlocked: 'The browser is holding back the sound of this call until you click.',
   microphoneLevel: 'Microphone level',
+  audioLevel: 'Audio level',
   previewOff: 'Camera off',
   roomControls: 'Call controls',
   devices: 'Devices',

@@ -2,7 +2,8 @@
 // own threshold set with setInputSensitivity), the talking ring on tiles, and Twilio's dominant
 // speaker among three members.
 import { expect } from '@open-wc/testing';
-import type { DominantSpeakerChangedDetail, MemberEventDetail, VideoRoom } from '../../dist/src/index.js';
+import { fixture, html } from '@open-wc/testing';
+import type { AudioLevel, DominantSpeakerChangedDetail, MemberEventDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
 import { BEEPS_TALK, nextEvent, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
 
@@ -35,6 +36,37 @@ describe('who speaks', () => {
     await alice.audioMute();
     expect((await bobHearsStop).detail.member).to.include({ talking: false, audio_muted: true });
     await until(() => !tile.hasAttribute('talking'), Boolean, 'the ring to go');
+  });
+
+  it("shows live audio levels: on every tile (one's own too), and in <audio-level> anywhere on the page", async () => {
+    const roomName = uniqueRoom('levels');
+    const alice = await roomElement(roomName, 'Alice');
+    const bob = await roomElement(roomName, 'Bob');
+    await alice.join();
+    await bob.join();
+    const meterOf = async (room: VideoRoom, memberId: string) => {
+      const tile = await until(() => tileFor(room, memberId), present, 'the tile');
+      return until(() => tile.shadowRoot!.querySelector<AudioLevel>('[part="audio-level"]'), present, 'its level meter');
+    };
+    // The fake microphone beeps: each meter rises above silence.
+    for (const [room, memberId] of [
+      [bob, alice.memberId!],
+      [alice, alice.memberId!],
+    ] as const) {
+      const meter = await meterOf(room, memberId);
+      await until(() => meter.level, (level) => level > 0.2, `the level of ${memberId} on ${room.identity}'s side`);
+    }
+    bob.id = 'bobs-room';
+    const standalone = await fixture<AudioLevel>(html`<audio-level for="bobs-room" member-id=${alice.memberId!}></audio-level>`);
+    await until(() => standalone.level, (level) => level > 0.2, 'the level beside a name');
+    expect(standalone.meteredTrack?.kind).to.equal('audio');
+
+    // Muted, the tile shows the muted icon instead.
+    await alice.audioMute();
+    const tile = tileFor(bob, alice.memberId!)!;
+    await until(() => tile.shadowRoot!.querySelector('[part="audio-level"]'), (meter) => meter === null, 'the meter to go');
+    expect(standalone.meteredTrack).to.equal(null);
+    expect(standalone.level).to.equal(0);
   });
 
   it('rejects a sensitivity out of range, or for another member (that needs a room service)', async () => {

@@ -73,10 +73,12 @@ export function videoTrack(): MediaStreamTrack {
   return canvas.captureStream(5).getVideoTracks()[0]!;
 }
 
-/** A live audio track from Web Audio (no microphone needed). */
+/** A live audio track from Web Audio (no microphone needed): a steady 440 Hz tone. */
 export function audioTrack(): MediaStreamTrack {
   const audio = new AudioContext();
   const destination = audio.createMediaStreamDestination();
-  audio.createOscillator().connect(destination);
+  const tone = audio.createOscillator();
+  tone.connect(destination);
+  tone.start();
   return destination.stream.getAudioTracks()[0]!;
 }
