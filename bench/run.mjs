@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { printTiles, tilesBench } from './tiles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
@@ -57,12 +58,15 @@ async function round(mode, index) {
   }
 }
 
+const counts = (process.env.BENCH_TILES ?? '4,9,16,25').split(',').map(Number).filter((n) => n > 0);
+
 const times = { raw: [], elements: [] };
 await round('raw', -1);
 await round('elements', -1); // warm-up: not counted
 for (let i = 0; i < rounds; i++) {
   for (const mode of i % 2 ? ['elements', 'raw'] : ['raw', 'elements']) times[mode].push(await round(mode, i));
 }
+const tiles = await tilesBench({ browser, base, server, counts });
 await browser.close();
 files.close();
 
@@ -77,3 +81,5 @@ console.log('Two members join and each decodes the other\'s first video frame (f
 console.log(line('library: two <video-room>s', times.elements));
 console.log(line('baseline: raw janus.js', times.raw));
 console.log(`  ratio library / raw janus.js   ${(median(times.elements) / median(times.raw)).toFixed(2)}x`);
+console.log('');
+printTiles(tiles);

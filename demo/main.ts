@@ -1,5 +1,5 @@
 // The demo page: everything here is what an application would write.
-import { RoomError, type VideoRoom } from '../src/index.js';
+import { RoomError, type LayoutName, type VideoRoom } from '../src/index.js';
 
 const params = new URLSearchParams(location.search);
 const form = document.querySelector<HTMLFormElement>('#join-form')!;
@@ -9,6 +9,7 @@ const room = document.querySelector<VideoRoom>('#room')!;
 const status = document.querySelector<HTMLParagraphElement>('#status')!;
 const log = document.querySelector<HTMLOListElement>('#log')!;
 const joinButton = document.querySelector<HTMLButtonElement>('#join')!;
+const layoutPicker = document.querySelector<HTMLSelectElement>('#layout')!;
 const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
 
 // The dev server forwards /janus to Janus's WebSocket API; ?server= points elsewhere.
@@ -57,6 +58,17 @@ form.addEventListener('submit', async (event) => {
   }
 });
 
+// The layouts the room knows, in a native select; the room's layout attribute follows setLayout.
+const layoutNames: Record<string, string> = { 'grid-responsive': 'Grid', 'highlight-1-responsive': 'Speaker', 'screen-share': 'Share' };
+void room.getLayouts().then(({ layouts }) => {
+  for (const name of layouts) layoutPicker.append(new Option(layoutNames[name] ?? name, name));
+});
+layoutPicker.addEventListener('change', () => {
+  room.setLayout({ name: layoutPicker.value === '' ? 'auto' : (layoutPicker.value as LayoutName) }).catch(() => {
+    // Reported through the error event.
+  });
+});
+
 room.addEventListener('room.left', (event) => {
   show('lobby');
   say(event.detail.reason ? `Left the room (${event.detail.reason}).` : 'Left the room.');
@@ -79,6 +91,20 @@ for (const device of ['camera', 'microphone', 'speaker'] as const) {
   room.addEventListener(`${device}.disconnected`, (e) => note(`${device}.disconnected: ${e.detail.label}`));
 }
 room.addEventListener('audio.blocked', () => note('audio.blocked: click "Enable audio" to hear the others'));
+room.addEventListener('dominantSpeakerChanged', (e) => note(`dominantSpeakerChanged: ${e.detail.dominantSpeaker?.identity ?? 'nobody'}`));
+room.addEventListener('layout.changed', (e) => {
+  layoutPicker.value = room.layout;
+  note(`layout.changed: ${e.detail.layout.name}, ${e.detail.layout.layers.filter((layer) => layer.visible).length} shown`);
+});
+room.addEventListener('networkQualityLevelChanged', (e) =>
+  note(`networkQualityLevelChanged: ${e.detail.participant.identity} ${e.detail.networkQualityLevel ?? '?'}/5`),
+);
+room.addEventListener('trackSwitchedOff', (e) => note(`trackSwitchedOff: ${e.detail.participant.identity}'s video (no tile shows it)`));
+room.addEventListener('trackSwitchedOn', (e) => note(`trackSwitchedOn: ${e.detail.participant.identity}'s video`));
+room.addEventListener('trackDimensionsChanged', (e) => {
+  const size = e.detail.track.dimensions;
+  if (size) note(`trackDimensionsChanged: ${e.detail.participant.identity}'s video at ${size.width}x${size.height}`);
+});
 room.addEventListener('media.connected', () => note('media.connected'));
 room.addEventListener('media.disconnected', () => note('media.disconnected'));
 room.addEventListener('error', (e) => {

@@ -1,7 +1,6 @@
 import { provide } from '@lit/context';
 import { html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { audioOutputContext, roomStateContext } from '../../src/context/context.js';
 import { AudioOutput } from '../../src/controllers/audio-output.js';
 import { dispatchRoomEvent, forwardRoomEvents } from '../../src/events/dom-events.js';
@@ -10,8 +9,9 @@ import { DEFAULT_TIMEOUT } from '../../src/room/options.js';
 import type { MemberParams, RoomSession } from '../../src/room/room-session.js';
 import type { BandwidthProfile, JoinOptions, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
 import { stringsFor } from '../../src/i18n/strings.js';
-import type { LayoutChoice, VideoLayoutLayer, VideoPositions } from '../../src/room/layout.js';
+import type { LayoutChoice } from '../../src/room/layout.js';
 import { VERSION } from '../../src/version.js';
+import { LayoutView } from './layout-view.js';
 import { RoomSessionElement } from './room-session-element.js';
 import { videoRoomStyles } from './video-room.styles.js';
 
@@ -196,12 +196,9 @@ export class VideoRoom extends RoomSessionElement {
   @property({ attribute: false }) iceServers: RTCIceServer[] = [];
 
   private autoJoinQueued = false;
+  private syncedLayout: LayoutChoice | '' = '';
   private readonly reported = new WeakSet<Error>();
-  /** Tells the model the canvas size: responsive layouts choose columns and strips by it. */
-  private readonly canvasSize = new ResizeObserver(([entry]) => {
-    if (entry) this.roomSession.setLayoutSize({ width: entry.contentRect.width, height: entry.contentRect.height });
-  });
-  private canvas: Element | undefined;
+  private readonly layoutView = new LayoutView(this, this.roomSession);
 
   constructor() {
     super();
@@ -210,6 +207,10 @@ export class VideoRoom extends RoomSessionElement {
       this.snapshot = snapshot;
       this.toggleAttribute('active', snapshot.state === 'connected');
       this.setAttribute('layout-name', snapshot.layout.name);
+      // A layout asked of the model (setLayout, a share's layout) shows in the attribute; only a
+      // new choice does, so that a value the page just set is not overwritten before it applies.
+      const chosen = this.chosenLayout();
+      if (chosen !== this.syncedLayout) this.layout = this.syncedLayout = chosen;
       this.audioOutput.setSinkId(snapshot.self.speaker?.deviceId ?? '');
     });
   }
@@ -234,11 +235,6 @@ export class VideoRoom extends RoomSessionElement {
     if (params.memberId === undefined || params.memberId === this.memberId) this.inputSensitivity = params.value;
   }
 
-  override async setLayout(params: { name: LayoutChoice; positions?: VideoPositions }): Promise<void> {
-    await super.setLayout(params);
-    this.layout = params.name === 'auto' ? '' : params.name;
-  }
-
   /**
    * Plays the room's sound that the browser's autoplay policy held back (`audio.blocked`). Call
    * it from a click or key handler: only a user gesture lets sound play.
@@ -254,8 +250,6 @@ export class VideoRoom extends RoomSessionElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.canvasSize.disconnect();
-    this.canvas = undefined;
     // A move within the document disconnects and reconnects synchronously: leave only if gone.
     queueMicrotask(() => {
       if (!this.isConnected) void this.roomSession.leave();
@@ -266,21 +260,16 @@ export class VideoRoom extends RoomSessionElement {
     super.willUpdate(changed);
     // The model reads its options when it joins, captures for a preview, or mutes.
     if (OPTION_PROPERTIES.some((name) => changed.has(name))) this.roomSession.options = this.joinOptions();
-    if (changed.has('layout')) {
+    if (changed.has('layout') && this.layout !== this.chosenLayout()) {
       this.roomSession.setLayout({ name: this.layout || 'auto' }).catch(() => {
-        // A bad value is reported through the `error` event; the layout stays.
+        // A bad value is reported through the `error` event; the attribute goes back.
+        this.layout = this.chosenLayout();
       });
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const canvas = this.renderRoot.querySelector('[part="layout"]') ?? undefined;
-    if (canvas !== this.canvas) {
-      if (this.canvas) this.canvasSize.unobserve(this.canvas);
-      if (canvas) this.canvasSize.observe(canvas);
-      this.canvas = canvas;
-    }
     if (!this.autoJoin || !this.isConnected) return;
     const settingsChanged = JOIN_PROPERTIES.some((name) => changed.has(name) && changed.get(name) !== undefined);
     if (changed.has('autoJoin') || settingsChanged) this.queueAutoJoin(settingsChanged);
@@ -296,51 +285,14 @@ export class VideoRoom extends RoomSessionElement {
           </div>`
         : nothing}
       <slot @slotchange=${this.onSlotChange}></slot>
-      ${this.customLayout ? nothing : this.renderLayout()}
+      ${this.customLayout ? nothing : this.layoutView.render(this.snapshot)}
       <slot name="controls" part="controls"></slot>
     `;
   }
 
-  /**
-   * The layout the model computed: every member has a tile (so everyone is heard), placed in its
-   * slot, or hidden when it has none (off-canvas, another page, no room left in the layout).
-   */
-  private renderLayout() {
-    const { members, layout, layoutPage } = this.snapshot;
-    const slots = new Map<string, VideoLayoutLayer>();
-    for (const layer of layout.layers) if (layer.member_id !== undefined) slots.set(layer.member_id, layer);
-    const strings = stringsFor(this);
-    const place = (slot: VideoLayoutLayer | undefined) =>
-      slot ? `left:${slot.x}%;top:${slot.y}%;width:${slot.width}%;height:${slot.height}%` : '';
-    // Kept while empty (hidden), so its size is known before the first member shows.
-    return html`<div part="layout" ?hidden=${members.length === 0}>
-        ${repeat(
-          members,
-          (member) => member.id,
-          (member) => {
-            const slot = slots.get(member.id);
-            return html`<div part="cell" style=${place(slot)} ?hidden=${!slot}>
-              <participant-tile
-                part=${slot?.reservation ? 'tile featured' : 'tile'}
-                exportparts="video: tile-video, placeholder: tile-placeholder, name: tile-name, mute-indicator: tile-mute-indicator, audio-level: tile-audio-level, network-quality: tile-network-quality"
-                .member=${member}
-              ></participant-tile>
-            </div>`;
-          },
-        )}
-      </div>
-      ${layoutPage.pages > 1
-        ? html`<nav part="pagination" aria-label=${strings.pages}>
-            <button part="page-previous" type="button" aria-label=${strings.previousPage} ?disabled=${layoutPage.page <= 1} @click=${() => this.turnPage(-1)}>‹</button>
-            <span part="page-label" aria-live="polite">${strings.pageOf(layoutPage.page, layoutPage.pages)}</span>
-            <button part="page-next" type="button" aria-label=${strings.nextPage} ?disabled=${layoutPage.page >= layoutPage.pages} @click=${() => this.turnPage(1)}>›</button>
-          </nav>`
-        : nothing}`;
-  }
-
-  private turnPage(step: number): void {
-    const { page, pages } = this.snapshot.layoutPage;
-    this.roomSession.setLayoutPage(Math.min(pages, Math.max(1, page + step)));
+  private chosenLayout(): LayoutChoice | '' {
+    const choice = this.roomSession.layoutChoice;
+    return choice === 'auto' ? '' : choice;
   }
 
   private joinOptions(): RoomSessionOptions {

@@ -37,13 +37,18 @@ export class VideoViewController implements ReactiveController {
 
   hostConnected(): void {
     if (typeof IntersectionObserver === 'undefined' || typeof ResizeObserver === 'undefined') return;
-    this.intersection = new IntersectionObserver((entries) => {
-      const entry = entries[entries.length - 1];
-      if (!entry) return;
-      this.intersecting = entry.isIntersecting;
-      this.observed = true;
-      this.report();
-    });
+    // A host that only touches the viewport's (or a scrolling box's) edge intersects with no area:
+    // it shows nothing. The second threshold makes the observer report when some area shows.
+    this.intersection = new IntersectionObserver(
+      (entries) => {
+        const entry = entries[entries.length - 1];
+        if (!entry) return;
+        this.intersecting = entry.isIntersecting && entry.intersectionRatio > 0;
+        this.observed = true;
+        this.report();
+      },
+      { threshold: [0, 0.01] },
+    );
     this.resize = new ResizeObserver((entries) => {
       const entry = entries[entries.length - 1];
       if (!entry) return;

@@ -242,6 +242,11 @@ export class RoomSession extends RoomSessionCore {
     return this.snapshot.layout;
   }
 
+  /** The layout asked for: a name, or `auto` (the grid, or the share layout while a screen is shared). */
+  get layoutChoice(): LayoutChoice {
+    return this.layoutSettings.name;
+  }
+
   /** SignalWire `getLayouts()`: the layouts `setLayout` takes. */
   getLayouts(): Promise<{ layouts: LayoutName[] }> {
     return Promise.resolve({ layouts: [...LAYOUT_NAMES] });

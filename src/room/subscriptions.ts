@@ -95,6 +95,7 @@ export class Subscriptions {
       subscriber: () => this.subscriber,
       subscription: () => this.subscription,
       demand: options.demand,
+      started: (feed) => this.started.has(feed),
       changed: () => this.reconcile(),
       fail: (error) => this.events.emit('error', error),
     });
@@ -244,6 +245,8 @@ export class Subscriptions {
         if (this.closed || this.started.get(key) === track) return;
         this.started.set(key, track);
         this.reconcile();
+        // Its simulcast layer can be chosen now.
+        this.relay.apply();
       },
       { once: true },
     );

@@ -30,6 +30,8 @@ export interface RelayHost {
   subscription(): ReadonlyMap<string, SubscriptionStream>;
   /** How a member's video should be relayed now. */
   demand(memberId: string): VideoDemand;
+  /** Whether media of a feed (`feedKey`) has arrived. */
+  started(feed: string): boolean;
   /** Which streams are switched off changed. */
   changed(): void;
   fail(error: unknown): void;
@@ -102,10 +104,14 @@ export class VideoRelay {
       // A stream new to this mid starts as Janus starts it: relayed, at the top layer.
       const now = before?.feed === feed ? before : { feed, ...FULL_VIDEO };
       const want = this.host.demand(stream.feedId);
-      if (want.send !== now.send || (stream.simulcast && want.substream !== now.substream)) {
-        changes.push({ mid, send: want.send, ...(stream.simulcast ? { substream: want.substream } : {}) });
+      // A layer is chosen once the video has started: asked before, the switch makes Janus request
+      // more key frames while the sender's first ones are still on their way, and delays them.
+      const layered = stream.simulcast && this.host.started(feed);
+      const substream = layered ? want.substream : now.substream;
+      if (want.send !== now.send || substream !== now.substream) {
+        changes.push({ mid, send: want.send, ...(layered ? { substream } : {}) });
       }
-      next.set(mid, { feed, send: want.send, substream: stream.simulcast ? want.substream : now.substream });
+      next.set(mid, { feed, send: want.send, substream });
     }
     if (changes.length > 0) await subscriber.configure(changes);
     if (this.closed) return;

@@ -70,6 +70,21 @@ try {
   );
   console.log("demo: Alice muted her microphone and Bob's tile shows it");
 
+  // Bob picks the speaker view: Alice, the only other person, takes the large slot.
+  await bob.page.bringToFront();
+  await bob.page.select('#layout', 'highlight-1-responsive');
+  await bob.page.waitForFunction(
+    () => {
+      const room = document.querySelector('video-room');
+      const large = room.shadowRoot.querySelector('participant-tile[part~="featured"]');
+      return room.getAttribute('layout-name') === 'highlight-1-responsive' && large?.resolvedMember?.name === 'Alice';
+    },
+    { timeout: 20_000, polling: 100 },
+  );
+  await bob.page.select('#layout', '');
+  await bob.page.waitForFunction(() => document.querySelector('video-room').getAttribute('layout-name') === 'grid-responsive', { timeout: 20_000, polling: 100 });
+  console.log("demo: Bob picks the speaker view and sees Alice large, then the grid again");
+
   // Alice shares her screen with the button; Bob sees it large, then the grid once she stops.
   const pressShare = (page) => page.evaluate(() => document.querySelector('screen-share').shadowRoot.querySelector('[part="button"]').click());
   await alice.page.bringToFront();

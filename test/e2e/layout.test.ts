@@ -90,6 +90,7 @@ describe('layouts', () => {
     bob.setAttribute('layout', '6x6');
     expect((await error).detail.error).to.be.instanceOf(RangeError);
     expect(bob.currentLayout.name, 'the layout stays').to.equal('2x2');
+    await until(() => bob.layout, (layout) => layout === '2x2', 'the attribute to go back');
 
     const auto = layoutChanged(bob, (d) => d.layout.name === 'grid-responsive');
     bob.removeAttribute('layout');
@@ -100,6 +101,20 @@ describe('layouts', () => {
     expect(unknown.message).to.match(/no member "nobody"/);
     const bad = await rejection(bob.setPositions({ positions: { self: 'middle' as never } }));
     expect(bad.message).to.match(/unknown position "middle"/);
+  });
+
+  it("applies startScreenShare's layout and positions to this client's layout, self being the share", async () => {
+    const { alice } = await aliceAndBob('share-layout');
+    const changed = layoutChanged(alice, (d) => d.layout.name === '5up' && d.layout.layers.some((layer) => layer.member_id?.includes('.screen.')));
+    const share = await alice.startScreenShare({ layout: '5up', positions: { self: 'reserved-1' } });
+    const { layout } = (await changed).detail;
+    expect(layout.layers[0]).to.include({ position: 'reserved-1', member_id: share.memberId });
+    await alice.updateComplete;
+    expect(alice.layout, 'the attribute follows').to.equal('5up');
+    expect(alice.getAttribute('layout-name')).to.equal('5up');
+    const bad = await rejection(alice.startScreenShare({ layout: 'bogus' as never }));
+    expect(bad).to.be.instanceOf(RangeError);
+    expect(alice.screenShareList, 'a bad layout fails before the picker').to.have.length(1);
   });
 
   it('switches off the video of a member put off-canvas: Janus stops relaying it, until the member is back', async () => {
