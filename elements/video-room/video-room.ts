@@ -95,6 +95,10 @@ const OPTION_PROPERTIES = [
  * @fires layout.changed - The layout, or who is where in it, changed (SignalWire): `detail.layout.layers`.
  * @fires trackEnabled - A member unmuted a track we receive (Twilio).
  * @fires trackDisabled - A member muted a track we receive (Twilio).
+ * @fires trackSwitchedOff - Janus stopped relaying a video we receive: no tile shows it, or it is off-canvas (Twilio).
+ * @fires trackSwitchedOn - Janus relays it again (Twilio).
+ * @fires trackDimensionsChanged - A received video arrives at another size: its first frames, or another simulcast layer (Twilio).
+ * @fires networkQualityLevelChanged - A participant's network quality level (0-5) changed, this client's too (Twilio).
  * @fires camera.updated - This client's camera changed (SignalWire): `detail.previous`, `detail.current`.
  * @fires camera.disconnected - The camera in use went away; the default one replaces it.
  * @fires microphone.updated - This client's microphone changed (SignalWire).

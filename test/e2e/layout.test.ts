@@ -3,7 +3,7 @@
 // video nobody can see (off-canvas, or a tile scrolled away) stops at Janus and comes back.
 import { expect } from '@open-wc/testing';
 import type { DominantSpeakerChangedDetail, ErrorDetail, LayoutChangedDetail, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
-import '../../dist/src/index.js';
+import { RoomSession } from '../../dist/src/index.js';
 import {
   BEEPS_TALK,
   aliceAndBob,
@@ -115,6 +115,32 @@ describe('layouts', () => {
     const bad = await rejection(alice.startScreenShare({ layout: 'bogus' as never }));
     expect(bad).to.be.instanceOf(RangeError);
     expect(alice.screenShareList, 'a bad layout fails before the picker').to.have.length(1);
+  });
+
+  it('pages the grid past 25 tiles, with page buttons', async () => {
+    const roomName = uniqueRoom('pages');
+    const viewer = await roomElement(roomName, 'Viewer', { media: false });
+    await viewer.join();
+    // 25 more members without media, as bare room models (no elements to render).
+    const others = Array.from({ length: 25 }, (_, i) => new RoomSession({ server: viewer.server, room: roomName, identity: `Member ${i + 1}`, audio: false, video: false }));
+    after(() => Promise.all(others.map((member) => member.leave())));
+    const twoPages = layoutChanged(viewer, (d) => d.layout.layers.length === 25);
+    for (const member of others) await member.join();
+    await twoPages;
+    const part = (name: string) => viewer.shadowRoot!.querySelector<HTMLElement>(`[part="${name}"]`);
+    await until(() => part('page-label')?.textContent, (label) => label === 'Page 1 of 2', 'the page buttons');
+    const shown = () => viewer.shadowRoot!.querySelectorAll('[part="cell"]:not([hidden])').length;
+    expect(shown()).to.equal(25);
+    expect(viewer.shadowRoot!.querySelectorAll('participant-tile'), 'every member has a tile (so everyone is heard)').to.have.length(26);
+    expect(part('page-previous')!.hasAttribute('disabled')).to.equal(true);
+    expect(part('pagination')!.getAttribute('aria-label')).to.equal('Pages');
+
+    const secondPage = layoutChanged(viewer, (d) => d.layout.layers.length === 1);
+    part('page-next')!.click();
+    expect((await secondPage).detail.layout.layers[0]!.member_id).to.equal(others[24]!.memberId);
+    await until(() => part('page-label')?.textContent, (label) => label === 'Page 2 of 2', 'page 2');
+    expect(shown()).to.equal(1);
+    expect(part('page-next')!.hasAttribute('disabled')).to.equal(true);
   });
 
   it('switches off the video of a member put off-canvas: Janus stops relaying it, until the member is back', async () => {

@@ -5,18 +5,14 @@ import { expect } from '@open-wc/testing';
 import { fixture, html } from '@open-wc/testing';
 import type { AudioLevel, DominantSpeakerChangedDetail, MemberEventDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { BEEPS_TALK, nextEvent, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
+import { BEEPS_TALK, aliceAndBob, nextEvent, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
 
 const talking = (room: VideoRoom, memberId: string, value: boolean) =>
   nextEvent<MemberEventDetail>(room, 'member.talking', (d) => d.member.id === memberId && d.member.talking === value);
 
 describe('who speaks', () => {
   it('tells everyone when a member talks (its own threshold, set live) and when its microphone mutes', async () => {
-    const roomName = uniqueRoom('talking');
-    const alice = await roomElement(roomName, 'Alice');
-    const bob = await roomElement(roomName, 'Bob');
-    await alice.join();
-    await bob.join();
+    const { roomName, alice, bob } = await aliceAndBob('talking');
     const aliceId = alice.memberId!;
 
     // At the default sensitivity the fake beep is not talk; at 100 it is.
@@ -39,11 +35,7 @@ describe('who speaks', () => {
   });
 
   it("shows live audio levels: on every tile (one's own too), and in <audio-level> anywhere on the page", async () => {
-    const roomName = uniqueRoom('levels');
-    const alice = await roomElement(roomName, 'Alice');
-    const bob = await roomElement(roomName, 'Bob');
-    await alice.join();
-    await bob.join();
+    const { alice, bob } = await aliceAndBob('levels');
     const meterOf = async (room: VideoRoom, memberId: string) => {
       const tile = await until(() => tileFor(room, memberId), present, 'the tile');
       return until(() => tile.shadowRoot!.querySelector<AudioLevel>('[part="audio-level"]'), present, 'its level meter');
