@@ -2,9 +2,9 @@ import { consume } from '@lit/context';
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { memberContext, roomStateContext, type MemberContextValue } from '../../src/context/context.js';
+import { LevelController } from '../../src/controllers/level-controller.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
 import { stringsFor } from '../../src/i18n/strings.js';
-import { watchLevel } from '../../src/media/audio-level.js';
 import type { RoomSnapshot } from '../../src/room/types.js';
 import { VERSION } from '../../src/version.js';
 import { audioLevelStyles } from './audio-level.styles.js';
@@ -34,9 +34,10 @@ export class AudioLevel extends LitElement {
 
   /** The room `for` names (made only then: a meter in a tile follows no room). */
   private forRoom: RoomController | undefined;
-  private stopWatching: (() => void) | undefined;
-  private watched: MediaStreamTrack | null = null;
-  private levelValue = 0;
+  private readonly meter = new LevelController(this, (level) => {
+    this.style.setProperty('--level', String(level));
+    this.meterElement?.setAttribute('aria-valuenow', String(Math.round(level * 100)));
+  });
 
   @query('[part="meter"]') private meterElement?: HTMLElement;
 
@@ -62,7 +63,7 @@ export class AudioLevel extends LitElement {
 
   /** The current level, 0 (silence) to 1 (full scale), on a logarithmic scale. */
   get level(): number {
-    return this.levelValue;
+    return this.meter.level;
   }
 
   /** The track metered now, if any. */
@@ -73,11 +74,6 @@ export class AudioLevel extends LitElement {
     return this.tileMember?.media.audio ?? null;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.watch(null);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('for') || !this.for) return;
     this.forRoom ??= new RoomController(this, () => this.for);
@@ -85,7 +81,7 @@ export class AudioLevel extends LitElement {
   }
 
   protected override updated(): void {
-    this.watch(this.isConnected ? this.meteredTrack : null);
+    this.meter.follow(this.isConnected ? this.meteredTrack : null);
   }
 
   protected override render() {
@@ -96,26 +92,10 @@ export class AudioLevel extends LitElement {
       aria-label=${stringsFor(this).audioLevel}
       aria-valuemin="0"
       aria-valuemax="100"
-      aria-valuenow=${Math.round(this.levelValue * 100)}
+      aria-valuenow=${Math.round(this.meter.level * 100)}
       style=${`--bars: ${bars}`}
     >
       ${Array.from({ length: bars }, (_, i) => html`<span part="bar" style=${`--i: ${i + 1}`}></span>`)}
     </div>`;
-  }
-
-  /** Follows `track`'s level (or none), writing it to the host's `--level`. */
-  private watch(track: MediaStreamTrack | null): void {
-    if (track === this.watched) return;
-    this.stopWatching?.();
-    this.stopWatching = undefined;
-    this.watched = track;
-    this.show(0);
-    if (track) this.stopWatching = watchLevel(track, (level) => this.show(level));
-  }
-
-  private show(level: number): void {
-    this.levelValue = level;
-    this.style.setProperty('--level', String(level));
-    this.meterElement?.setAttribute('aria-valuenow', String(Math.round(level * 100)));
   }
 }

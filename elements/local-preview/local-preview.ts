@@ -1,9 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { MediaElementController } from '../../src/controllers/media-element-controller.js';
+import { LevelController } from '../../src/controllers/level-controller.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
 import { stringsFor } from '../../src/i18n/strings.js';
-import { watchLevel } from '../../src/media/audio-level.js';
 import type { RoomSession } from '../../src/room/room-session.js';
 import { VERSION } from '../../src/version.js';
 import { localPreviewStyles } from './local-preview.styles.js';
@@ -38,9 +38,11 @@ export class LocalPreview extends LitElement {
   private readonly room = new RoomController(this, () => this.for);
   private readonly video = new MediaElementController(this, () => this.videoElement);
   private holding: RoomSession | undefined;
-  private stopLevel: (() => void) | undefined;
-  private meteredTrack: MediaStreamTrack | null = null;
-  private levelValue = 0;
+  /** The microphone's level, written straight to the meter (no re-render per sample). */
+  private readonly meter = new LevelController(this, (level) => {
+    this.meterElement?.style.setProperty('--level', String(level));
+    this.meterElement?.setAttribute('aria-valuenow', String(Math.round(level * 100)));
+  });
 
   @query('video') private videoElement?: HTMLVideoElement;
   @query('[part="meter"]') private meterElement?: HTMLElement;
@@ -52,12 +54,11 @@ export class LocalPreview extends LitElement {
 
   /** The microphone's current level, 0 (silence) to 1. */
   get level(): number {
-    return this.levelValue;
+    return this.meter.level;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.meter(null);
     this.hold(undefined);
   }
 
@@ -69,7 +70,7 @@ export class LocalPreview extends LitElement {
   protected override updated(): void {
     const self = this.room.snapshot?.self;
     this.video.show(self?.camera ?? null);
-    this.meter(self?.microphone ?? null);
+    this.meter.follow(self?.microphone ?? null);
   }
 
   protected override render() {
@@ -96,21 +97,6 @@ export class LocalPreview extends LitElement {
     this.failure = undefined;
     session?.holdLocalMedia(this).catch((error: Error) => {
       if (this.holding === session) this.failure = error;
-    });
-  }
-
-  /** Follows the microphone's level, writing it straight to the meter (no re-render per sample). */
-  private meter(track: MediaStreamTrack | null): void {
-    if (track === this.meteredTrack) return;
-    this.stopLevel?.();
-    this.stopLevel = undefined;
-    this.meteredTrack = track;
-    this.levelValue = 0;
-    if (!track) return;
-    this.stopLevel = watchLevel(track, (level) => {
-      this.levelValue = level;
-      this.meterElement?.style.setProperty('--level', String(level));
-      this.meterElement?.setAttribute('aria-valuenow', String(Math.round(level * 100)));
     });
   }
 }

@@ -22,18 +22,21 @@ export const videoRoomStyles = css`
     background: var(--video-room-notice-background, var(--jre-surface, #1f2328));
     color: var(--video-room-notice-color, var(--jre-on-surface, #f6f8fa));
   }
-  [part='start-audio'] {
+  /* The room's own buttons: Enable audio and the page buttons. */
+  button {
     font: inherit;
-    padding: 0.375rem 0.875rem;
     border: 0;
     border-radius: 999px;
-    background: var(--jre-accent, #2f81f7);
-    color: var(--jre-on-accent, #fff);
     cursor: pointer;
   }
-  [part='start-audio']:focus-visible {
+  button:focus-visible {
     outline: 2px solid var(--jre-focus, #2f81f7);
     outline-offset: 2px;
+  }
+  [part='start-audio'] {
+    padding: 0.375rem 0.875rem;
+    background: var(--jre-accent, #2f81f7);
+    color: var(--jre-on-accent, #fff);
   }
   [part='controls'] {
     display: flex;
@@ -75,23 +78,14 @@ export const videoRoomStyles = css`
   }
   [part='page-previous'],
   [part='page-next'] {
-    font: inherit;
     min-inline-size: 2.5rem;
     padding: 0.25rem 0.75rem;
-    border: 0;
-    border-radius: 999px;
     background: var(--jre-surface, #1f2328);
     color: var(--jre-on-surface, #f6f8fa);
-    cursor: pointer;
   }
   [part='page-previous']:disabled,
   [part='page-next']:disabled {
     opacity: 0.4;
     cursor: default;
-  }
-  [part='page-previous']:focus-visible,
-  [part='page-next']:focus-visible {
-    outline: 2px solid var(--jre-focus, #2f81f7);
-    outline-offset: 2px;
   }
 `;

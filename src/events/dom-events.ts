@@ -2,6 +2,7 @@
  * The one table that turns a room-model event into the documented DOM events: each row lists,
  * in order, the events (SignalWire name first, then Twilio's) and how to build their `detail`.
  */
+import type { TrackEventWithTrack } from '../room/announcements.js';
 import type { RoomSession, RoomSessionEvents } from '../room/room-session.js';
 import type { RoomEventDetails, RoomEventName } from './event-map.js';
 
@@ -12,6 +13,9 @@ type Translation<M extends ModelEventName> = {
 }[RoomEventName];
 
 type Table = { [M in ModelEventName]: readonly Translation<M>[] };
+
+/** Twilio's track events, all alike: the track, its publication and its participant. */
+const trackDetail = ({ track, publication, participant }: TrackEventWithTrack) => ({ track, publication, participant });
 
 const scope = (room: RoomSession) => ({
   room_session_id: room.roomSessionId ?? '',
@@ -53,30 +57,14 @@ export const DOM_EVENT_TABLE: Table = {
   trackUnpublished: [
     { name: 'trackUnpublished', detail: ({ publication, participant }) => ({ publication, participant }) },
   ],
-  trackSubscribed: [
-    { name: 'trackSubscribed', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
-  ],
-  trackUnsubscribed: [
-    { name: 'trackUnsubscribed', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
-  ],
-  trackStarted: [
-    { name: 'trackStarted', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
-  ],
-  trackEnabled: [
-    { name: 'trackEnabled', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
-  ],
-  trackDisabled: [
-    { name: 'trackDisabled', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
-  ],
-  trackSwitchedOff: [
-    { name: 'trackSwitchedOff', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
-  ],
-  trackSwitchedOn: [
-    { name: 'trackSwitchedOn', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
-  ],
-  trackDimensionsChanged: [
-    { name: 'trackDimensionsChanged', detail: ({ track, publication, participant }) => ({ track, publication, participant }) },
-  ],
+  trackSubscribed: [{ name: 'trackSubscribed', detail: trackDetail }],
+  trackUnsubscribed: [{ name: 'trackUnsubscribed', detail: trackDetail }],
+  trackStarted: [{ name: 'trackStarted', detail: trackDetail }],
+  trackEnabled: [{ name: 'trackEnabled', detail: trackDetail }],
+  trackDisabled: [{ name: 'trackDisabled', detail: trackDetail }],
+  trackSwitchedOff: [{ name: 'trackSwitchedOff', detail: trackDetail }],
+  trackSwitchedOn: [{ name: 'trackSwitchedOn', detail: trackDetail }],
+  trackDimensionsChanged: [{ name: 'trackDimensionsChanged', detail: trackDetail }],
   networkQualityLevelChanged: [
     {
       name: 'networkQualityLevelChanged',

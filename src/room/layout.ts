@@ -4,7 +4,7 @@
  * with `setLayout` / `setPositions` / `setMemberPosition`, the dominant speaker and the canvas
  * size; `<video-room>` renders the result and `layout.changed` carries it.
  */
-import { LAYOUT_NAMES, slotsOf, type LayoutName, type Size, type SlotPosition } from './layout-geometry.js';
+import { LAYOUT_NAMES, slotsOf, type LayoutName, type Size, type Slot, type SlotPosition } from './layout-geometry.js';
 import type { Member } from './types.js';
 
 export { DEFAULT_SIZE, LAYOUT_NAMES, type LayoutName, type Size } from './layout-geometry.js';
@@ -141,7 +141,7 @@ function gridOrder(members: readonly Member[], explicit: ReadonlyMap<SlotPositio
   return order;
 }
 
-function layer(index: number, slot: ReturnType<typeof slotsOf>[number], memberId: string | undefined): VideoLayoutLayer {
+function layer(index: number, slot: Slot, memberId: string | undefined): VideoLayoutLayer {
   return {
     layer_index: index,
     z_index: 0,
@@ -185,7 +185,7 @@ export function computeLayout(
     const page = Math.min(Math.max(0, Math.trunc(settings.page)), pages - 1);
     const onPage = order.slice(page * pageSize, (page + 1) * pageSize);
     const layers = slotsOf(name, onPage.length, settings.size).map((slot, i) => layer(i, slot, onPage[i]));
-    return { name, layers, page, pages: order.length === 0 ? 1 : pages };
+    return { name, layers, page, pages };
   }
 
   const slots = slotsOf(name, shown.length, settings.size);

@@ -43,8 +43,6 @@ export interface MonitoredLinks {
 type Kind = 'audio' | 'video';
 const KINDS: readonly Kind[] = ['audio', 'video'];
 
-const EMPTY: PeerStats = { roundTripTime: null, inbound: [], outbound: [] };
-
 export class LinkMonitor {
   private readonly links: MonitoredLinks;
   private readonly changed: () => void;
@@ -96,7 +94,8 @@ export class LinkMonitor {
       if (this.timer === undefined) return;
       const flowing = this.links.flowing();
       const dimensions = this.measureDimensions(subscriber.inbound);
-      const quality = this.before ? this.measureQuality(publisher, subscriber, flowing) : this.qualityValue;
+      // Loss and stalls need two samples: the first one only sets the counters to compare with.
+      const quality = this.before ? this.measureQuality(this.before, publisher, subscriber, flowing) : this.qualityValue;
       this.before = { subscriber, flowing };
       this.slowLinks = { up: 0, down: 0 };
       if (dimensions !== this.dimensionsValue || quality !== this.qualityValue) {
@@ -120,8 +119,12 @@ export class LinkMonitor {
     return same ? this.dimensionsValue : next;
   }
 
-  private measureQuality(publisher: PeerStats, subscriber: PeerStats, flowing: ReadonlyMap<string, string>): ReadonlyMap<string, NetworkQuality> {
-    const before = this.before ?? { subscriber: EMPTY, flowing: new Map<string, string>() };
+  private measureQuality(
+    before: { subscriber: PeerStats; flowing: ReadonlyMap<string, string> },
+    publisher: PeerStats,
+    subscriber: PeerStats,
+    flowing: ReadonlyMap<string, string>,
+  ): ReadonlyMap<string, NetworkQuality> {
     // Only tracks that should have flowed over the whole interval are judged.
     const judged = (stats: readonly InboundStats[], memberId: string, kind: Kind) =>
       stats.filter((s) => s.kind === kind && flowing.get(s.trackId) === memberId && before.flowing.get(s.trackId) === memberId);

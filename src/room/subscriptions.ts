@@ -72,7 +72,8 @@ export class Subscriptions {
   private readonly options: SubscriptionOptions;
   private readonly roster: () => Roster;
   private subscriber: Promise<VideoRoomSubscriber> | undefined;
-  private peerConnectionValue: () => RTCPeerConnection | null = () => null;
+  /** The subscriber once attached. */
+  private attached: VideoRoomSubscriber | undefined;
   /** Feeds asked for (feedKey), so each publication is requested once. */
   private readonly requested = new Set<string>();
   /** The subscription as Janus last described it, by subscriber mid. */
@@ -112,7 +113,7 @@ export class Subscriptions {
 
   /** The subscriber PeerConnection, once there is one. */
   get peerConnection(): RTCPeerConnection | null {
-    return this.peerConnectionValue();
+    return this.attached?.peerConnection ?? null;
   }
 
   /** Deaf: every received audio track is silenced here, for any element or code that plays it. */
@@ -201,7 +202,7 @@ export class Subscriptions {
         subscriber.events.on('slowLink', () => {
           if (!this.closed) this.events.emit('slowLink', undefined);
         });
-        this.peerConnectionValue = () => subscriber.peerConnection;
+        this.attached = subscriber;
         subscriber.events.on('failure', (error) => {
           if (!this.closed) this.events.emit('error', error);
         });

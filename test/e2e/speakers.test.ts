@@ -1,11 +1,10 @@
 // Who speaks, on the real Janus: talking events from Janus's voice activity detection (a member's
 // own threshold set with setInputSensitivity), the talking ring on tiles, and Twilio's dominant
 // speaker among three members.
-import { expect } from '@open-wc/testing';
-import { fixture, html } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { AudioLevel, DominantSpeakerChangedDetail, MemberEventDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { BEEPS_TALK, aliceAndBob, nextEvent, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
+import { aliceAndBob, nextEvent, onlyAliceTalks, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
 
 const talking = (room: VideoRoom, memberId: string, value: boolean) =>
   nextEvent<MemberEventDetail>(room, 'member.talking', (d) => d.member.id === memberId && d.member.talking === value);
@@ -76,26 +75,17 @@ describe('who speaks', () => {
   });
 
   it('names the dominant speaker: the member whose microphone is live while the others are muted', async () => {
-    const roomName = uniqueRoom('dominant');
-    const [alice, bob, carol] = await Promise.all(['Alice', 'Bob', 'Carol'].map((name) => roomElement(roomName, name, { attributes: BEEPS_TALK })));
-    // Everyone's beep would count as talk: only the unmuted one may be named.
-    await bob!.audioMute();
-    await carol!.audioMute();
-    await bob!.join();
-    await carol!.join();
-    const bobSees = nextEvent<DominantSpeakerChangedDetail>(bob!, 'dominantSpeakerChanged');
-    await alice!.join();
-    const named = (await bobSees).detail.dominantSpeaker;
-    expect(named).to.include({ sid: alice!.memberId, identity: 'Alice' });
-    expect(bob!.dominantSpeaker?.sid).to.equal(alice!.memberId);
-    const aliceTile = await until(() => tileFor(bob!, alice!.memberId!), present, "Alice's tile");
+    const { alice, bob, carol, named } = await onlyAliceTalks('dominant');
+    expect(named.dominantSpeaker).to.include({ sid: alice.memberId, identity: 'Alice' });
+    expect(bob.dominantSpeaker?.sid).to.equal(alice.memberId);
+    const aliceTile = await until(() => tileFor(bob, alice.memberId!), present, "Alice's tile");
     await until(() => aliceTile.hasAttribute('dominant'), Boolean, 'the dominant attribute');
-    expect(alice!.dominantSpeaker, 'Twilio names other participants only').to.equal(null);
+    expect(alice.dominantSpeaker, 'Twilio names other participants only').to.equal(null);
 
     // The floor moves when Alice mutes and Bob speaks.
-    const carolSeesBob = nextEvent<DominantSpeakerChangedDetail>(carol!, 'dominantSpeakerChanged', (d) => d.dominantSpeaker?.sid === bob!.memberId);
-    await alice!.audioMute();
-    await bob!.audioUnmute();
+    const carolSeesBob = nextEvent<DominantSpeakerChangedDetail>(carol, 'dominantSpeakerChanged', (d) => d.dominantSpeaker?.sid === bob.memberId);
+    await alice.audioMute();
+    await bob.audioUnmute();
     expect((await carolSeesBob).detail.dominantSpeaker!.identity).to.equal('Bob');
   });
 });

@@ -1,7 +1,7 @@
 /** Browser-side helpers shared by the end-to-end tests. */
 import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand, setViewport } from '@web/test-runner-commands';
-import type { ParticipantTile, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
+import type { DominantSpeakerChangedDetail, ParticipantTile, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
 
 declare global {
   interface Window {
@@ -264,6 +264,27 @@ export async function aliceAndBob(prefix: string) {
     remoteVideo: (await video).detail.track.mediaStreamTrack,
     remoteAudio: (await audio).detail.track.mediaStreamTrack,
   };
+}
+
+/**
+ * Alice, Bob and Carol in a new room, all with a beep that counts as talk, Bob and Carol muted;
+ * resolves once Bob names Alice the dominant speaker (the event is returned).
+ */
+export async function onlyAliceTalks(prefix: string) {
+  const roomName = uniqueRoom(prefix);
+  const [alice, bob, carol] = (await Promise.all(['Alice', 'Bob', 'Carol'].map((name) => roomElement(roomName, name, { attributes: BEEPS_TALK })))) as [
+    VideoRoom,
+    VideoRoom,
+    VideoRoom,
+  ];
+  // Everyone's beep would count as talk: only the unmuted one may be named.
+  await bob.audioMute();
+  await carol.audioMute();
+  await bob.join();
+  await carol.join();
+  const named = nextEvent<DominantSpeakerChangedDetail>(bob, 'dominantSpeakerChanged', (d) => d.dominantSpeaker !== null);
+  await alice.join();
+  return { roomName, alice, bob, carol, named: (await named).detail };
 }
 
 /** The tiles of a room's default grid. */
