@@ -8,6 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { WebSocketServer } from 'ws';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { cutFaultJanusSockets, freezeFaultJanus, killFaultJanus, setFaultLink, startFaultJanus, stopFaultJanus } from './test/support/fault-janus.mjs';
 
 const janusUrl = process.env.JANUS_URL ?? '';
 const adminUrl = process.env.JANUS_ADMIN_URL ?? '';
@@ -120,6 +121,20 @@ function harnessCommands() {
         shaped = false;
         return true;
       }
+      if (command === 'fault-janus') {
+        // A Janus of the fault tests' own (test/support/fault-janus.mjs), only inside the namespace.
+        if (!janusUrl) throw new Error('fault-janus runs only inside scripts/with-janus');
+        // (A command that returns undefined counts as unknown: every action answers something.)
+        const { action } = payload ?? {};
+        if (action === 'start') return startFaultJanus(new URL('./janus', import.meta.url).pathname);
+        if (action === 'kill') await killFaultJanus();
+        else if (action === 'freeze' || action === 'thaw') freezeFaultJanus(action === 'freeze');
+        else if (action === 'cut-sockets') cutFaultJanusSockets();
+        else if (action === 'link-down' || action === 'link-up') setFaultLink(action === 'link-down');
+        else if (action === 'stop') await stopFaultJanus();
+        else throw new Error(`fault-janus: unknown action ${String(action)}`);
+        return true;
+      }
       if (command === 'janus-sessions') {
         const response = await fetch(adminUrl, {
           method: 'POST',
@@ -129,7 +144,8 @@ function harnessCommands() {
       }
       return undefined;
     },
-    serverStop() {
+    async serverStop() {
+      await stopFaultJanus();
       for (const server of silentServers) server.close();
       if (shaped) execFileSync('tc', ['qdisc', 'del', 'dev', 'lo', 'root'], { stdio: 'pipe' });
     },

@@ -5,7 +5,7 @@ import { audioOutputContext, roomStateContext } from '../../src/context/context.
 import { AudioOutput } from '../../src/controllers/audio-output.js';
 import { dispatchRoomEvent, forwardRoomEvents } from '../../src/events/dom-events.js';
 import type { RoomEventMap } from '../../src/events/event-map.js';
-import { DEFAULT_TIMEOUT } from '../../src/room/options.js';
+import { DEFAULT_RECONNECT_WINDOW, DEFAULT_TIMEOUT } from '../../src/room/options.js';
 import type { MemberParams, RoomSession } from '../../src/room/room-session.js';
 import type { BandwidthProfile, JoinOptions, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
 import { stringsFor } from '../../src/i18n/strings.js';
@@ -38,6 +38,7 @@ const OPTION_PROPERTIES = [
   'inputSensitivity',
   'simulcast',
   'bandwidthProfile',
+  'reconnectWindow',
 ] as const;
 
 /**
@@ -171,6 +172,13 @@ export class VideoRoom extends RoomSessionElement {
   @property({ type: Number }) timeout = DEFAULT_TIMEOUT;
 
   /**
+   * Milliseconds a broken connection (network, media path, a Janus restart) is given to come
+   * back before the room is left with `disconnected` and `room.left`
+   * (`RECONNECTION_ATTEMPT_TIMEOUT`). Meanwhile the room is `reconnecting`.
+   */
+  @property({ attribute: 'reconnect-window', type: Number }) reconnectWindow = DEFAULT_RECONNECT_WINDOW;
+
+  /**
    * How easily this member counts as talking: 0 (never) to 100 (any sound). Unset: the room's
    * threshold (30 for rooms this library creates). See `setInputSensitivity()`.
    */
@@ -209,7 +217,8 @@ export class VideoRoom extends RoomSessionElement {
     forwardRoomEvents(this.roomSession, this);
     this.roomSession.events.on('state', (snapshot) => {
       this.snapshot = snapshot;
-      this.toggleAttribute('active', snapshot.state === 'connected');
+      this.toggleAttribute('active', snapshot.state === 'connected' || snapshot.state === 'reconnecting');
+      this.toggleAttribute('reconnecting', snapshot.state === 'reconnecting');
       this.setAttribute('layout-name', snapshot.layout.name);
       // A layout asked of the model (setLayout, a share's layout) shows in the attribute; only a
       // new choice does, so that a value the page just set is not overwritten before it applies.
@@ -309,6 +318,7 @@ export class VideoRoom extends RoomSessionElement {
       video: this.video,
       create: this.create,
       timeout: this.timeout,
+      reconnectWindow: this.reconnectWindow,
       iceServers: this.iceServers,
       stopCameraWhileMuted: this.stopCameraWhileMuted,
       stopMicrophoneWhileMuted: this.stopMicrophoneWhileMuted,

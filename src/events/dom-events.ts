@@ -48,6 +48,11 @@ export const DOM_EVENT_TABLE: Table = {
   memberLeft: [{ name: 'member.left', detail: ({ member }, room) => ({ ...scope(room), member }) }],
   participantConnected: [{ name: 'participantConnected', detail: ({ participant }) => ({ participant }) }],
   participantDisconnected: [{ name: 'participantDisconnected', detail: ({ participant }) => ({ participant }) }],
+  participantReconnecting: [{ name: 'participantReconnecting', detail: ({ participant }) => ({ participant }) }],
+  participantReconnected: [{ name: 'participantReconnected', detail: ({ participant }) => ({ participant }) }],
+  reconnecting: [{ name: 'reconnecting', detail: ({ error }) => ({ error }) }],
+  reconnected: [{ name: 'reconnected', detail: () => null }],
+  mediaReconnecting: [{ name: 'media.reconnecting', detail: () => null }],
   memberUpdated: [
     { name: 'member.updated', detail: ({ member, updated }, room) => ({ ...scope(room), member: { ...member, updated } }) },
   ],

@@ -104,6 +104,11 @@ export interface ErrorDetail {
   error: Error;
 }
 
+/** `reconnecting` (Twilio): what broke, a `SignalingConnectionDisconnectedError` (53001), `SignalingConnectionTimeoutError` (53002) or `MediaConnectionError` (53405). */
+export interface ReconnectingDetail {
+  error: Error;
+}
+
 /** Event name -> `detail` type, for every event `<video-room>` dispatches. */
 export interface RoomEventDetails {
   'room.joined': RoomJoinedDetail;
@@ -116,9 +121,18 @@ export interface RoomEventDetails {
   'memberList.updated': MemberListUpdatedDetail;
   'layout.changed': LayoutChangedDetail;
   'media.connected': null;
+  /** The media connection broke and is being restored (SignalWire; then `media.connected` or `media.disconnected`). */
+  'media.reconnecting': null;
   'media.disconnected': null;
   participantConnected: ParticipantEventDetail;
   participantDisconnected: ParticipantEventDetail;
+  /** Another participant's media stopped arriving, or it is not back yet after Janus restarted (Twilio). */
+  participantReconnecting: ParticipantEventDetail;
+  participantReconnected: ParticipantEventDetail;
+  /** The connection to Janus or the media broke; the room is being restored (Twilio). */
+  reconnecting: ReconnectingDetail;
+  /** The room is whole again after `reconnecting` (Twilio; no payload). */
+  reconnected: null;
   trackPublished: TrackPublicationEventDetail;
   trackUnpublished: TrackPublicationEventDetail;
   trackSubscribed: TrackEventDetail;

@@ -23,6 +23,9 @@ export type AnnouncedEvents = {
   /** Another person joined (Twilio: extra sources are tracks of their owner, not participants). */
   participantConnected: { participant: Participant };
   participantDisconnected: { participant: Participant };
+  /** Another participant's media stopped arriving, or it has not come back yet after Janus restarted (Twilio). */
+  participantReconnecting: { participant: Participant };
+  participantReconnected: { participant: Participant };
   /** A member (this client too) started or stopped talking: `member.talking`. */
   memberTalking: { member: Member };
   /** A member's state changed (the local member's too); `updated` names the fields. */
@@ -82,6 +85,9 @@ export function announce(prev: RoomSnapshot, next: RoomSnapshot): Announcement[]
   for (const [id, participant] of next.participants) {
     const before = prev.participants.get(id);
     if (!before) out.push({ type: 'participantConnected', event: { participant } });
+    else if (before.state !== participant.state) {
+      out.push({ type: participant.state === 'reconnecting' ? 'participantReconnecting' : 'participantReconnected', event: { participant } });
+    }
     for (const publication of participant.tracks.values()) {
       const old = before?.tracks.get(publication.trackSid);
       if (!old) out.push({ type: 'trackPublished', event: { participant, publication } });
@@ -193,7 +199,7 @@ export class Announcer {
       this.queued = false;
       const snapshot = this.snapshot;
       this.emit('state', snapshot);
-      if (!this.announced || snapshot.state !== 'connected') return;
+      if (!this.announced || (snapshot.state !== 'connected' && snapshot.state !== 'reconnecting')) return;
       const announcements = announce(this.announced, snapshot);
       this.announced = snapshot;
       for (const { type, event } of announcements) this.emit(type, event);

@@ -59,7 +59,7 @@ export class Connection {
   join(): Promise<void> {
     const signal = this.controller.signal;
     if (this.joining && this.joining.signal === signal && !signal.aborted) return this.joining.promise;
-    if (this.stateValue === 'connected' && !this.leaving) return Promise.resolve();
+    if (this.joined && !this.leaving) return Promise.resolve();
     const before = Promise.all([this.joining?.promise.catch(noop), this.leaving]);
     const promise: Promise<void> = before
       .then(() => this.run(signal))
@@ -78,7 +78,23 @@ export class Connection {
       this.abort(abortError());
       return joining.then(noop, noop);
     }
-    return this.stateValue === 'connected' ? this.startLeaving({}) : Promise.resolve();
+    return this.joined ? this.startLeaving({}) : Promise.resolve();
+  }
+
+  /** Joined: connected, or restoring a broken connection. */
+  get joined(): boolean {
+    return this.stateValue === 'connected' || this.stateValue === 'reconnecting';
+  }
+
+  /** The joined connection broke: `reconnecting` until `reconnected()` (or a leave). Returns whether the state changed. */
+  reconnecting(): boolean {
+    if (this.stateValue !== 'connected' || this.leaving) return false;
+    this.setState('reconnecting');
+    return true;
+  }
+
+  reconnected(): void {
+    if (this.stateValue === 'reconnecting' && !this.leaving) this.setState('connected');
   }
 
   /**
@@ -88,7 +104,7 @@ export class Connection {
   fail(reason: LeaveReason, error?: Error): void {
     if (this.stateValue === 'connecting') {
       this.abort(error ?? new DOMException(`join() did not finish: ${reason.replace('_', ' ')}`, 'AbortError'));
-    } else if (this.stateValue === 'connected') {
+    } else if (this.joined) {
       void this.startLeaving(error ? { reason, error } : { reason });
     }
   }
@@ -138,7 +154,7 @@ export class Connection {
 }
 
 /** Awaits `work`, or rejects as soon as `signal` aborts; what `work` yields after that goes to `release`. */
-function abortable<T>(signal: AbortSignal, work: Promise<T>, release?: (late: T) => void): Promise<T> {
+export function abortable<T>(signal: AbortSignal, work: Promise<T>, release?: (late: T) => void): Promise<T> {
   if (signal.aborted) {
     work.then(release, noop);
     return Promise.reject(signal.reason as Error);

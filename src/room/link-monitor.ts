@@ -52,6 +52,7 @@ export class LinkMonitor {
   private readonly smoothed = new Map<string, SmoothedLevel>();
   private qualityValue: ReadonlyMap<string, NetworkQuality> = new Map();
   private dimensionsValue: ReadonlyMap<string, Dimensions> = new Map();
+  private stalledValue: ReadonlySet<string> = new Set();
   private sampling = false;
 
   constructor(links: MonitoredLinks, changed: () => void) {
@@ -67,6 +68,20 @@ export class LinkMonitor {
   /** The size each received video arrives at, by track id. */
   get dimensions(): ReadonlyMap<string, Dimensions> {
     return this.dimensionsValue;
+  }
+
+  /** Other members none of whose media arrived over the last interval, though it should have. */
+  get stalled(): ReadonlySet<string> {
+    return this.stalledValue;
+  }
+
+  /** The links were rebuilt: compare against fresh counters, and judge no one stalled until then. */
+  reset(): void {
+    this.before = undefined;
+    if (this.stalledValue.size > 0) {
+      this.stalledValue = new Set();
+      this.changed();
+    }
   }
 
   start(interval = SAMPLE_INTERVAL_MS): void {
@@ -119,6 +134,20 @@ export class LinkMonitor {
     return same ? this.dimensionsValue : next;
   }
 
+  /** A member is stalled when every kind judged of it received nothing. */
+  private measureStalls(remote: ReadonlyMap<string, Record<Kind, ReturnType<typeof receivedMetrics>>>): void {
+    const stalled = new Set<string>();
+    for (const [memberId, metrics] of remote) {
+      const judged = KINDS.map((kind) => metrics[kind]).filter((m) => m !== null);
+      if (judged.length > 0 && judged.every((m) => m.stalled)) stalled.add(memberId);
+    }
+    const same = stalled.size === this.stalledValue.size && [...stalled].every((id) => this.stalledValue.has(id));
+    if (!same) {
+      this.stalledValue = stalled;
+      this.changed();
+    }
+  }
+
   private measureQuality(
     before: { subscriber: PeerStats; flowing: ReadonlyMap<string, string> },
     publisher: PeerStats,
@@ -133,6 +162,7 @@ export class LinkMonitor {
       const metrics = (kind: Kind) => receivedMetrics(judged(before.subscriber.inbound, memberId, kind), judged(subscriber.inbound, memberId, kind));
       remote.set(memberId, { audio: metrics('audio'), video: metrics('video') });
     }
+    this.measureStalls(remote);
 
     const measured = new Map<string, Record<Kind, NetworkQualityMediaStats | null>>();
     for (const [memberId, metrics] of remote) {

@@ -127,7 +127,7 @@ export class RoomSessionSource {
 
   get state(): SourceState {
     if (this.left) return 'left';
-    return ({ disconnected: 'new', connecting: 'joining', connected: 'joined' } as const)[this.connection.state];
+    return ({ disconnected: 'new', connecting: 'joining', connected: 'joined', reconnecting: 'joined' } as const)[this.connection.state];
   }
 
   /** Whether it is in the room and publishing. */

@@ -3,15 +3,16 @@
  * (roster.ts, fed by Janus's room events), what we receive (subscriptions.ts), and whether every
  * PeerConnection is up. Created by `RoomSession` for each join, closed when it ends.
  */
-import { RoomCompletedError } from '../errors/errors.js';
+import { MediaConnectionError, ParticipantDuplicateIdentityError, RoomCompletedError, SignalingConnectionTimeoutError } from '../errors/errors.js';
 import { toRoomError } from '../janus/errors.js';
-import type { JanusSession } from '../janus/janus-client.js';
-import type { ParticipantEvent } from '../janus/videoroom/protocol.js';
+import { JanusFailure, type JanusSession } from '../janus/janus-client.js';
+import type { JoinedInfo, ParticipantEvent } from '../janus/videoroom/protocol.js';
 import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
+import { every } from '../util/ticker.js';
 import { nextMediaUp, type Attempt } from './connection.js';
-import { joinSignaling } from './joining.js';
+import { joinSignaling, type SignalingHooks } from './joining.js';
 import type { ResolvedOptions } from './options.js';
-import { EMPTY_ROSTER, reduceRoster, withMember, withoutMember, type Roster } from './roster.js';
+import { EMPTY_ROSTER, carriedOver, reduceRoster, withMember, withoutMember, withoutReconnecting, type Roster } from './roster.js';
 import { LinkMonitor, type Dimensions, type NetworkQuality } from './link-monitor.js';
 import { DominantSpeaker } from './speakers.js';
 import { Subscriptions, type RemoteTracks } from './subscriptions.js';
@@ -22,8 +23,12 @@ export interface MembershipHooks {
   changed(): void;
   /** A failure that does not end the session. */
   report(error: Error): void;
-  /** Something ended the session (kicked, room destroyed, connection lost). */
+  /** Something ended the session (kicked, room destroyed, another client with our identity). */
   fail(reason: LeaveReason, error?: Error): void;
+  /** The connection to Janus broke, or Janus stopped answering: `recover()` may bring it back. */
+  lost(error: Error): void;
+  /** A PeerConnection broke after joining (or Janus hung it up): `recover()` may bring it back. */
+  mediaTrouble(error: Error): void;
   /** Janus refused a stream we asked for. */
   subscriptionFailed(memberId: string, mid: string, error: Error): void;
   /** How a member's video should be relayed now (video-demand.ts). */
@@ -31,6 +36,12 @@ export interface MembershipHooks {
 }
 
 const NO_TRACKS: RemoteTracks = new Map();
+
+/** How often Janus is asked whether it still answers, and how long it has to answer. */
+export const LIVENESS_INTERVAL_MS = 5000;
+const LIVENESS_TIMEOUT_MS = 5000;
+/** How long a broken PeerConnection gets to come back by itself before ICE is restarted. */
+const SELF_HEAL_MS = 2000;
 
 /**
  * The other participants (Twilio: a person with its extra sources) that talk now, and all of
@@ -62,6 +73,18 @@ export class Membership {
   private up = false;
   private isJoined = false;
   private closed = false;
+  /** What this join receives, and the id its subscriptions join with. */
+  private receive: ReadonlySet<TrackKind> = new Set();
+  private privateId = 0;
+  private deafValue = false;
+  /** Janus stopped answering on a connection that still looks open. */
+  private stalled = false;
+  /** Session, publisher and subscriptions are all in place (false while a rejoin is under way). */
+  private whole = false;
+  private stopLiveness: (() => void) | undefined;
+  private checkingLiveness = false;
+  private expiry: ReturnType<typeof setTimeout> | undefined;
+  private readonly upWaiters = new Set<() => void>();
   private readonly hooks: MembershipHooks;
   private readonly speakers = new DominantSpeaker(() => this.hooks.changed());
   private readonly monitor: LinkMonitor;
@@ -123,7 +146,13 @@ export class Membership {
 
   /** Silences (or not) everything received. */
   set deaf(deaf: boolean) {
+    this.deafValue = deaf;
     if (this.subscriptions) this.subscriptions.deaf = deaf;
+  }
+
+  /** Remote members whose media stopped arriving (by participant id), as last sampled. */
+  get stalledMembers(): ReadonlySet<string> {
+    return this.monitor.stalled;
   }
 
   /**
@@ -131,31 +160,204 @@ export class Membership {
    * `onSession` hears as soon as the session exists (what fails after it is a join failure).
    */
   async open(attempt: Attempt, receive: ReadonlySet<TrackKind>, deaf: boolean, onSession: () => void): Promise<VideoRoomPublisher> {
-    const { options, memberId } = this;
-    const { session, publisher, joined } = await joinSignaling(attempt, options, memberId, {
+    this.receive = receive;
+    this.deafValue = deaf;
+    const joined = await joinSignaling(attempt, this.options, this.memberId, this.signalingHooks(onSession));
+    this.adopt(joined, withMember(EMPTY_ROSTER, this.memberId, this.options.identity, true));
+    return joined.publisher;
+  }
+
+  private signalingHooks(onSession = () => {}): SignalingHooks {
+    return {
       session: (created) => {
         this.sessionValue = created;
         onSession();
       },
       roomEvent: (event) => this.onRoomEvent(event),
       publisherState: (state) => this.setPcState('publisher', state),
-      lost: (error) => this.hooks.fail('connection_lost', error),
-    });
-    this.publisherValue = publisher;
-    publisher.events.on('slowLink', ({ uplink }) => this.monitor.slowLink(uplink));
-    this.roomName = joined.description || options.room;
-    this.rosterValue = joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), withMember(EMPTY_ROSTER, memberId, options.identity, true));
-    this.subscribe(session, joined.privateId, receive, deaf);
-    // Subscribing to those already publishing runs in parallel with publishing.
-    this.onRoomEvent({ type: 'publishers', publishers: joined.publishers });
-    return publisher;
+      lost: (error) => {
+        if (!this.closed) this.hooks.lost(error);
+      },
+    };
   }
 
-  /** The join finished: from now on `media.connected` follows the PeerConnections. */
+  /** Takes a joined session: who is there, and receiving from those who publish. */
+  private adopt({ session, publisher, joined }: { session: JanusSession; publisher: VideoRoomPublisher; joined: JoinedInfo }, base: Roster): void {
+    this.publisherValue = publisher;
+    publisher.events.on('slowLink', ({ uplink }) => this.monitor.slowLink(uplink));
+    publisher.events.on('up', () => this.notifyUp());
+    publisher.events.on('hangup', ({ reason }) => {
+      if (this.isJoined && !this.closed) this.hooks.mediaTrouble(new MediaConnectionError(`${MediaConnectionError.defaultMessage}: Janus hung up what this client publishes (${reason})`));
+    });
+    this.roomName = joined.description || this.options.room;
+    this.rosterValue = joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), base);
+    this.privateId = joined.privateId;
+    this.subscribe(session);
+    this.whole = true;
+    // Subscribing to those already publishing runs in parallel with publishing.
+    this.applyRoomEvent({ type: 'publishers', publishers: joined.publishers });
+  }
+
+  /** The join finished: from now on `media.connected` follows the PeerConnections, and Janus is checked on. */
   joined(): void {
     this.isJoined = true;
     this.up = nextMediaUp(false, [...this.pcStates.values()]);
     this.monitor.start();
+    this.stopLiveness = every(LIVENESS_INTERVAL_MS, () => void this.checkLiveness());
+  }
+
+  /**
+   * Janus's own keepalive is never answered in a way janus.js checks, so a connection that stalls
+   * (Janus frozen, a proxy that stopped passing data) would look fine forever: ask Janus something
+   * small and expect an answer. It also keeps the session alive in a background tab.
+   */
+  private async checkLiveness(): Promise<void> {
+    const session = this.sessionValue;
+    const publisher = this.publisherValue;
+    if (this.checkingLiveness || this.closed || !this.whole || !session || !publisher || session.lost || this.stalled) return;
+    this.checkingLiveness = true;
+    const timeout = Math.min(this.options.timeout, LIVENESS_TIMEOUT_MS);
+    try {
+      await publisher.exists(this.options.room, timeout);
+    } catch (error) {
+      if (error instanceof JanusFailure && error.kind === 'timeout' && this.sessionValue === session && !this.closed && !session.lost) {
+        this.stalled = true;
+        this.hooks.lost(
+          new SignalingConnectionTimeoutError(`${SignalingConnectionTimeoutError.defaultMessage}: Janus did not answer a liveness check within ${timeout} ms. Reconnecting`),
+        );
+      }
+    } finally {
+      this.checkingLiveness = false;
+    }
+  }
+
+  // ------------------------------------------------------------------ recovering
+
+  /**
+   * One try at making this join whole again after trouble: claims the session back (or joins
+   * afresh with the same member id when Janus lost it), then brings the PeerConnections back (on
+   * their own, or by an ICE restart, or anew). `republish`: what this client published is gone
+   * (a new publisher, or one Janus hung up), so the caller publishes again.
+   */
+  async recover(attempt: Attempt): Promise<{ republish: boolean }> {
+    const session = this.sessionValue;
+    if (!this.whole || !session) {
+      await this.rejoin(attempt);
+      return { republish: true };
+    }
+    if (session.lost || this.stalled) {
+      if (await this.recoverSignaling(attempt, session)) return { republish: true };
+    }
+    if (await attempt.step(this.whenUp(SELF_HEAL_MS))) return { republish: false };
+    return { republish: await this.restartMedia(attempt) };
+  }
+
+  /** Resolves with whether every PeerConnection is up within `ms` (publisher and subscriber). */
+  whenUp(ms: number): Promise<boolean> {
+    if (this.mediaHealthy()) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (value: boolean) => {
+        clearTimeout(timer);
+        this.upWaiters.delete(check);
+        resolve(value);
+      };
+      const check = () => {
+        if (this.mediaHealthy()) done(true);
+      };
+      const timer = setTimeout(() => done(false), ms);
+      this.upWaiters.add(check);
+    });
+  }
+
+  /** Whether the session is the one Janus had (claimed back), or a new one (`true`: rejoined). */
+  private async recoverSignaling(attempt: Attempt, session: JanusSession): Promise<boolean> {
+    try {
+      await attempt.step(session.reclaim(this.options.timeout));
+      this.stalled = false;
+      // Events sent while the connection was down are lost: catch up, or start afresh.
+      if (await attempt.step(this.resync())) return false;
+    } catch (error) {
+      if (!(error instanceof JanusFailure && error.janusCode === 458)) throw error;
+    }
+    await this.rejoin(attempt);
+    return true;
+  }
+
+  /**
+   * Catches up on who came and went while the connection was down (Janus does not replay
+   * events). Returns false when that is not enough: someone started or stopped publishing, whose
+   * streams only a new join would describe.
+   */
+  private async resync(): Promise<boolean> {
+    const present = new Map((await this.publisherValue!.participants(this.options.room)).map((p) => [p.id, p]));
+    let roster = this.rosterValue;
+    for (const record of roster.values()) {
+      if (record.local) continue;
+      const now = present.get(record.id);
+      if (!now) roster = withoutMember(roster, record.id);
+      else if (now.publisher !== record.streams.size > 0) return false;
+    }
+    for (const [id, participant] of present) {
+      if (roster.has(id) || id === this.memberId || id.startsWith(`${this.memberId}.`)) continue;
+      if (participant.publisher) return false;
+      roster = withMember(roster, id, participant.display);
+    }
+    this.rosterValue = roster;
+    this.subscriptions?.sync();
+    this.hooks.changed();
+    return true;
+  }
+
+  /**
+   * Joins the room again with the same member id on a new session (Janus restarted, or the
+   * session expired). The others are kept as `reconnecting` until Janus shows them again, or
+   * given up after the reconnection window.
+   */
+  private async rejoin(attempt: Attempt): Promise<void> {
+    this.whole = false;
+    const old = this.sessionValue;
+    this.subscriptions?.close();
+    this.subscriptions = undefined;
+    this.publisherValue = undefined;
+    this.sessionValue = undefined;
+    this.pcStates.clear();
+    this.stalled = false;
+    this.monitor.reset();
+    await old?.destroy({ unload: true });
+    this.rosterValue = carriedOver(this.rosterValue, this.memberId);
+    this.hooks.changed();
+    const joined = await joinSignaling(attempt, this.options, this.memberId, this.signalingHooks());
+    this.adopt(joined, this.rosterValue);
+    clearTimeout(this.expiry);
+    this.expiry = setTimeout(() => {
+      this.rosterValue = withoutReconnecting(this.rosterValue);
+      this.afterRosterChange();
+    }, this.options.reconnectWindow);
+  }
+
+  /** Restarts what is down; returns whether Janus hung up what we publish (publish again). */
+  private async restartMedia(attempt: Attempt): Promise<boolean> {
+    const publisher = this.publisherValue!;
+    const subscriptions = this.subscriptions;
+    this.monitor.reset();
+    const work: Promise<void>[] = [];
+    let republish = false;
+    if (!publisher.up) {
+      if (publisher.restartable) work.push(publisher.restartIce());
+      else republish = true;
+    }
+    if (subscriptions && !subscriptions.up) {
+      work.push(subscriptions.restartable ? subscriptions.restartIce() : this.replaceSubscriptions(subscriptions));
+    }
+    await attempt.step(Promise.all(work));
+    return republish;
+  }
+
+  /** A new subscriber PeerConnection in place of one Janus hung up (or that broke). */
+  private async replaceSubscriptions(old: Subscriptions): Promise<void> {
+    this.pcStates.delete('subscriber');
+    await old.detach();
+    if (this.subscriptions === old && this.sessionValue) this.subscribe(this.sessionValue);
   }
 
   /** One of this client's extra sources joined the room (or left it). */
@@ -167,32 +369,42 @@ export class Membership {
     this.rosterValue = withoutMember(this.rosterValue, id, true);
   }
 
-  /** Ends the join: stops listening, and destroys the session (every handle and PeerConnection). */
-  async close(options: { lost?: boolean } = {}): Promise<void> {
+  /**
+   * Ends the join: stops listening, and destroys the session (every handle and PeerConnection).
+   * `unload` (the connection is gone, or the page): tell Janus if possible, but wait for nothing.
+   */
+  async close(options: { unload?: boolean } = {}): Promise<void> {
     this.closed = true;
+    this.stopLiveness?.();
+    clearTimeout(this.expiry);
+    for (const check of this.upWaiters) check();
+    this.upWaiters.clear();
     this.speakers.stop();
     this.monitor.stop();
     this.subscriptions?.close();
     this.subscriptions = undefined;
     this.up = false;
     // Destroying the session closes every PeerConnection and tells Janus (and so the others).
-    await this.sessionValue?.destroy({ unload: options.lost === true });
+    await this.sessionValue?.destroy({ unload: options.unload === true });
   }
 
-  private subscribe(session: JanusSession, privateId: number, receive: ReadonlySet<TrackKind>, deaf: boolean): void {
+  private subscribe(session: JanusSession): void {
     const { options } = this;
     const subscriptions = new Subscriptions(
       session,
-      { room: options.room, privateId, receive, demand: this.hooks.videoDemand, ...(options.pin ? { pin: options.pin } : {}) },
+      { room: options.room, privateId: this.privateId, receive: this.receive, demand: this.hooks.videoDemand, ...(options.pin ? { pin: options.pin } : {}) },
       () => this.rosterValue,
     );
     this.subscriptions = subscriptions;
-    subscriptions.deaf = deaf;
+    subscriptions.deaf = this.deafValue;
     const context = { server: options.server, room: options.room };
     subscriptions.events.on('changed', () => this.hooks.changed());
     subscriptions.events.on('connectionState', (state) => this.setPcState('subscriber', state));
     subscriptions.events.on('slowLink', () => this.monitor.slowLink(false));
     subscriptions.events.on('error', (error) => this.hooks.report(toRoomError(error, { phase: 'answer', ...context })));
+    subscriptions.events.on('broken', () => {
+      if (this.isJoined) this.hooks.mediaTrouble(new MediaConnectionError(`${MediaConnectionError.defaultMessage}: the PeerConnection receiving the others no longer matches Janus's`));
+    });
     subscriptions.events.on('failed', ({ memberId, mid, error }) =>
       this.hooks.subscriptionFailed(memberId, mid, toRoomError(error, { phase: 'subscribe', ...context })),
     );
@@ -217,16 +429,59 @@ export class Membership {
       else this.hooks.fail('room_destroyed', new RoomCompletedError('Room completed: the room was destroyed. Join another room'));
       return;
     }
+    if (this.isJoined && this.duplicateOf(event)) {
+      this.hooks.fail(
+        'duplicate_identity',
+        new ParticipantDuplicateIdentityError(
+          `${ParticipantDuplicateIdentityError.defaultMessage}: another client joined room "${this.options.room}" as "${this.options.identity}". Give each client its own identity`,
+        ),
+      );
+      return;
+    }
+    this.applyRoomEvent(event);
+  }
+
+  /**
+   * Twilio's rule: a second join with the same identity disconnects the first. The older member
+   * sees a person it did not know join under its own identity, and leaves.
+   */
+  private duplicateOf(event: ParticipantEvent): boolean {
+    const newcomers =
+      event.type === 'joining' ? [event.attendee] : event.type === 'publishers' ? event.publishers : [];
+    return newcomers.some(
+      (m) => m.display === this.options.identity && !this.rosterValue.has(m.id) && !m.id.startsWith(`${this.memberId}.`) && !m.id.includes('.') && m.id !== this.memberId,
+    );
+  }
+
+  private applyRoomEvent(event: ParticipantEvent): void {
     this.rosterValue = reduceRoster(this.rosterValue, event, this.memberId);
+    this.afterRosterChange();
+  }
+
+  private afterRosterChange(): void {
     this.speakers.update(...talkersOf(this.rosterValue));
     this.subscriptions?.sync();
     this.hooks.changed();
   }
 
+  private mediaHealthy(): boolean {
+    return this.whole && this.publisherValue?.up !== false && this.subscriptions?.up !== false;
+  }
+
+  private notifyUp(): void {
+    for (const check of [...this.upWaiters]) check();
+  }
+
   private setPcState(which: 'publisher' | 'subscriber', state: RTCPeerConnectionState): void {
     if (this.closed) return;
     this.pcStates.set(which, state);
-    if (this.isJoined) this.up = nextMediaUp(this.up, [...this.pcStates.values()]);
+    if (this.isJoined) {
+      this.up = nextMediaUp(this.up, [...this.pcStates.values()]);
+      if (state === 'failed' || state === 'disconnected') {
+        this.hooks.mediaTrouble(new MediaConnectionError(`${MediaConnectionError.defaultMessage}: the ${which === 'publisher' ? 'sending' : 'receiving'} PeerConnection is ${state}`));
+      }
+    }
+    this.notifyUp();
     this.hooks.changed();
   }
 }

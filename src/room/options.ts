@@ -13,6 +13,8 @@ import type { BandwidthProfile, JoinOptions, RoomSessionOptions, TrackKind } fro
 import type { DemandPolicy } from './video-demand.js';
 
 export const DEFAULT_TIMEOUT = 10_000;
+/** How long a broken connection is given to come back (Twilio's and SignalWire's clients allow about as long). */
+export const DEFAULT_RECONNECT_WINDOW = 30_000;
 export const DEFAULT_MAX_PUBLISHERS = 16;
 /** Twilio's limits for room names and identities. */
 export const MAX_NAME_LENGTH = 128;
@@ -82,6 +84,10 @@ export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
   if (!Number.isFinite(timeout) || timeout <= 0) {
     throw new RangeError(`the "timeout" option must be a positive number of milliseconds, not ${String(timeout)}`);
   }
+  const reconnectWindow = options.reconnectWindow ?? DEFAULT_RECONNECT_WINDOW;
+  if (!Number.isFinite(reconnectWindow) || reconnectWindow < 0) {
+    throw new RangeError(`the "reconnectWindow" option must be a number of milliseconds (0 or more), not ${String(reconnectWindow)}`);
+  }
   const maxPublishers = options.maxPublishers ?? DEFAULT_MAX_PUBLISHERS;
   if (!Number.isInteger(maxPublishers) || maxPublishers < 1) {
     throw new RangeError(`the "maxPublishers" option must be a positive integer, not ${String(maxPublishers)}`);
@@ -104,6 +110,7 @@ export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
     create: options.create ?? true,
     iceServers,
     timeout,
+    reconnectWindow,
     maxPublishers,
     stopCameraWhileMuted: booleanOption(options.stopCameraWhileMuted, 'stopCameraWhileMuted', true),
     stopMicrophoneWhileMuted: booleanOption(options.stopMicrophoneWhileMuted, 'stopMicrophoneWhileMuted', true),

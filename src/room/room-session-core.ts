@@ -7,18 +7,19 @@
 import mitt, { type Emitter } from 'mitt';
 import { AccessTokenGrantsInvalidError } from '../errors/errors.js';
 import { toRoomError, type JanusPhase } from '../janus/errors.js';
-import { isWebRTCSupported } from '../janus/janus-client.js';
+import { JanusFailure, isWebRTCSupported } from '../janus/janus-client.js';
 import type { DeviceInfo } from '../media/devices.js';
 import type { LocalMedia } from '../media/local-media.js';
 import { Announcer, type AnnouncedEvents, type TrackEvent } from './announcements.js';
 import { Connection, type Attempt, type Left } from './connection.js';
+import { Reconnection, type Trouble } from './reconnection.js';
 import { DEFAULT_SIZE, type LayoutSettings } from './layout.js';
 import type { Dimensions, NetworkQuality } from './link-monitor.js';
 import { LocalMember } from './local-member.js';
 import { LocalSources } from './local-sources.js';
 import { Membership } from './membership.js';
 import { newMemberId } from './member-types.js';
-import { demandPolicy, planJoin, resolveOptions } from './options.js';
+import { demandPolicy, planJoin, resolveOptions, type JoinPlan } from './options.js';
 import { EMPTY_ROSTER } from './roster.js';
 import { TALK_WINDOW_PACKETS, talkThreshold } from './speakers.js';
 import type { ConnectionState, JoinOptions, RoomSessionOptions, RoomSnapshot } from './types.js';
@@ -29,6 +30,7 @@ type DeviceUpdated = { previous: DeviceInfo; current: DeviceInfo };
 
 const NO_QUALITY: ReadonlyMap<string, NetworkQuality> = new Map();
 const NO_DIMENSIONS: ReadonlyMap<string, Dimensions> = new Map();
+const NO_MEMBERS: ReadonlySet<string> = new Set();
 
 export type RoomSessionEvents = AnnouncedEvents & {
   /** A new snapshot (batched: at most one per microtask). */
@@ -44,6 +46,12 @@ export type RoomSessionEvents = AnnouncedEvents & {
   speakerDisconnected: DeviceInfo;
   /** A failure that does not end the session (or a media failure outside `join()`). */
   error: { error: Error };
+  /** The connection broke; the room is being restored (Twilio `reconnecting`, with what broke). */
+  reconnecting: { error: Error };
+  /** The room is whole again (Twilio `reconnected`). */
+  reconnected: undefined;
+  /** SignalWire `media.reconnecting`. */
+  mediaReconnecting: undefined;
 };
 
 /** Who may be acted on: this client only (muting others needs a room service's grants). */
@@ -60,6 +68,22 @@ export abstract class RoomSessionCore {
   protected layoutSettings: LayoutSettings = { name: 'auto', positions: new Map(), hideVideoMuted: false, page: 0, size: DEFAULT_SIZE };
   /** What each renderer shows of whose video (see `reportVideoView`). */
   private readonly videoViews = new Map<object, VideoView>();
+  /** What the current join publishes and receives (published again after Janus restarts). */
+  private plan: JoinPlan | undefined;
+  private readonly reconnection = new Reconnection({
+    attempt: (attempt, limit) => this.recover(attempt, limit),
+    started: (error) => {
+      this.connection.reconnecting();
+      this.events.emit('reconnecting', { error });
+      this.events.emit('mediaReconnecting', undefined);
+    },
+    succeeded: () => {
+      this.connection.reconnected();
+      this.events.emit('reconnected', undefined);
+      this.events.emit('mediaConnected', undefined);
+    },
+    gaveUp: (error) => this.connection.fail('RECONNECTION_ATTEMPT_TIMEOUT', error),
+  });
 
   protected readonly connection = new Connection({
     connect: (attempt) => this.connect(attempt),
@@ -122,9 +146,9 @@ export abstract class RoomSessionCore {
     return this.connection.state;
   }
 
-  /** Whether the room is joined (SignalWire `active`). */
+  /** Whether the room is joined (SignalWire `active`), restoring a broken connection included. */
   get active(): boolean {
-    return this.state === 'connected';
+    return this.connection.joined;
   }
 
   /** Everything there is to render, as one immutable object (a new one after every change). */
@@ -172,6 +196,8 @@ export abstract class RoomSessionCore {
       changed: () => this.changed(),
       report: (error) => this.report(error),
       fail: (reason, error) => this.connection.fail(reason, error),
+      lost: (error) => this.trouble('signaling', error),
+      mediaTrouble: (error) => this.trouble('media', error),
       subscriptionFailed: (memberId, mid, error) => {
         const record = membership.roster.get(memberId);
         const participant = record && this.snapshot.participants.get(record.parentId ?? record.id);
@@ -182,6 +208,7 @@ export abstract class RoomSessionCore {
         videoDemand(memberId, this.videoViews.values(), this.layoutSettings.positions.get(memberId) === 'off-canvas', demandPolicy(this.options.bandwidthProfile)),
     });
     this.membership = membership;
+    this.plan = plan;
     let phase: JanusPhase = 'connect';
     try {
       await this.local.capture(plan, options.localStream, attempt);
@@ -210,16 +237,50 @@ export abstract class RoomSessionCore {
     this.announcer.start(snapshot);
   }
 
+  /**
+   * Trouble with a join: one under way fails at once (Janus went away: 53001, not a timeout
+   * later); a joined one starts reconnecting (or goes on doing so).
+   */
+  private trouble(kind: Trouble, error: Error): void {
+    if (this.state === 'connecting') {
+      if (kind === 'signaling') this.connection.fail('connection_lost', error);
+    } else if (this.connection.joined) {
+      this.reconnection.start(kind, error, this.membership?.options.reconnectWindow ?? 0);
+    }
+  }
+
+  /** One try at restoring the join (see `Membership.recover`), then its media must be up. */
+  private async recover(attempt: Attempt, limit: number): Promise<void> {
+    const membership = this.membership;
+    if (!membership || !this.plan) throw new DOMException('not joined', 'InvalidStateError');
+    const { republish } = await membership.recover(attempt);
+    const publisher = membership.publisher!;
+    if (republish) {
+      // A new publisher (or one Janus hung up): publish the same tracks again.
+      this.local.publications.stop();
+      await attempt.step(this.local.publish(publisher, this.plan));
+      const sensitivity = this.options.inputSensitivity;
+      if (sensitivity !== undefined) await attempt.step(publisher.setTalkDetection(talkThreshold(sensitivity), TALK_WINDOW_PACKETS));
+    }
+    if (!(await attempt.step(membership.whenUp(Math.min(limit, membership.options.timeout))))) {
+      throw new JanusFailure('media', 'the PeerConnections did not come back up');
+    }
+  }
+
   private async disconnect(left: Left): Promise<void> {
+    this.reconnection.stop();
     if (this.announcer.stop()) this.events.emit('mediaDisconnected', undefined);
-    await this.release({ lost: left.reason === 'connection_lost' });
+    const gone = left.reason === 'connection_lost' || left.reason === 'pagehide' || left.reason === 'RECONNECTION_ATTEMPT_TIMEOUT';
+    await this.release({ unload: gone });
     this.events.emit('left', left);
   }
 
-  /** Releases whatever a join acquired; safe to call at any point. */
-  private async release(options: { lost?: boolean } = {}): Promise<void> {
+  /** Releases whatever a join acquired; safe to call at any point. `unload`: wait for no answers. */
+  private async release(options: { unload?: boolean } = {}): Promise<void> {
+    this.reconnection.stop();
+    this.plan = undefined;
     // Shares and devices leave first: nothing of this client stays published.
-    await this.sources.leaveAll({ unreachable: options.lost === true });
+    await this.sources.leaveAll({ unreachable: options.unload === true });
     this.local.release();
     const membership = this.membership;
     this.membership = undefined;
@@ -276,12 +337,15 @@ export abstract class RoomSessionCore {
       local: new Map([...(membership ? [[membership.memberId, this.local.publications.list] as const] : []), ...this.sources.publications()]),
       remote: membership?.remote ?? new Map(),
       localStream: this.local.stream,
-      mediaConnected: membership?.mediaConnected ?? false,
+      // While reconnecting, media counts as connected until the reconnection gives up (SignalWire
+      // says `media.reconnecting` meanwhile, and `media.disconnected` only at the end).
+      mediaConnected: this.state === 'reconnecting' || (membership?.mediaConnected ?? false),
+      reconnecting: this.state === 'connected' ? (membership?.stalledMembers ?? NO_MEMBERS) : NO_MEMBERS,
       dominantSpeaker: membership?.dominantSpeaker ?? null,
       layout: this.layoutSettings,
       networkQuality: membership?.networkQuality ?? NO_QUALITY,
       dimensions: membership?.dimensions ?? NO_DIMENSIONS,
-      self: { ...this.local.state(this.state === 'connected'), screenShare: this.sources.screenShareState },
+      self: { ...this.local.state(this.connection.joined), screenShare: this.sources.screenShareState },
     };
   }
 

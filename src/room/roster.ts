@@ -33,6 +33,8 @@ export interface MemberRecord {
   readonly streams: ReadonlyMap<string, RemoteStream>;
   /** Janus hears this member talk (its last `talking` / `stopped-talking` event). */
   readonly talking: boolean;
+  /** Known from before Janus restarted, and not back in the room yet (see `carriedOver`). */
+  readonly reconnecting?: true;
 }
 
 /** Every member in join order, by id. */
@@ -58,7 +60,32 @@ const put = (roster: Roster, record: MemberRecord): Roster => new Map(roster).se
 export function withMember(roster: Roster, id: string, name: string, local = false): Roster {
   const record = roster.get(id);
   if (!record) return put(roster, { id, name, local, ...memberKind(id), streams: NO_STREAMS, talking: false });
+  if (record.reconnecting) {
+    const { reconnecting: _, ...back } = record;
+    return put(roster, { ...back, name: name || record.name });
+  }
   return name && record.name !== name ? put(roster, { ...record, name }) : roster;
+}
+
+/**
+ * The roster to start a new join of the same member with (after Janus restarted): this client,
+ * and every other member as `reconnecting`, with what it published, until Janus shows it again
+ * (`withMember` brings it back) or it is given up (`withoutReconnecting`). So a restart is no
+ * leave and join for anyone who comes back.
+ */
+export function carriedOver(roster: Roster, self: string): Roster {
+  const next = new Map<string, MemberRecord>();
+  for (const record of roster.values()) {
+    if (record.id === self) next.set(record.id, { ...record, talking: false });
+    else if (!record.local) next.set(record.id, { ...record, talking: false, reconnecting: true });
+  }
+  return next;
+}
+
+/** Gives up on the members that did not come back. */
+export function withoutReconnecting(roster: Roster): Roster {
+  if (![...roster.values()].some((r) => r.reconnecting)) return roster;
+  return new Map([...roster].filter(([, record]) => !record.reconnecting));
 }
 
 /**

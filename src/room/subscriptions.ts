@@ -35,6 +35,8 @@ export type SubscriptionEvents = {
   connectionState: RTCPeerConnectionState;
   /** Janus reported packets lost on what it sends us. */
   slowLink: undefined;
+  /** The PeerConnection no longer matches Janus's view (an offer could not be answered): replace it. */
+  broken: undefined;
 };
 
 export interface SubscriptionOptions extends SubscriberJoin {
@@ -86,6 +88,8 @@ export class Subscriptions {
   private readonly relay: VideoRelay;
   private current: RemoteTracks = new Map();
   private closed = false;
+  /** Answering an offer failed: Janus and this PeerConnection disagree, so it must be replaced. */
+  private broken = false;
   private deafValue = false;
 
   constructor(session: JanusSession, options: SubscriptionOptions, roster: () => Roster) {
@@ -137,7 +141,8 @@ export class Subscriptions {
     const wanted = new Set<string>();
     const missing: FeedStream[] = [];
     for (const member of roster.values()) {
-      if (member.local) continue;
+      // A member not back since Janus restarted has nothing to receive yet.
+      if (member.local || member.reconnecting) continue;
       for (const stream of member.streams.values()) {
         if (!this.options.receive.has(stream.kind)) continue;
         const key = feedKey(member.id, stream.mid);
@@ -153,11 +158,33 @@ export class Subscriptions {
     this.reconcile();
   }
 
+  /** Nothing asked for yet (no subscriber PeerConnection), or its PeerConnection is connected. */
+  get up(): boolean {
+    return this.attached === undefined ? this.subscriber === undefined : this.attached.peerConnection?.connectionState === 'connected';
+  }
+
+  /** Whether an ICE restart can bring the PeerConnection back (it was not hung up or broken). */
+  get restartable(): boolean {
+    return !this.broken && this.attached?.restartable === true;
+  }
+
+  /** Restarts ICE on the subscriber PeerConnection. */
+  async restartIce(): Promise<void> {
+    await this.attached?.restartIce();
+  }
+
   /** Stops acting on anything Janus sends; the session's destruction closes the PeerConnection. */
   close(): void {
     this.closed = true;
     this.relay.close();
     this.events.all.clear();
+  }
+
+  /** Closes, and also leaves Janus (for subscriptions replaced within a session that lives on). */
+  async detach(options: { unreachable?: boolean } = {}): Promise<void> {
+    this.close();
+    for (const track of this.received.values()) track.stop();
+    await this.attached?.detach(options);
   }
 
   private request(feeds: FeedStream[]): void {
@@ -204,7 +231,10 @@ export class Subscriptions {
         });
         this.attached = subscriber;
         subscriber.events.on('failure', (error) => {
-          if (!this.closed) this.events.emit('error', error);
+          if (this.closed) return;
+          this.broken = true;
+          this.events.emit('error', error);
+          this.events.emit('broken', undefined);
         });
         return subscriber;
       },

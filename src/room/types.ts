@@ -12,11 +12,17 @@ export type { MemberType, SourceType } from './member-types.js';
  * `VideoMemberEntity`; participants, publications and tracks follow Twilio Video's names.
  */
 
-export const CONNECTION_STATES = ['disconnected', 'connecting', 'connected'] as const;
+/** `reconnecting`: joined, but the connection to Janus or the media broke and is being restored. */
+export const CONNECTION_STATES = ['disconnected', 'connecting', 'connected', 'reconnecting'] as const;
 export type ConnectionState = (typeof CONNECTION_STATES)[number];
 
-/** Why the local member left (`room.left` `reason`). Absent for a plain `leave()`. */
-export const LEAVE_REASONS = ['kicked', 'room_destroyed', 'connection_lost', 'pagehide'] as const;
+/**
+ * Why the local member left (`room.left` `reason`). Absent for a plain `leave()`.
+ * `RECONNECTION_ATTEMPT_TIMEOUT` (SignalWire's name): the connection broke and could not be
+ * restored within the reconnection window; `duplicate_identity`: another client joined the room
+ * with the same identity (Twilio's `ParticipantDuplicateIdentityError`).
+ */
+export const LEAVE_REASONS = ['kicked', 'room_destroyed', 'connection_lost', 'pagehide', 'RECONNECTION_ATTEMPT_TIMEOUT', 'duplicate_identity'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
 
 export type TrackKind = 'audio' | 'video';
@@ -100,7 +106,8 @@ export interface TrackPublication {
 export interface Participant {
   readonly sid: string;
   readonly identity: string;
-  readonly state: 'connected' | 'disconnected';
+  /** `reconnecting`: its media stopped arriving, or it has not come back yet after Janus restarted (Twilio). */
+  readonly state: 'connected' | 'reconnecting' | 'disconnected';
   readonly tracks: ReadonlyMap<string, TrackPublication>;
   readonly audioTracks: ReadonlyMap<string, TrackPublication>;
   readonly videoTracks: ReadonlyMap<string, TrackPublication>;
@@ -181,6 +188,11 @@ export interface RoomSessionOptions {
   iceServers?: RTCIceServer[];
   /** Milliseconds allowed for connecting, each request and the media connection (default 10000). */
   timeout?: number;
+  /**
+   * Milliseconds to keep trying to restore a broken connection before giving up with
+   * `disconnected` and `room.left` (`RECONNECTION_ATTEMPT_TIMEOUT`); default 30000, 0 gives up at once.
+   */
+  reconnectWindow?: number;
   /** Maximum publishers when this client creates the room (default 16). */
   maxPublishers?: number;
   /** Release the camera while it is muted, so its light goes off (default true, as SignalWire). */

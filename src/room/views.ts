@@ -33,6 +33,8 @@ export interface ModelParts {
   readonly remote: RemoteTracks;
   readonly localStream: MediaStream | null;
   readonly mediaConnected: boolean;
+  /** Other participants whose media stopped arriving (by participant id). */
+  readonly reconnecting: ReadonlySet<string>;
   readonly self: LocalState;
   /** The dominant speaker's participant id. */
   readonly dominantSpeaker: string | null;
@@ -145,7 +147,7 @@ function participantOf(sid: string, records: readonly MemberRecord[], parts: Mod
   return Object.freeze({
     sid,
     identity: (records.find((record) => record.id === sid) ?? records[0]!).name,
-    state: 'connected',
+    state: records.some((record) => record.reconnecting) || parts.reconnecting.has(sid) ? 'reconnecting' : 'connected',
     tracks: byKind(),
     audioTracks: byKind('audio'),
     videoTracks: byKind('video'),
@@ -217,7 +219,7 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
   }
   for (const [sid, records] of participantGroups(parts.roster)) participants.set(sid, participantOf(sid, records, parts));
   const ownRecords = parts.memberId === null ? undefined : participantGroups(parts.roster, true).get(parts.memberId);
-  const active = parts.state === 'connected';
+  const active = parts.state === 'connected' || parts.state === 'reconnecting';
   const dominantSpeakerId = parts.dominantSpeaker !== null && participants.has(parts.dominantSpeaker) ? parts.dominantSpeaker : null;
   const computed = computeLayout(parts.layout, members, dominantSpeakerId);
   const room = active ? parts.room : null;

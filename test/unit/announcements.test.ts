@@ -16,6 +16,7 @@ const base: ModelParts = {
   remote: new Map(),
   localStream: null,
   mediaConnected: false,
+  reconnecting: new Set(),
   dominantSpeaker: null,
   layout: { name: 'auto', positions: new Map(), hideVideoMuted: false, page: 0, size: DEFAULT_SIZE },
   networkQuality: new Map(),

@@ -79,6 +79,7 @@ describe('the model-event -> DOM-event table', () => {
         'left',
         'mediaConnected',
         'mediaDisconnected',
+        'mediaReconnecting',
         'memberJoined',
         'memberLeft',
         'memberTalking',
@@ -86,6 +87,10 @@ describe('the model-event -> DOM-event table', () => {
         'membersChanged',
         'participantConnected',
         'participantDisconnected',
+        'participantReconnecting',
+        'participantReconnected',
+        'reconnecting',
+        'reconnected',
         'trackEnabled',
         'trackDisabled',
         'cameraUpdated',
@@ -108,6 +113,25 @@ describe('the model-event -> DOM-event table', () => {
     );
     const room = new RoomSession({ server: '', room: '', identity: '' });
     expect(DOM_EVENT_TABLE.mediaConnected[0]!.detail(undefined, room)).to.equal(null);
+    expect(DOM_EVENT_TABLE.mediaReconnecting[0]!.detail(undefined, room)).to.equal(null);
+    expect(DOM_EVENT_TABLE.reconnected[0]!.detail(undefined, room)).to.equal(null);
+  });
+
+  it('gives reconnecting its error (Twilio), and participantReconnecting its participant', () => {
+    const room = new RoomSession({ server: '', room: '', identity: '' });
+    const host = document.createElement('div');
+    forwardRoomEvents(room, host);
+    const events = record(host, ['reconnecting', 'media.reconnecting', 'participantReconnecting']);
+    const error = new Error('lost');
+    room.events.emit('reconnecting', { error });
+    room.events.emit('mediaReconnecting', undefined);
+    const participant = { sid: 'p', identity: 'Bob', state: 'reconnecting' } as never;
+    room.events.emit('participantReconnecting', { participant });
+    expect(events.map((e) => [e.type, e.detail, e.bubbles, e.composed])).to.deep.equal([
+      ['reconnecting', { error }, true, true],
+      ['media.reconnecting', null, true, true],
+      ['participantReconnecting', { participant }, true, true],
+    ]);
   });
 
   it("gives member.updated SignalWire's payload: the member's new values with the list of changed fields", () => {

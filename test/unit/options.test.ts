@@ -23,6 +23,7 @@ describe('join options', () => {
       create: true,
       iceServers: [],
       timeout: DEFAULT_TIMEOUT,
+      reconnectWindow: 30_000,
       maxPublishers: 16,
       stopCameraWhileMuted: true,
       stopMicrophoneWhileMuted: true,
@@ -30,6 +31,12 @@ describe('join options', () => {
       stopCameraInBackground: false,
       simulcast: true,
     });
+  });
+
+  it('rejects a reconnectWindow that is not a number of milliseconds', () => {
+    expect(() => resolveOptions({ ...valid, reconnectWindow: -1 })).to.throw(RangeError, /"reconnectWindow" option must be a number of milliseconds/);
+    expect(() => resolveOptions({ ...valid, reconnectWindow: Number.NaN })).to.throw(RangeError, /reconnectWindow/);
+    expect(resolveOptions({ ...valid, reconnectWindow: 0 }).reconnectWindow).to.equal(0);
   });
 
   it("rejects a bandwidthProfile switch that is neither auto nor manual, and reads Twilio's names", () => {

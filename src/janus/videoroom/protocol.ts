@@ -3,6 +3,15 @@
  * that turn plugin messages into typed values. Nothing here sends anything.
  */
 import type { JanusMessage } from '../janus-client.js';
+import { SignalingIncomingMessageInvalidError } from '../../errors/errors.js';
+import { reportInvalidMessage } from '../socket.js';
+
+/**
+ * Limits on what other members can make Janus relay to us: longer ids, names, descriptions or
+ * stream lists are not believed (the entry is ignored and logged), so a hostile peer cannot
+ * flood the page. An identity is at most 128 characters (Twilio's limit) when this library sends it.
+ */
+export const LIMITS = { id: 256, display: 256, description: 1024, streams: 64 } as const;
 
 export const VIDEOROOM_PLUGIN = 'janus.plugin.videoroom';
 
@@ -118,7 +127,44 @@ export const str = (value: unknown): string => (value === undefined || value ===
 export const list = (value: unknown): Record<string, unknown>[] =>
   Array.isArray(value) ? (value as Record<string, unknown>[]).filter((v) => v !== null && typeof v === 'object') : [];
 
-function toStream(raw: Record<string, unknown>): PublishedStream {
+/** An id as Janus sends it (a string room's member ids are strings; numeric ids are read as text). */
+function idOf(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return typeof value === 'string' && value !== '' && value.length <= LIMITS.id ? value : undefined;
+}
+
+function displayOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' && value.length <= LIMITS.display ? value : undefined;
+}
+
+/** The entries of a list that pass `read`; the others are logged and dropped. */
+function valid<T>(raw: unknown, read: (entry: Record<string, unknown>) => T | undefined, what: string): T[] {
+  const entries = list(raw);
+  const out: T[] = [];
+  for (const entry of entries) {
+    const value = read(entry);
+    if (value === undefined) reportInvalidMessage(`Janus relayed a malformed ${what} (${preview(entry)})`);
+    else out.push(value);
+  }
+  if (Array.isArray(raw) && entries.length !== raw.length) reportInvalidMessage(`Janus relayed a ${what} list with entries that are not objects`);
+  return out;
+}
+
+/** A short, inert excerpt of untrusted data for a log line. */
+function preview(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
+}
+
+function toStream(raw: Record<string, unknown>): PublishedStream | undefined {
+  if (typeof raw['mid'] !== 'string' || raw['mid'].length > 32) return undefined;
+  if (raw['description'] !== undefined && (typeof raw['description'] !== 'string' || raw['description'].length > LIMITS.description)) return undefined;
   const stream: PublishedStream = {
     type: str(raw['type']) as StreamType,
     mid: str(raw['mid']),
@@ -128,59 +174,92 @@ function toStream(raw: Record<string, unknown>): PublishedStream {
   return stream;
 }
 
-function toPublisher(raw: Record<string, unknown>): PublisherEntry {
-  return { id: str(raw['id']), display: str(raw['display']), streams: list(raw['streams']).map(toStream) };
+function toPublisher(raw: Record<string, unknown>): PublisherEntry | undefined {
+  const attendee = toAttendee(raw);
+  if (!attendee || (raw['streams'] !== undefined && !Array.isArray(raw['streams'])) || list(raw['streams']).length > LIMITS.streams) return undefined;
+  return { ...attendee, streams: valid(raw['streams'], toStream, 'stream') };
 }
 
-function toAttendee(raw: Record<string, unknown>): AttendeeEntry {
-  return { id: str(raw['id']), display: str(raw['display']) };
+function toAttendee(raw: Record<string, unknown>): AttendeeEntry | undefined {
+  const id = idOf(raw['id']);
+  const display = displayOf(raw['display']);
+  return id === undefined || display === undefined ? undefined : { id, display };
+}
+
+/** The `listparticipants` answer: who is in the room, and who publishes. */
+export function parseParticipants(answer: JanusMessage): Array<{ id: string; display: string; publisher: boolean }> {
+  return valid(answer['participants'], (raw) => {
+    const attendee = toAttendee(raw);
+    return attendee && { ...attendee, publisher: raw['publisher'] === true };
+  }, 'participant');
+}
+
+/** One member id an event is about, or undefined (logged) when it is not a believable id. */
+function eventId(value: unknown, what: string): string | undefined {
+  const id = idOf(value);
+  if (id === undefined) reportInvalidMessage(`Janus relayed a ${what} event with an invalid member id (${preview(value)})`);
+  return id;
 }
 
 /** Janus message -> participant event, read top to bottom; the first match wins. */
-const participantEventTable: Array<(m: JanusMessage) => ParticipantEvent | undefined> = [
-  (m) =>
-    (m['videoroom'] === 'talking' || m['videoroom'] === 'stopped-talking') && m['id'] !== undefined
-      ? { type: 'talking', id: str(m['id']), talking: m['videoroom'] === 'talking' }
-      : undefined,
+const participantEventTable: Array<(m: JanusMessage) => ParticipantEvent | null | undefined> = [
+  (m) => {
+    if (m['videoroom'] !== 'talking' && m['videoroom'] !== 'stopped-talking') return undefined;
+    const id = eventId(m['id'], 'talking');
+    return id === undefined ? null : { type: 'talking', id, talking: m['videoroom'] === 'talking' };
+  },
   (m) => (m['videoroom'] === 'destroyed' ? { type: 'removed', reason: 'destroyed' } : undefined),
   (m) => (m['leaving'] === 'ok' && m['reason'] === 'kicked' ? { type: 'removed', reason: 'kicked' } : undefined),
-  (m) =>
-    m['videoroom'] === 'event' && Array.isArray(m['publishers'])
-      ? { type: 'publishers', publishers: list(m['publishers']).map(toPublisher) }
-      : undefined,
-  (m) =>
-    m['videoroom'] === 'event' && m['joining'] && typeof m['joining'] === 'object'
-      ? { type: 'joining', attendee: toAttendee(m['joining'] as Record<string, unknown>) }
-      : undefined,
-  (m) =>
-    m['videoroom'] === 'event' && m['unpublished'] !== undefined && m['unpublished'] !== 'ok'
-      ? { type: 'unpublished', id: str(m['unpublished']) }
-      : undefined,
-  (m) =>
-    m['videoroom'] === 'event' && m['leaving'] !== undefined && m['leaving'] !== 'ok'
-      ? { type: 'leaving', id: str(m['leaving']) }
-      : undefined,
-  (m) => (m['videoroom'] === 'event' && m['kicked'] !== undefined ? { type: 'kicked', id: str(m['kicked']) } : undefined),
-  (m) =>
-    m['videoroom'] === 'event' && typeof m['display'] === 'string' && m['id'] !== undefined && m['room'] === undefined
-      ? { type: 'display', id: str(m['id']), display: m['display'] }
-      : undefined,
+  (m) => (m['videoroom'] === 'event' && m['publishers'] !== undefined ? { type: 'publishers', publishers: valid(m['publishers'], toPublisher, 'publisher') } : undefined),
+  (m) => {
+    if (m['videoroom'] !== 'event' || m['joining'] === undefined) return undefined;
+    const attendee = m['joining'] && typeof m['joining'] === 'object' ? toAttendee(m['joining'] as Record<string, unknown>) : undefined;
+    if (!attendee) reportInvalidMessage(`Janus relayed a malformed joining event (${preview(m['joining'])})`);
+    return attendee ? { type: 'joining', attendee } : null;
+  },
+  (m) => member(m, 'unpublished'),
+  (m) => member(m, 'leaving'),
+  (m) => member(m, 'kicked'),
+  (m) => {
+    if (m['videoroom'] !== 'event' || m['display'] === undefined || m['id'] === undefined || m['room'] !== undefined) return undefined;
+    const id = eventId(m['id'], 'display');
+    const display = displayOf(m['display']);
+    if (display === undefined) reportInvalidMessage(`Janus relayed a display name that is not a string of at most ${LIMITS.display} characters`);
+    return id === undefined || display === undefined ? null : { type: 'display', id, display };
+  },
 ];
 
+/** `unpublished`, `leaving` or `kicked` about another member ("ok" is the answer to our own). */
+function member(m: JanusMessage, key: 'unpublished' | 'leaving' | 'kicked'): ParticipantEvent | null | undefined {
+  if (m['videoroom'] !== 'event' || m[key] === undefined || m[key] === 'ok') return undefined;
+  const id = eventId(m[key], key);
+  return id === undefined ? null : { type: key, id };
+}
+
+/** The room event a message carries; undefined when it carries none, or a malformed one (logged). */
 export function parseParticipantEvent(message: JanusMessage): ParticipantEvent | undefined {
   for (const parse of participantEventTable) {
     const event = parse(message);
+    if (event === null) return undefined;
     if (event) return event;
   }
   return undefined;
 }
 
+/** The answer to our join; throws when it lacks what a member needs (a `private_id` to subscribe with). */
 export function parseJoined(message: JanusMessage): JoinedInfo {
+  const privateId = message['private_id'];
+  if (typeof privateId !== 'number' || !Number.isSafeInteger(privateId)) {
+    throw new SignalingIncomingMessageInvalidError(
+      `${SignalingIncomingMessageInvalidError.defaultMessage}: Janus's answer to the join has no valid private_id (${preview(privateId)}), without which nothing can be received. Check that the server runs a Janus VideoRoom this library supports (1.1 or later)`,
+    );
+  }
+  const description = typeof message['description'] === 'string' ? message['description'].slice(0, LIMITS.description) : '';
   return {
-    privateId: Number(message['private_id']),
-    description: str(message['description']),
-    publishers: list(message['publishers']).map(toPublisher),
-    attendees: list(message['attendees']).map(toAttendee),
+    privateId,
+    description,
+    publishers: valid(message['publishers'], toPublisher, 'publisher'),
+    attendees: valid(message['attendees'], toAttendee, 'attendee'),
   };
 }
 

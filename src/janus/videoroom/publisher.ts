@@ -4,7 +4,7 @@
  */
 import mitt, { type Emitter } from 'mitt';
 import { JanusFailure, withTimeout, type HandleEvents, type JanusSession, type PluginHandle } from '../janus-client.js';
-import { VIDEOROOM_PLUGIN, parseJoined, parseParticipantEvent, type JoinedInfo, type ParticipantEvent } from './protocol.js';
+import { VIDEOROOM_PLUGIN, parseJoined, parseParticipantEvent, parseParticipants, type JoinedInfo, type ParticipantEvent } from './protocol.js';
 
 export interface RoomOptions {
   pin?: string;
@@ -46,6 +46,8 @@ export class VideoRoomPublisher {
   janusUp = false;
   /** Whether a publish went through: later tracks are added by renegotiating (`configure`). */
   private published = false;
+  /** Janus hung up what we published; nothing is sent until we publish again. */
+  private hungUp = false;
   private readonly handle: PluginHandle;
 
   private constructor(handle: PluginHandle) {
@@ -58,8 +60,14 @@ export class VideoRoomPublisher {
     handle.events.on('slowLink', (event) => this.events.emit('slowLink', event));
     handle.events.on('webrtcState', ({ up, reason }) => {
       this.janusUp = up;
-      if (up) this.events.emit('up', undefined);
-      else this.events.emit('hangup', { reason: reason ?? 'hangup' });
+      if (up) {
+        this.events.emit('up', undefined);
+      } else {
+        // Janus dropped what we published: the next publish starts afresh.
+        this.published = false;
+        this.hungUp = true;
+        this.events.emit('hangup', { reason: reason ?? 'hangup' });
+      }
     });
   }
 
@@ -75,9 +83,37 @@ export class VideoRoomPublisher {
     return this.handle.peerConnection;
   }
 
-  async exists(room: string): Promise<boolean> {
-    const answer = await this.handle.request({ request: 'exists', room });
+  /** Whether the room exists; `timeout` bounds the wait (a liveness check wants it short). */
+  async exists(room: string, timeout?: number): Promise<boolean> {
+    const answer = await this.handle.request({ request: 'exists', room }, timeout);
     return answer['exists'] === true;
+  }
+
+  /** Who is in the room now (Janus `listparticipants`): ids and names, and whether each publishes. */
+  async participants(room: string): Promise<Array<{ id: string; display: string; publisher: boolean }>> {
+    const answer = await this.handle.request({ request: 'listparticipants', room });
+    return parseParticipants(answer);
+  }
+
+  /** Nothing published, or what is published flows: Janus set it up and the PeerConnection is connected. */
+  get up(): boolean {
+    if (this.hungUp) return false;
+    const pc = this.peerConnection;
+    return pc === null ? !this.published : this.janusUp && pc.connectionState === 'connected';
+  }
+
+  /** Whether our PeerConnection is there to restart (Janus did not hang it up). */
+  get restartable(): boolean {
+    const pc = this.peerConnection;
+    return this.published && pc !== null && pc.connectionState !== 'closed';
+  }
+
+  /** Restarts ICE on the published PeerConnection (new candidates, same tracks and mids). */
+  async restartIce(): Promise<void> {
+    const offer = await this.handle.createOffer([], { iceRestart: true });
+    const { jsep } = await this.handle.send({ request: 'configure' }, { jsep: offer, until: (m) => m['configured'] === 'ok' });
+    if (!jsep) throw new JanusFailure('plugin', 'Janus accepted the ICE restart without an SDP answer');
+    await this.handle.handleRemoteJsep(jsep);
   }
 
   /**
@@ -151,6 +187,7 @@ export class VideoRoomPublisher {
     if (!jsep) throw new JanusFailure('plugin', `Janus accepted the ${request} request without an SDP answer`);
     await this.handle.handleRemoteJsep(jsep);
     this.published = true;
+    this.hungUp = false;
     return mids;
   }
 

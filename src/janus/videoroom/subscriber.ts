@@ -94,8 +94,28 @@ export class VideoRoomSubscriber {
    * frame); `substream` picks a simulcast layer (0 lowest, 2 highest).
    */
   configure(streams: StreamSettings[]): Promise<void> {
+    return this.configureRaw({ request: 'configure', streams });
+  }
+
+  /** Whether the PeerConnection is there to restart (Janus did not hang it up). */
+  get restartable(): boolean {
+    const pc = this.peerConnection;
+    return this.joined && pc !== null && pc.connectionState !== 'closed';
+  }
+
+  /** Asks Janus for an ICE restart: its new offer is answered as every offer is. */
+  restartIce(): Promise<void> {
+    return this.configureRaw({ request: 'configure', restart: true });
+  }
+
+  /** Leaves Janus (the PeerConnection closes); for a subscriber that is replaced. */
+  detach(options: { unreachable?: boolean } = {}): Promise<void> {
+    return this.handle.detach(options);
+  }
+
+  private configureRaw(body: Record<string, unknown>): Promise<void> {
     return this.enqueue(async () => {
-      await this.handle.send({ request: 'configure', streams }, { until: (m) => m['configured'] === 'ok' });
+      await this.handle.send(body, { until: (m) => m['configured'] === 'ok' });
     });
   }
 

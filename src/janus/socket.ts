@@ -1,0 +1,81 @@
+/**
+ * The WebSocket janus.js talks to Janus over, with a gate in front of janus.js: a frame that is
+ * too big, not JSON, or not a Janus message is dropped (and logged as a
+ * `SignalingIncomingMessageInvalidError`) before janus.js sees it, so a broken or hostile server
+ * cannot crash the page. The socket also tells which transaction each request went out with and
+ * which one the message being handled now answers: janus.js keeps both to itself, and without
+ * them an unsolicited event can pass for the answer to a request.
+ */
+import { SignalingIncomingMessageInvalidError } from '../errors/errors.js';
+
+/** The largest frame accepted from Janus: a room's full `publishers` list is far smaller. */
+export const MAX_INCOMING_CHARS = 1 << 20;
+
+let recording: GatedSocket[] | undefined;
+
+/** Runs `open` (which may construct sockets: `new Janus()`, `reconnect()`), adding them to `into`. */
+export function recordSockets<T>(into: GatedSocket[], open: () => T): T {
+  recording = into;
+  try {
+    return open();
+  } finally {
+    recording = undefined;
+  }
+}
+
+/** Logs input the library ignores: untrusted data must never throw inside a handler. */
+export function reportInvalidMessage(detail: string): void {
+  const error = new SignalingIncomingMessageInvalidError(
+    `${SignalingIncomingMessageInvalidError.defaultMessage}: ${detail}. It was ignored; if this keeps happening, check the server and the other clients`,
+  );
+  console.warn(`janus-room-elements: ${error.name} (${error.code}): ${error.message}`);
+}
+
+/** Why a frame cannot be a Janus message, or undefined (and its transaction) when it can. */
+function checkFrame(data: unknown): { problem: string } | { transaction: string | undefined } {
+  if (typeof data !== 'string') return { problem: 'a binary WebSocket frame' };
+  if (data.length > MAX_INCOMING_CHARS) return { problem: `a ${data.length}-character message (at most ${MAX_INCOMING_CHARS} are accepted)` };
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return { problem: 'a message that is not JSON' };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value) || typeof (value as { janus?: unknown }).janus !== 'string') {
+    return { problem: 'a message without a "janus" field' };
+  }
+  const { transaction } = value as { transaction?: unknown };
+  return { transaction: typeof transaction === 'string' ? transaction : undefined };
+}
+
+function transactionOf(data: string): string | undefined {
+  const match = /"transaction":"([^"]*)"/.exec(data);
+  return match?.[1];
+}
+
+export class GatedSocket extends WebSocket {
+  /** The transaction of the last request sent (janus.js sends synchronously). */
+  lastSent: string | undefined;
+  /** The transaction of the message janus.js is handling now (undefined: unsolicited). */
+  handling: string | undefined;
+
+  constructor(url: string | URL, protocols?: string | string[]) {
+    super(url, protocols);
+    recording?.push(this);
+    // Added before janus.js adds its own listener, so it runs first and can stop a bad frame.
+    this.addEventListener('message', (event: MessageEvent) => {
+      const checked = checkFrame(event.data);
+      if ('problem' in checked) {
+        event.stopImmediatePropagation();
+        reportInvalidMessage(`Janus sent ${checked.problem}`);
+        return;
+      }
+      this.handling = checked.transaction;
+    });
+  }
+
+  override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
+    if (typeof data === 'string') this.lastSent = transactionOf(data);
+    super.send(data);
+  }
+}

@@ -1,0 +1,199 @@
+// Reconnection on the real Janus: a restart, a Janus that stays down, a cut media path, a cut
+// WebSocket and a frozen Janus. Every fault hits a Janus of these tests' own (fault-janus.mjs),
+// never the one the other tests share.
+import { expect, fixture, html } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { ParticipantEventDetail, ReconnectingDetail, RoomLeftDetail, DisconnectedDetail, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
+import '../../dist/src/index.js';
+import { capturePeerConnections, decodedFrame, nextEvent, present, rejection, tileFor, uniqueRoom, until } from '../support/helpers.js';
+
+type FaultAction = 'start' | 'kill' | 'freeze' | 'thaw' | 'cut-sockets' | 'link-down' | 'link-up';
+const fault = (action: FaultAction) => executeServerCommand('fault-janus', { action }) as Promise<string | undefined>;
+
+let faultUrl = '';
+
+/** A `<video-room>` on the fault tests' Janus. */
+async function faultRoom(room: string, identity: string, attributes: Record<string, string> = {}): Promise<VideoRoom> {
+  const element = await fixture<VideoRoom>(html`<video-room server=${faultUrl} room=${room} identity=${identity}></video-room>`);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  await element.updateComplete;
+  return element;
+}
+
+/** Records the names of `names` as `target` fires them. */
+function record(target: EventTarget, names: string[]): string[] {
+  const seen: string[] = [];
+  for (const name of names) target.addEventListener(name, () => seen.push(name));
+  return seen;
+}
+
+/** Resolves once `viewer`'s tile for `other` decodes video again (a new track after a rejoin). */
+async function decodesVideoOf(viewer: VideoRoom, other: VideoRoom): Promise<{ width: number }> {
+  const tile = await until(() => tileFor(viewer, other.memberId!), present, 'a tile for the other member');
+  const track = await until(() => tile.media.video, (t) => t !== null && t.readyState === 'live' && !t.muted, 'a live video track in the tile');
+  await tile.updateComplete;
+  const video = tile.shadowRoot!.querySelector('video')!;
+  await until(() => video.srcObject instanceof MediaStream && video.srcObject.getVideoTracks()[0] === track, Boolean, 'the tile showing that track');
+  return decodedFrame(video);
+}
+
+async function pair(prefix: string, attributes: Record<string, string> = {}) {
+  const roomName = uniqueRoom(prefix);
+  const alice = await faultRoom(roomName, 'Alice', attributes);
+  const bob = await faultRoom(roomName, 'Bob', attributes);
+  await alice.join();
+  const seen = nextEvent<TrackEventDetail>(bob, 'trackStarted', (d) => d.track.kind === 'video');
+  await bob.join();
+  await seen;
+  await decodesVideoOf(alice, bob);
+  await decodesVideoOf(bob, alice);
+  return { roomName, alice, bob };
+}
+
+describe('reconnection', function () {
+  this.timeout(90_000);
+
+  before(async () => {
+    faultUrl = (await fault('start'))!;
+  });
+
+  afterEach(async () => {
+    await fault('link-up');
+    await fault('thaw');
+    await fault('start');
+  });
+
+  it('keeps a call through a Janus restart: same members, no leave, video decoded again', async () => {
+    const { alice, bob } = await pair('restart');
+    const ids = { alice: alice.memberId, bob: bob.memberId };
+    const churn = ['member.left', 'participantDisconnected', 'room.left', 'disconnected', 'member.joined', 'participantConnected'];
+    const aliceSeen = record(alice, [...churn, 'reconnecting', 'reconnected']);
+    const bobSeen = record(bob, [...churn, 'reconnecting', 'reconnected']);
+    const reconnecting = [nextEvent<ReconnectingDetail>(alice, 'reconnecting'), nextEvent<ReconnectingDetail>(bob, 'reconnecting')];
+    const reconnected = [nextEvent(alice, 'reconnected'), nextEvent(bob, 'reconnected')];
+
+    await fault('kill');
+    for (const { detail } of await Promise.all(reconnecting)) {
+      expect(detail.error.name).to.equal('SignalingConnectionDisconnectedError');
+      expect((detail.error as Error & { code: number }).code).to.equal(53001);
+    }
+    expect(alice.hasAttribute('reconnecting')).to.equal(true);
+    expect(alice.roomSession.state).to.equal('reconnecting');
+    await fault('start');
+    await Promise.all(reconnected);
+
+    // Each decodes the other's video again, under the same member ids.
+    await decodesVideoOf(alice, bob);
+    await decodesVideoOf(bob, alice);
+    expect({ alice: alice.memberId, bob: bob.memberId }).to.deep.equal(ids);
+    expect(alice.roomSession.snapshot.members.map((m) => m.id).sort()).to.deep.equal([ids.alice, ids.bob].sort());
+    expect(aliceSeen).to.deep.equal(['reconnecting', 'reconnected']);
+    expect(bobSeen).to.deep.equal(['reconnecting', 'reconnected']);
+    expect(alice.roomSession.state).to.equal('connected');
+    expect(alice.hasAttribute('reconnecting')).to.equal(false);
+  });
+
+  it('gives up when Janus stays down past the window, and joins again once it is back', async () => {
+    const { alice } = await pair('down', { 'reconnect-window': '3000' });
+    const left = nextEvent<RoomLeftDetail>(alice, 'room.left');
+    const disconnected = nextEvent<DisconnectedDetail>(alice, 'disconnected');
+    const mediaDisconnected = nextEvent(alice, 'media.disconnected');
+    await fault('kill');
+    expect((await left).detail.reason).to.equal('RECONNECTION_ATTEMPT_TIMEOUT');
+    const { error } = (await disconnected).detail;
+    expect(error?.name).to.equal('SignalingConnectionDisconnectedError');
+    expect((error as Error & { code: number }).code).to.equal(53001);
+    await mediaDisconnected;
+    expect(alice.roomSession.state).to.equal('disconnected');
+    expect(alice.hasAttribute('active')).to.equal(false);
+    // Everything was let go: the camera and microphone are off.
+    expect(alice.localStream).to.equal(null);
+
+    await fault('start');
+    await alice.join();
+    expect(alice.roomSession.state).to.equal('connected');
+  });
+
+  it('rides out a cut media path: reconnecting, then reconnected with frames flowing again', async () => {
+    const { alice, bob } = await pair('media');
+    const reconnecting = nextEvent<ReconnectingDetail>(alice, 'reconnecting');
+    const mediaReconnecting = nextEvent(alice, 'media.reconnecting');
+    const reconnected = nextEvent(alice, 'reconnected');
+    const left = record(alice, ['room.left', 'member.left']);
+    await fault('link-down');
+    const { error } = (await reconnecting).detail;
+    expect(error.name).to.equal('MediaConnectionError');
+    expect((error as Error & { code: number }).code).to.equal(53405);
+    await mediaReconnecting;
+    await fault('link-up');
+    await reconnected;
+    const track = tileFor(alice, bob.memberId!)!.media.video!;
+    const frames = (await decodesVideoOf(alice, bob)).width;
+    expect(frames).to.be.greaterThan(0);
+    expect(track.readyState).to.equal('live');
+    expect(left).to.deep.equal([]);
+  });
+
+  it('reclaims its Janus session after the WebSocket is cut: the same PeerConnections carry on', async () => {
+    const connections = capturePeerConnections();
+    const { alice, bob } = await pair('socket');
+    const before = tileFor(alice, bob.memberId!)!.media.video;
+    const seen = record(alice, ['reconnecting', 'reconnected', 'trackUnsubscribed', 'member.left']);
+    const reconnected = nextEvent(alice, 'reconnected');
+    await fault('cut-sockets');
+    await reconnected;
+    expect(seen.slice(0, 2)).to.deep.equal(['reconnecting', 'reconnected']);
+    // Claimed, not rejoined: no track was replaced, and no PeerConnection was made.
+    expect(seen).to.not.include('trackUnsubscribed');
+    expect(tileFor(alice, bob.memberId!)!.media.video).to.equal(before);
+    expect(connections.filter((pc) => pc.connectionState !== 'closed').length).to.equal(4);
+  });
+
+  it('notices a Janus that stops answering (53002) and carries on once it answers again', async () => {
+    // Without media only the liveness check can notice: the WebSocket stays open all along.
+    const roomName = uniqueRoom('frozen');
+    const alice = await faultRoom(roomName, 'Alice', { audio: 'false', video: 'false' });
+    const bob = await faultRoom(roomName, 'Bob', { audio: 'false', video: 'false' });
+    await alice.join();
+    await bob.join();
+    await until(() => alice.roomSession.snapshot.members.length, (n) => n === 2, 'Alice seeing Bob');
+    const reconnecting = nextEvent<ReconnectingDetail>(alice, 'reconnecting');
+    const reconnected = nextEvent(alice, 'reconnected');
+    const left = record(alice, ['member.left', 'room.left']);
+    await fault('freeze');
+    const { error } = (await reconnecting).detail;
+    expect(error.name).to.equal('SignalingConnectionTimeoutError');
+    expect((error as Error & { code: number }).code).to.equal(53002);
+    await fault('thaw');
+    await reconnected;
+    expect(alice.roomSession.snapshot.members.map((m) => m.name).sort()).to.deep.equal(['Alice', 'Bob']);
+    expect(left).to.deep.equal([]);
+  });
+
+  it('tells remote members apart while they reconnect: participantReconnecting, then participantReconnected', async () => {
+    const { alice, bob } = await pair('remote');
+    const reconnecting = nextEvent<ParticipantEventDetail>(alice, 'participantReconnecting');
+    const reconnected = nextEvent<ParticipantEventDetail>(alice, 'participantReconnected');
+    await fault('kill');
+    await fault('start');
+    const who = (await reconnecting).detail.participant;
+    expect(who.sid).to.equal(bob.memberId);
+    expect(who.state).to.equal('reconnecting');
+    expect((await reconnected).detail.participant.state).to.equal('connected');
+  });
+
+  it('fails a join at once with 53001 when Janus dies during it', async () => {
+    const roomName = uniqueRoom('dying');
+    const alice = await faultRoom(roomName, 'Alice', { timeout: '20000' });
+    // No media can pass: the join waits for its media connection.
+    await fault('link-down');
+    const joining = rejection(alice.join());
+    // In the room on Janus, waiting for media (a join whose connection dies later times out with 53405 or 53002).
+    await until(() => alice.roomSession.snapshot.localParticipant, present, 'the join in the room, waiting for media');
+    await fault('kill');
+    const error = await joining;
+    expect(error.name).to.equal('SignalingConnectionDisconnectedError');
+    expect((error as Error & { code: number }).code).to.equal(53001);
+    expect(alice.roomSession.state).to.equal('disconnected');
+  });
+});
