@@ -123,6 +123,24 @@ export const participantTileStyles = css`
       transition: none;
     }
   }
+  [part='reconnecting'] {
+    position: absolute;
+    top: 50%;
+    left: 50%;
+    transform: translate(-50%, -50%);
+    padding: 0.25em 0.75em;
+    border-radius: 999px;
+    background: var(--participant-tile-reconnecting-background, rgb(0 0 0 / 65%));
+    color: #fff;
+    font-size: 0.875em;
+    white-space: nowrap;
+  }
+  [part='reconnecting']:empty {
+    display: none;
+  }
+  :host([reconnecting]) [part='video'] {
+    opacity: 0.5;
+  }
   [part='overlay'] {
     position: absolute;
     inset: 0;

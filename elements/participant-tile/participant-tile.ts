@@ -38,6 +38,7 @@ function initials(name: string): string {
  * @csspart overlay - The layer over the video that holds slotted content.
  * @csspart network-quality - Five bars for the member's network quality (0-5), once measured.
  * @csspart audio-level - The live level of the member's audio beside the name (an `<audio-level>`; hidden while muted).
+ * @csspart reconnecting - "Reconnecting…", shown while the member's media is being restored (a live region).
  *
  * @slot - Overlays drawn over the tile (badges, controls); they get the member through context.
  *
@@ -56,10 +57,12 @@ function initials(name: string): string {
  * @cssproperty --participant-tile-quality-color - Lit bars at levels 4 and 5.
  * @cssproperty --participant-tile-quality-fair-color - Lit bars at level 3.
  * @cssproperty --participant-tile-quality-poor-color - Lit bars at levels 0 to 2.
+ * @cssproperty --participant-tile-reconnecting-background - Behind "Reconnecting…" (default translucent black).
  *
  * Host attributes set by the tile (read-only, for CSS): `local`, `type` (`member`, `screen` or
  * `device`), `audio-muted`, `video-muted`, `deaf`, `talking` (Janus hears the member talk),
- * `dominant` (the room's dominant speaker), `network-quality` (0-5, once measured), `switched-off` (its video is not relayed: the tile is
+ * `dominant` (the room's dominant speaker), `reconnecting` (its media is being restored: this
+ * client's room is reconnecting, or the member's media stopped arriving), `network-quality` (0-5, once measured), `switched-off` (its video is not relayed: the tile is
  * off screen or hidden, so it costs no bandwidth or decoding; it shows the placeholder), and
  * `audio-blocked` (the browser's autoplay policy holds the audio until the next click or key).
  *
@@ -139,6 +142,7 @@ export class ParticipantTile extends LitElement {
     this.toggleAttribute('dominant', member !== undefined && this.roomState?.dominantSpeakerId === member.id);
     this.toggleAttribute('audio-blocked', this.audioController.blocked);
     this.toggleAttribute('switched-off', media.videoSwitchedOff);
+    this.toggleAttribute('reconnecting', this.reconnecting);
     const quality = this.networkQuality;
     if (quality === null) this.removeAttribute('network-quality');
     else this.setAttribute('network-quality', String(quality));
@@ -147,7 +151,11 @@ export class ParticipantTile extends LitElement {
     const strings = stringsFor(this);
     const screen = member?.type === 'screen';
     // A share that sends no sound is not "muted": it just has none.
-    const states = [this.audioMuted && !screen && strings.microphoneMuted, this.videoMuted && !screen && strings.cameraOff].filter(Boolean);
+    const states = [
+      this.reconnecting && strings.reconnecting,
+      this.audioMuted && !screen && strings.microphoneMuted,
+      this.videoMuted && !screen && strings.cameraOff,
+    ].filter(Boolean);
     if (member?.name) this.setAttribute('aria-label', [this.label, ...states].join(', '));
     else this.removeAttribute('aria-label');
     if (member !== this.memberValue?.member || media !== this.memberValue?.media) {
@@ -178,6 +186,19 @@ export class ParticipantTile extends LitElement {
     const member = this.resolvedMember;
     const view = this.viewController.state;
     session?.reportVideoView(this, member && !member.local && view ? { memberId: member.id, ...view } : null);
+  }
+
+  /**
+   * Whether the member's media is being restored: this client's own while its room reconnects,
+   * another member's while Twilio would call it `reconnecting` (its media stopped arriving, or it
+   * is not back yet after Janus restarted).
+   */
+  get reconnecting(): boolean {
+    const member = this.resolvedMember;
+    const state = this.roomState;
+    if (!member || !state) return false;
+    if (member.local) return state.state === 'reconnecting';
+    return state.participants.get(member.parent_id ?? member.id)?.state === 'reconnecting';
   }
 
   /** The member's network quality level (0-5), null until measured. */
@@ -220,6 +241,7 @@ export class ParticipantTile extends LitElement {
             : nothing}${this.label}</span
       >
       ${this.renderQuality()}
+      <span part="reconnecting" role="status">${this.reconnecting ? stringsFor(this).reconnecting : nothing}</span>
       <div part="overlay"><slot></slot></div>
     `;
   }

@@ -10,7 +10,11 @@ export const videoRoomStyles = css`
   :host([hidden]) {
     display: none;
   }
-  [part='audio-blocked'] {
+  [part='reconnecting']:empty {
+    display: none;
+  }
+  [part='audio-blocked'],
+  [part='reconnecting'] {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem 1rem;

@@ -47,7 +47,8 @@ const OPTION_PROPERTIES = [
  * every member in a `<participant-tile>`, laid out as SignalWire's layouts are (a responsive grid
  * by default; the share large while a screen is shared), or in your own layout.
  *
- * Host attributes set by the element (read-only, for CSS): `active` (joined), `layout-name` (the
+ * Host attributes set by the element (read-only, for CSS): `active` (joined), `reconnecting`
+ * (the connection broke and is being restored; `active` stays), `layout-name` (the
  * layout shown: `grid-responsive`, `screen-share`, `highlight-1-responsive`...).
  *
  * Provides its `RoomSession` and its snapshots to descendants through `@lit/context`.
@@ -66,6 +67,7 @@ const OPTION_PROPERTIES = [
  * @csspart page-label - "Page 2 of 3".
  * @csspart controls - The `controls` slot.
  * @csspart audio-blocked - The notice shown while the browser holds back the room's sound.
+ * @csspart reconnecting - The notice shown while the room is reconnecting (a live region).
  * @csspart start-audio - Its one-click "Enable audio" button.
  * @csspart tile - Each `<participant-tile>` of the default layout (its parts are exported as
  *   `tile-video`, `tile-placeholder`, `tile-name`, `tile-mute-indicator`, `tile-audio-level` and
@@ -297,6 +299,7 @@ export class VideoRoom extends RoomSessionElement {
             <button part="start-audio" type="button" @click=${this.startAudio}>${strings.enableAudio}</button>
           </div>`
         : nothing}
+      <div part="reconnecting" role="status">${this.snapshot.state === 'reconnecting' ? strings.roomReconnecting : nothing}</div>
       <slot @slotchange=${this.onSlotChange}></slot>
       ${this.customLayout ? nothing : this.layoutView.render(this.snapshot)}
       <slot name="controls" part="controls"></slot>

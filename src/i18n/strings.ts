@@ -35,6 +35,10 @@ export const ENGLISH = {
   previousPage: 'Previous page',
   nextPage: 'Next page',
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
+  /** On a tile whose media is being restored, and in its accessible name. */
+  reconnecting: 'Reconnecting…',
+  /** The room's banner while its connection is being restored. */
+  roomReconnecting: 'Connection lost. Reconnecting…',
   /** A screen share's name on its tile: "Alice's screen". */
   screenOf: (name: string) => `${name}'s screen`,
 };

@@ -3,18 +3,19 @@
  * (roster.ts, fed by Janus's room events), what we receive (subscriptions.ts), and whether every
  * PeerConnection is up. Created by `RoomSession` for each join, closed when it ends.
  */
-import { MediaConnectionError, ParticipantDuplicateIdentityError, RoomCompletedError, SignalingConnectionTimeoutError } from '../errors/errors.js';
+import { MediaConnectionError, ParticipantDuplicateIdentityError, RoomCompletedError } from '../errors/errors.js';
 import { toRoomError } from '../janus/errors.js';
 import { JanusFailure, type JanusSession } from '../janus/janus-client.js';
 import type { JoinedInfo, ParticipantEvent } from '../janus/videoroom/protocol.js';
 import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
-import { every } from '../util/ticker.js';
+import { Condition } from '../util/condition.js';
 import { nextMediaUp, type Attempt } from './connection.js';
 import { joinSignaling, type SignalingHooks } from './joining.js';
 import type { ResolvedOptions } from './options.js';
-import { EMPTY_ROSTER, carriedOver, reduceRoster, withMember, withoutMember, withoutReconnecting, type Roster } from './roster.js';
+import { Liveness } from './liveness.js';
+import { EMPTY_ROSTER, carriedOver, duplicateIdentity, reduceRoster, resynced, withMember, withoutMember, withoutReconnecting, type Roster } from './roster.js';
 import { LinkMonitor, type Dimensions, type NetworkQuality } from './link-monitor.js';
-import { DominantSpeaker } from './speakers.js';
+import { DominantSpeaker, talkersOf } from './speakers.js';
 import { Subscriptions, type RemoteTracks } from './subscriptions.js';
 import type { LeaveReason, TrackKind } from './types.js';
 import type { VideoDemand } from './video-demand.js';
@@ -37,27 +38,8 @@ export interface MembershipHooks {
 
 const NO_TRACKS: RemoteTracks = new Map();
 
-/** How often Janus is asked whether it still answers, and how long it has to answer. */
-export const LIVENESS_INTERVAL_MS = 5000;
-const LIVENESS_TIMEOUT_MS = 5000;
 /** How long a broken PeerConnection gets to come back by itself before ICE is restarted. */
 const SELF_HEAL_MS = 2000;
-
-/**
- * The other participants (Twilio: a person with its extra sources) that talk now, and all of
- * them. A muted member sends nothing, so Janus never hears it stop: muted counts as silent.
- */
-function talkersOf(roster: Roster): [talking: Set<string>, present: Set<string>] {
-  const talking = new Set<string>();
-  const present = new Set<string>();
-  for (const record of roster.values()) {
-    if (record.local) continue;
-    const sid = record.parentId ?? record.id;
-    present.add(sid);
-    if (record.talking && [...record.streams.values()].some((s) => s.kind === 'audio' && !s.muted)) talking.add(sid);
-  }
-  return [talking, present];
-}
 
 export class Membership {
   readonly options: ResolvedOptions;
@@ -81,10 +63,10 @@ export class Membership {
   private stalled = false;
   /** Session, publisher and subscriptions are all in place (false while a rejoin is under way). */
   private whole = false;
-  private stopLiveness: (() => void) | undefined;
-  private checkingLiveness = false;
+  private readonly liveness: Liveness;
   private expiry: ReturnType<typeof setTimeout> | undefined;
-  private readonly upWaiters = new Set<() => void>();
+  /** Every PeerConnection is up: publisher and subscriber. */
+  private readonly mediaUp = new Condition(() => this.whole && this.publisherValue?.up !== false && this.subscriptions?.up !== false);
   private readonly hooks: MembershipHooks;
   private readonly speakers = new DominantSpeaker(() => this.hooks.changed());
   private readonly monitor: LinkMonitor;
@@ -101,6 +83,24 @@ export class Membership {
         flowing: () => this.flowing(),
       },
       () => hooks.changed(),
+    );
+    this.liveness = new Liveness(
+      {
+        ask: (timeout) => {
+          const session = this.sessionValue;
+          if (this.closed || !this.whole || !session || session.lost || this.stalled) return undefined;
+          // An answer that outlives its session (replaced meanwhile) says nothing about the new one.
+          return this.publisherValue?.exists(options.room, timeout).catch((error: unknown) => {
+            if (this.sessionValue === session) throw error;
+          });
+        },
+        stalled: (error) => {
+          if (this.closed || this.stalled) return;
+          this.stalled = true;
+          hooks.lost(error);
+        },
+      },
+      options.timeout,
     );
   }
 
@@ -185,7 +185,7 @@ export class Membership {
   private adopt({ session, publisher, joined }: { session: JanusSession; publisher: VideoRoomPublisher; joined: JoinedInfo }, base: Roster): void {
     this.publisherValue = publisher;
     publisher.events.on('slowLink', ({ uplink }) => this.monitor.slowLink(uplink));
-    publisher.events.on('up', () => this.notifyUp());
+    publisher.events.on('up', () => this.mediaUp.notify());
     publisher.events.on('hangup', ({ reason }) => {
       if (this.isJoined && !this.closed) this.hooks.mediaTrouble(new MediaConnectionError(`${MediaConnectionError.defaultMessage}: Janus hung up what this client publishes (${reason})`));
     });
@@ -203,32 +203,7 @@ export class Membership {
     this.isJoined = true;
     this.up = nextMediaUp(false, [...this.pcStates.values()]);
     this.monitor.start();
-    this.stopLiveness = every(LIVENESS_INTERVAL_MS, () => void this.checkLiveness());
-  }
-
-  /**
-   * Janus's own keepalive is never answered in a way janus.js checks, so a connection that stalls
-   * (Janus frozen, a proxy that stopped passing data) would look fine forever: ask Janus something
-   * small and expect an answer. It also keeps the session alive in a background tab.
-   */
-  private async checkLiveness(): Promise<void> {
-    const session = this.sessionValue;
-    const publisher = this.publisherValue;
-    if (this.checkingLiveness || this.closed || !this.whole || !session || !publisher || session.lost || this.stalled) return;
-    this.checkingLiveness = true;
-    const timeout = Math.min(this.options.timeout, LIVENESS_TIMEOUT_MS);
-    try {
-      await publisher.exists(this.options.room, timeout);
-    } catch (error) {
-      if (error instanceof JanusFailure && error.kind === 'timeout' && this.sessionValue === session && !this.closed && !session.lost) {
-        this.stalled = true;
-        this.hooks.lost(
-          new SignalingConnectionTimeoutError(`${SignalingConnectionTimeoutError.defaultMessage}: Janus did not answer a liveness check within ${timeout} ms. Reconnecting`),
-        );
-      }
-    } finally {
-      this.checkingLiveness = false;
-    }
+    this.liveness.start();
   }
 
   // ------------------------------------------------------------------ recovering
@@ -248,25 +223,13 @@ export class Membership {
     if (session.lost || this.stalled) {
       if (await this.recoverSignaling(attempt, session)) return { republish: true };
     }
-    if (await attempt.step(this.whenUp(SELF_HEAL_MS))) return { republish: false };
+    if (await attempt.step(this.mediaUp.within(SELF_HEAL_MS))) return { republish: false };
     return { republish: await this.restartMedia(attempt) };
   }
 
   /** Resolves with whether every PeerConnection is up within `ms` (publisher and subscriber). */
   whenUp(ms: number): Promise<boolean> {
-    if (this.mediaHealthy()) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const done = (value: boolean) => {
-        clearTimeout(timer);
-        this.upWaiters.delete(check);
-        resolve(value);
-      };
-      const check = () => {
-        if (this.mediaHealthy()) done(true);
-      };
-      const timer = setTimeout(() => done(false), ms);
-      this.upWaiters.add(check);
-    });
+    return this.mediaUp.within(ms);
   }
 
   /** Whether the session is the one Janus had (claimed back), or a new one (`true`: rejoined). */
@@ -289,22 +252,10 @@ export class Membership {
    * streams only a new join would describe.
    */
   private async resync(): Promise<boolean> {
-    const present = new Map((await this.publisherValue!.participants(this.options.room)).map((p) => [p.id, p]));
-    let roster = this.rosterValue;
-    for (const record of roster.values()) {
-      if (record.local) continue;
-      const now = present.get(record.id);
-      if (!now) roster = withoutMember(roster, record.id);
-      else if (now.publisher !== record.streams.size > 0) return false;
-    }
-    for (const [id, participant] of present) {
-      if (roster.has(id) || id === this.memberId || id.startsWith(`${this.memberId}.`)) continue;
-      if (participant.publisher) return false;
-      roster = withMember(roster, id, participant.display);
-    }
+    const roster = resynced(this.rosterValue, await this.publisherValue!.participants(this.options.room), this.memberId);
+    if (!roster) return false;
     this.rosterValue = roster;
-    this.subscriptions?.sync();
-    this.hooks.changed();
+    this.afterRosterChange();
     return true;
   }
 
@@ -375,10 +326,9 @@ export class Membership {
    */
   async close(options: { unload?: boolean } = {}): Promise<void> {
     this.closed = true;
-    this.stopLiveness?.();
+    this.liveness.stop();
     clearTimeout(this.expiry);
-    for (const check of this.upWaiters) check();
-    this.upWaiters.clear();
+    this.mediaUp.notify();
     this.speakers.stop();
     this.monitor.stop();
     this.subscriptions?.close();
@@ -429,7 +379,7 @@ export class Membership {
       else this.hooks.fail('room_destroyed', new RoomCompletedError('Room completed: the room was destroyed. Join another room'));
       return;
     }
-    if (this.isJoined && this.duplicateOf(event)) {
+    if (this.isJoined && duplicateIdentity(this.rosterValue, event, this.options.identity, this.memberId)) {
       this.hooks.fail(
         'duplicate_identity',
         new ParticipantDuplicateIdentityError(
@@ -439,18 +389,6 @@ export class Membership {
       return;
     }
     this.applyRoomEvent(event);
-  }
-
-  /**
-   * Twilio's rule: a second join with the same identity disconnects the first. The older member
-   * sees a person it did not know join under its own identity, and leaves.
-   */
-  private duplicateOf(event: ParticipantEvent): boolean {
-    const newcomers =
-      event.type === 'joining' ? [event.attendee] : event.type === 'publishers' ? event.publishers : [];
-    return newcomers.some(
-      (m) => m.display === this.options.identity && !this.rosterValue.has(m.id) && !m.id.startsWith(`${this.memberId}.`) && !m.id.includes('.') && m.id !== this.memberId,
-    );
   }
 
   private applyRoomEvent(event: ParticipantEvent): void {
@@ -464,14 +402,6 @@ export class Membership {
     this.hooks.changed();
   }
 
-  private mediaHealthy(): boolean {
-    return this.whole && this.publisherValue?.up !== false && this.subscriptions?.up !== false;
-  }
-
-  private notifyUp(): void {
-    for (const check of [...this.upWaiters]) check();
-  }
-
   private setPcState(which: 'publisher' | 'subscriber', state: RTCPeerConnectionState): void {
     if (this.closed) return;
     this.pcStates.set(which, state);
@@ -481,7 +411,7 @@ export class Membership {
         this.hooks.mediaTrouble(new MediaConnectionError(`${MediaConnectionError.defaultMessage}: the ${which === 'publisher' ? 'sending' : 'receiving'} PeerConnection is ${state}`));
       }
     }
-    this.notifyUp();
+    this.mediaUp.notify();
     this.hooks.changed();
   }
 }

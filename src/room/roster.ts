@@ -144,3 +144,34 @@ const reducers: Reducers = {
 export function reduceRoster(roster: Roster, event: ParticipantEvent, self: string): Roster {
   return (reducers[event.type] as (r: Roster, e: ParticipantEvent, s: string) => Roster)(roster, event, self);
 }
+
+/**
+ * The roster caught up with who is in the room now (Janus `listparticipants`, after events were
+ * missed): members gone are removed, silent newcomers added. Undefined when that is not enough:
+ * someone started or stopped publishing, whose streams only a new join would describe.
+ */
+export function resynced(roster: Roster, present: ReadonlyArray<{ id: string; display: string; publisher: boolean }>, self: string): Roster | undefined {
+  const now = new Map(present.map((p) => [p.id, p]));
+  let next = roster;
+  for (const record of roster.values()) {
+    if (record.local) continue;
+    const participant = now.get(record.id);
+    if (!participant) next = withoutMember(next, record.id);
+    else if (participant.publisher !== record.streams.size > 0) return undefined;
+  }
+  for (const participant of present) {
+    if (next.has(participant.id) || isOwn(participant.id, self)) continue;
+    if (participant.publisher) return undefined;
+    next = withMember(next, participant.id, participant.display);
+  }
+  return next;
+}
+
+/**
+ * Twilio's rule, seen from the older member: a person it did not know joins under its own
+ * identity (a second join with the same identity disconnects the first).
+ */
+export function duplicateIdentity(roster: Roster, event: ParticipantEvent, identity: string, self: string): boolean {
+  const newcomers = event.type === 'joining' ? [event.attendee] : event.type === 'publishers' ? event.publishers : [];
+  return newcomers.some((m) => m.display === identity && !roster.has(m.id) && !isOwn(m.id, self) && memberKind(m.id).parentId === undefined);
+}

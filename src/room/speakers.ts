@@ -4,6 +4,7 @@
  * speaker (Twilio) from who talks, with hysteresis so that it does not flap. Pure functions and
  * one timer at the edge.
  */
+import type { Roster } from './roster.js';
 
 /** SignalWire's default input sensitivity. */
 export const DEFAULT_INPUT_SENSITIVITY = 30;
@@ -105,4 +106,20 @@ export class DominantSpeaker {
     if (recheckAt !== undefined) this.timer = setTimeout(() => this.evaluate(performance.now()), Math.max(0, recheckAt - now));
     if (state.current !== before) this.changed();
   }
+}
+
+/**
+ * The other participants (Twilio: a person with its extra sources) that talk now, and all of
+ * them. A muted member sends nothing, so Janus never hears it stop: muted counts as silent.
+ */
+export function talkersOf(roster: Roster): [talking: Set<string>, present: Set<string>] {
+  const talking = new Set<string>();
+  const present = new Set<string>();
+  for (const record of roster.values()) {
+    if (record.local) continue;
+    const sid = record.parentId ?? record.id;
+    present.add(sid);
+    if (record.talking && [...record.streams.values()].some((s) => s.kind === 'audio' && !s.muted)) talking.add(sid);
+  }
+  return [talking, present];
 }

@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ParticipantEventDetail, ReconnectingDetail, RoomLeftDetail, DisconnectedDetail, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { capturePeerConnections, decodedFrame, nextEvent, present, rejection, tileFor, uniqueRoom, until } from '../support/helpers.js';
+import { capturePeerConnections, decodedFrame, degradeLink, nextEvent, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
 
 type FaultAction = 'start' | 'kill' | 'freeze' | 'thaw' | 'cut-sockets' | 'link-down' | 'link-up';
 const fault = (action: FaultAction) => executeServerCommand('fault-janus', { action }) as Promise<string | undefined>;
@@ -19,6 +19,9 @@ async function faultRoom(room: string, identity: string, attributes: Record<stri
   await element.updateComplete;
   return element;
 }
+
+/** The text of the room's reconnecting notice. */
+const banner = (room: VideoRoom) => room.shadowRoot!.querySelector('[part="reconnecting"]')!.textContent!.trim();
 
 /** Records the names of `names` as `target` fires them. */
 function record(target: EventTarget, names: string[]): string[] {
@@ -79,6 +82,13 @@ describe('reconnection', function () {
     }
     expect(alice.hasAttribute('reconnecting')).to.equal(true);
     expect(alice.roomSession.state).to.equal('reconnecting');
+    // The page says so: a live notice on the room, and on the member's own tile.
+    await alice.updateComplete;
+    expect(banner(alice)).to.equal('Connection lost. Reconnecting…');
+    const ownTile = tileFor(alice, alice.memberId!)!;
+    await ownTile.updateComplete;
+    expect(ownTile.hasAttribute('reconnecting')).to.equal(true);
+    expect(ownTile.getAttribute('aria-label')).to.contain('Reconnecting');
     await fault('start');
     await Promise.all(reconnected);
 
@@ -91,6 +101,8 @@ describe('reconnection', function () {
     expect(bobSeen).to.deep.equal(['reconnecting', 'reconnected']);
     expect(alice.roomSession.state).to.equal('connected');
     expect(alice.hasAttribute('reconnecting')).to.equal(false);
+    await alice.updateComplete;
+    expect(banner(alice)).to.equal('');
   });
 
   it('gives up when Janus stays down past the window, and joins again once it is back', async () => {
@@ -179,6 +191,10 @@ describe('reconnection', function () {
     const who = (await reconnecting).detail.participant;
     expect(who.sid).to.equal(bob.memberId);
     expect(who.state).to.equal('reconnecting');
+    // Bob's tile on Alice's page says so while he is away.
+    const tile = tileFor(alice, bob.memberId!)!;
+    await until(() => tile.hasAttribute('reconnecting'), Boolean, "Bob's tile marked reconnecting");
+    expect(tile.shadowRoot!.querySelector('[part="reconnecting"]')!.textContent).to.equal('Reconnecting…');
     expect((await reconnected).detail.participant.state).to.equal('connected');
   });
 
@@ -195,5 +211,31 @@ describe('reconnection', function () {
     expect(error.name).to.equal('SignalingConnectionDisconnectedError');
     expect((error as Error & { code: number }).code).to.equal(53001);
     expect(alice.roomSession.state).to.equal('disconnected');
+  });
+});
+
+describe("another member's media stopping", function () {
+  this.timeout(60_000);
+
+  it('marks that member reconnecting (participantReconnecting) until its media flows again', async () => {
+    const connections = capturePeerConnections();
+    const roomName = uniqueRoom('stall');
+    const alice = await roomElement(roomName, 'Alice');
+    const bob = await roomElement(roomName, 'Bob');
+    await alice.join();
+    const started = nextEvent<TrackEventDetail>(alice, 'trackStarted', (d) => d.track.kind === 'video');
+    await bob.join();
+    await started;
+    const bobSends = connections.find((pc) => pc.getSenders().some((s) => s.track !== null && bob.localStream!.getTracks().includes(s.track)))!;
+    const reconnecting = nextEvent<ParticipantEventDetail>(alice, 'participantReconnecting');
+    const reconnected = nextEvent<ParticipantEventDetail>(alice, 'participantReconnected');
+    const aliceLeft = record(alice, ['member.left', 'participantDisconnected', 'reconnecting']);
+    // Almost nothing of what Bob sends gets through.
+    await degradeLink(bobSends, '1kbit');
+    expect((await reconnecting).detail.participant.sid).to.equal(bob.memberId);
+    await executeServerCommand('unshape-link');
+    expect((await reconnected).detail.participant.state).to.equal('connected');
+    // Alice's own connection was fine all along.
+    expect(aliceLeft).to.deep.equal([]);
   });
 });
