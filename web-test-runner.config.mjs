@@ -8,7 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { WebSocketServer } from 'ws';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
-import { cutFaultJanusSockets, freezeFaultJanus, killFaultJanus, setFaultLink, startFaultJanus, stopFaultJanus } from './test/support/fault-janus.mjs';
+import { FAULT_JANUS_ADMIN_URL, cutFaultJanusSockets, freezeFaultJanus, killFaultJanus, setFaultLink, startFaultJanus, stopFaultJanus } from './test/support/fault-janus.mjs';
 
 const janusUrl = process.env.JANUS_URL ?? '';
 const adminUrl = process.env.JANUS_ADMIN_URL ?? '';
@@ -34,9 +34,10 @@ function harnessCommands() {
   return {
     name: 'janus-harness-commands',
     async executeCommand({ command, payload, session }) {
-      if (command === 'janus-admin') {
-        // A VideoRoom request through the Admin API, as a trusted server would send it.
-        const response = await fetch(adminUrl, {
+      if (command === 'janus-admin' || command === 'fault-janus-admin') {
+        // A VideoRoom request through the Admin API (of the shared Janus, or of the fault tests'
+        // own), as a trusted server would send it.
+        const response = await fetch(command === 'janus-admin' ? adminUrl : FAULT_JANUS_ADMIN_URL, {
           method: 'POST',
           body: JSON.stringify({
             janus: 'message_plugin',

@@ -14,6 +14,8 @@ export interface Signaling {
   readonly session: JanusSession;
   readonly publisher: VideoRoomPublisher;
   readonly joined: JoinedInfo;
+  /** The secret of the room, when this join created it. */
+  readonly createdSecret?: string;
 }
 
 export interface SignalingHooks {
@@ -34,20 +36,21 @@ export async function joinSignaling(attempt: Attempt, options: ResolvedOptions, 
   const publisher = await attempt.step(VideoRoomPublisher.attach(session));
   publisher.events.on('room', hooks.roomEvent);
   publisher.events.on('connectionState', hooks.publisherState);
-  await attempt.step(ensureRoom(publisher, options));
+  const createdSecret = await attempt.step(ensureRoom(publisher, options));
   const joined = await attempt.step(
     publisher.join({ room: options.room, id: memberId, display: options.identity, ...(options.pin ? { pin: options.pin } : {}) }),
   );
-  return { session, publisher, joined };
+  return { session, publisher, joined, ...(createdSecret ? { createdSecret } : {}) };
 }
 
-async function ensureRoom(publisher: VideoRoomPublisher, options: ResolvedOptions): Promise<void> {
-  if (await publisher.exists(options.room)) return;
+/** Creates the room when it is missing and allowed; resolves with its secret if this call created it. */
+async function ensureRoom(publisher: VideoRoomPublisher, options: ResolvedOptions): Promise<string | undefined> {
+  if (await publisher.exists(options.room)) return undefined;
   const notFound = (detail: string, cause?: unknown) =>
     new RoomNotFoundError(`Room not found: room "${options.room}" ${detail}`, { attribute: 'room', ...(cause === undefined ? {} : { cause }) });
   if (!options.create) throw notFound('does not exist. Check the room attribute, or let this client create it (remove create="false")');
   try {
-    await publisher.create(options.room, {
+    return await publisher.create(options.room, {
       publishers: options.maxPublishers,
       talkWindow: TALK_WINDOW_PACKETS,
       talkThreshold: talkThreshold(DEFAULT_INPUT_SENSITIVITY),

@@ -10,7 +10,7 @@ import type { JoinedInfo, ParticipantEvent } from '../janus/videoroom/protocol.j
 import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
 import { Condition } from '../util/condition.js';
 import { nextMediaUp, type Attempt } from './connection.js';
-import { joinSignaling, type SignalingHooks } from './joining.js';
+import { joinSignaling, type Signaling, type SignalingHooks } from './joining.js';
 import type { ResolvedOptions } from './options.js';
 import { Liveness } from './liveness.js';
 import { EMPTY_ROSTER, carriedOver, duplicateIdentity, reduceRoster, resynced, withMember, withoutMember, withoutReconnecting, type Roster } from './roster.js';
@@ -59,6 +59,10 @@ export class Membership {
   private receive: ReadonlySet<TrackKind> = new Set();
   private privateId = 0;
   private deafValue = false;
+  /** The secret of the room, when this client created it: whoever created a room destroys it once empty. */
+  private roomSecret: string | undefined;
+  /** Members Janus said left (kept only while this client created the room, see `destroyRoomIfLast`). */
+  private readonly departed = new Set<string>();
   /** Janus stopped answering on a connection that still looks open. */
   private stalled = false;
   /** Session, publisher and subscriptions are all in place (false while a rejoin is under way). */
@@ -182,8 +186,9 @@ export class Membership {
   }
 
   /** Takes a joined session: who is there, and receiving from those who publish. */
-  private adopt({ session, publisher, joined }: { session: JanusSession; publisher: VideoRoomPublisher; joined: JoinedInfo }, base: Roster): void {
+  private adopt({ session, publisher, joined, createdSecret }: Signaling, base: Roster): void {
     this.publisherValue = publisher;
+    if (createdSecret) this.roomSecret = createdSecret;
     publisher.events.on('slowLink', ({ uplink }) => this.monitor.slowLink(uplink));
     publisher.events.on('up', () => this.mediaUp.notify());
     publisher.events.on('hangup', ({ reason }) => {
@@ -334,8 +339,28 @@ export class Membership {
     this.subscriptions?.close();
     this.subscriptions = undefined;
     this.up = false;
+    if (!options.unload) await this.destroyRoomIfLast();
     // Destroying the session closes every PeerConnection and tells Janus (and so the others).
     await this.sessionValue?.destroy({ unload: options.unload === true });
+  }
+
+  /**
+   * A room this client created ad hoc is destroyed when it leaves it empty: Janus 1.1.2 never
+   * destroys a room by itself, and only the creator holds its secret. (A room whose creator left
+   * before the others stays until Janus restarts; a room service, issue 9, owns rooms for good.)
+   */
+  private async destroyRoomIfLast(): Promise<void> {
+    const publisher = this.publisherValue;
+    if (!this.roomSecret || !publisher || !this.whole) return;
+    try {
+      // Janus lists a member that just left for a moment longer: its `leaving` event counts.
+      const present = await publisher.participants(this.options.room);
+      if (present.every((p) => p.id === this.memberId || p.id.startsWith(`${this.memberId}.`) || this.departed.has(p.id))) {
+        await publisher.destroyRoom(this.options.room, this.roomSecret);
+      }
+    } catch {
+      // Leaving goes on: an empty room that stays costs Janus little.
+    }
   }
 
   private subscribe(session: JanusSession): void {
@@ -392,6 +417,7 @@ export class Membership {
   }
 
   private applyRoomEvent(event: ParticipantEvent): void {
+    if (this.roomSecret && (event.type === 'leaving' || event.type === 'kicked')) this.departed.add(event.id);
     this.rosterValue = reduceRoster(this.rosterValue, event, this.memberId);
     this.afterRosterChange();
   }

@@ -14,6 +14,8 @@ const RTP_FIRST = 40960;
 const RTP_RANGE = `${RTP_FIRST}-${RTP_FIRST + 31}`;
 
 export const FAULT_JANUS_URL = `ws://127.0.0.1:${PORTS.ws}`;
+/** Its Admin API (the same admin_secret as the shared Janus: the project's config). */
+export const FAULT_JANUS_ADMIN_URL = `http://127.0.0.1:${PORTS.admin}/admin`;
 
 let janus;
 let configDir;

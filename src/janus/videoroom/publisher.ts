@@ -117,17 +117,19 @@ export class VideoRoomPublisher {
   }
 
   /**
-   * Creates the room; a room created meanwhile by someone else counts as success. The room gets a
-   * random `secret` that nobody keeps: without one, any client could kick, moderate, destroy the
-   * room or `rtp_forward` its media anywhere. `lock_record` keeps members from recording it.
+   * Creates the room; resolves with its secret, or undefined when someone else created it
+   * meanwhile (that counts as success too). The room gets a random `secret` that only its
+   * creator keeps (to destroy it once empty): without one, any client could kick, moderate,
+   * destroy the room or `rtp_forward` its media anywhere. `lock_record` keeps members from recording it.
    */
-  async create(room: string, options: RoomOptions): Promise<void> {
+  async create(room: string, options: RoomOptions): Promise<string | undefined> {
+    const secret = unguessable();
     try {
       await this.handle.request({
         request: 'create',
         room,
         description: room,
-        secret: unguessable(),
+        secret,
         lock_record: true,
         publishers: options.publishers,
         notify_joining: true,
@@ -138,9 +140,16 @@ export class VideoRoomPublisher {
         permanent: false,
         ...(options.pin ? { pin: options.pin } : {}),
       });
+      return secret;
     } catch (error) {
       if (!(error instanceof JanusFailure && error.janusCode === 427)) throw error;
+      return undefined;
     }
+  }
+
+  /** Destroys a room this client created (it alone knows the secret); everyone in it is told. */
+  async destroyRoom(room: string, secret: string): Promise<void> {
+    await this.handle.request({ request: 'destroy', room, secret });
   }
 
   async join(options: { room: string; id: string; display: string; pin?: string }): Promise<JoinedInfo> {
