@@ -8,6 +8,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { WebSocketServer } from 'ws';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
+import { startHostileJanus } from './test/support/hostile-janus.mjs';
 import { FAULT_JANUS_ADMIN_URL, cutFaultJanusSockets, freezeFaultJanus, killFaultJanus, setFaultLink, startFaultJanus, stopFaultJanus } from './test/support/fault-janus.mjs';
 
 const janusUrl = process.env.JANUS_URL ?? '';
@@ -30,6 +31,7 @@ function sdpAsModule() {
 /** Commands the tests run on the Node side (`executeServerCommand`). */
 function harnessCommands() {
   const silentServers = [];
+  const hostile = new Map();
   let shaped = false;
   return {
     name: 'janus-harness-commands',
@@ -135,6 +137,16 @@ function harnessCommands() {
         else if (action === 'stop') await stopFaultJanus();
         else throw new Error(`fault-janus: unknown action ${String(action)}`);
         return true;
+      }
+      if (command === 'hostile-janus') {
+        // A proxy to the shared Janus that can forge frames (test/support/hostile-janus.mjs).
+        const proxy = await startHostileJanus(janusUrl);
+        silentServers.push(proxy.server);
+        hostile.set(proxy.port, proxy);
+        return { port: proxy.port };
+      }
+      if (command === 'hostile-janus-inject') {
+        return hostile.get(payload.port).inject(payload.frames);
       }
       if (command === 'janus-sessions') {
         const response = await fetch(adminUrl, {

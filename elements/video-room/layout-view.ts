@@ -50,7 +50,8 @@ export class LayoutView implements ReactiveController {
     const place = (slot: VideoLayoutLayer | undefined) => (slot ? `left:${slot.x}%;top:${slot.y}%;width:${slot.width}%;height:${slot.height}%` : '');
     const strings = stringsFor(this.host);
     // Kept while empty (hidden), so its size is known before the first member shows.
-    return html`<div part="layout" ?hidden=${members.length === 0}>
+    // A region named after the room (the Janus description, untrusted: an attribute binding keeps it text).
+    return html`<div part="layout" role="region" aria-label=${snapshot.roomName ?? nothing} ?hidden=${members.length === 0}>
         ${repeat(
           members,
           (member) => member.id,

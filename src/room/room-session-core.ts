@@ -332,6 +332,7 @@ export abstract class RoomSessionCore {
     return {
       state: this.state,
       room: membership?.options.room ?? null,
+      roomName: membership?.roomName || null,
       memberId: membership?.memberId ?? null,
       roster: membership?.roster ?? EMPTY_ROSTER,
       local: new Map([...(membership ? [[membership.memberId, this.local.publications.list] as const] : []), ...this.sources.publications()]),

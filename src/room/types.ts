@@ -145,6 +145,8 @@ export interface RoomSnapshot {
   readonly state: ConnectionState;
   readonly roomId: string | null;
   readonly roomSessionId: string | null;
+  /** The room's friendly name (SignalWire `room_session.name`: its Janus description, or its id), while joined. Untrusted text. */
+  readonly roomName: string | null;
   readonly memberId: string | null;
   /** Members in join order, the local member first. */
   readonly members: readonly Member[];

@@ -26,6 +26,8 @@ export interface ModelParts {
   readonly state: ConnectionState;
   /** The room being joined or joined. */
   readonly room: string | null;
+  /** Its friendly name (the Janus description), once joined. Untrusted text. */
+  readonly roomName: string | null;
   readonly memberId: string | null;
   readonly roster: Roster;
   /** What this client publishes, by member id: its own, and each of its extra sources'. */
@@ -231,6 +233,7 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
     state: parts.state,
     roomId: active ? parts.room : null,
     roomSessionId: active ? parts.room : null,
+    roomName: active ? parts.roomName : null,
     memberId: active ? parts.memberId : null,
     members: Object.freeze(members),
     media,

@@ -17,6 +17,7 @@ const base: ModelParts = {
   localStream: null,
   mediaConnected: false,
   reconnecting: new Set(),
+  roomName: null,
   dominantSpeaker: null,
   layout: { name: 'auto', positions: new Map(), hideVideoMuted: false, page: 0, size: DEFAULT_SIZE },
   networkQuality: new Map(),

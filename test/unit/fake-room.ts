@@ -46,6 +46,7 @@ export function snapshotOf(entries: Array<[Member, { audio?: MediaStreamTrack | 
     state: 'connected',
     roomId: 'r',
     roomSessionId: 'r',
+    roomName: 'r',
     memberId: entries.find(([m]) => m.local)?.[0].id ?? null,
     members: entries.map(([m]) => m),
     media: new Map(entries.map(([m, media]) => [m.id, mediaOf(media)])),

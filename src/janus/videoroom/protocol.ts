@@ -140,6 +140,10 @@ function displayOf(value: unknown): string | undefined {
 
 /** The entries of a list that pass `read`; the others are logged and dropped. */
 function valid<T>(raw: unknown, read: (entry: Record<string, unknown>) => T | undefined, what: string): T[] {
+  if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
+    reportInvalidMessage(`Janus relayed a ${what} list that is not a list (${preview(raw)})`);
+    return [];
+  }
   const entries = list(raw);
   const out: T[] = [];
   for (const entry of entries) {
