@@ -24,5 +24,7 @@ export function chromiumArgs({ prompt = 'accept' } = {}) {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
+    // window.gc(), so that the leak test and the memory benchmark read the heap after a full collection.
+    '--js-flags=--expose-gc',
   ];
 }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AudioOutput } from './audio-output.js';
+import { streamOf } from '../media/track-stream.js';
 
 /**
  * Shows one MediaStreamTrack in one media element. The element is reused across updates (Chrome
@@ -37,7 +38,7 @@ export class MediaElementController implements ReactiveController {
     this.track = track;
     if (!element || !track) return;
     this.attachedTo = element;
-    element.srcObject = new MediaStream([track]);
+    element.srcObject = streamOf(track);
     const output = this.output();
     if (output) {
       this.unregister = output.register(element, (held) => this.setBlocked(held));

@@ -11,7 +11,7 @@ import { PluginHandle } from './plugin-handle.js';
 import { GatedSocket, recordSockets } from './socket.js';
 
 export { JanusFailure, withTimeout, type JanusFailureKind } from './failure.js';
-export { PluginHandle, type HandleEvents, type RemoteTrackReason, type SendOptions } from './plugin-handle.js';
+export { PluginHandle, forgetTracks, type HandleEvents, type RemoteTrackReason, type SendOptions } from './plugin-handle.js';
 
 /** Plugin data of a Janus message (`plugindata.data`), e.g. `{ videoroom: 'joined', ... }`. */
 export type JanusMessage = Record<string, unknown>;

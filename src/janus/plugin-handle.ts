@@ -188,6 +188,21 @@ export class PluginHandle {
   }
 }
 
+/**
+ * janus.js sets `onended` (and, on received tracks, `onmute` / `onunmute`) handlers that hold
+ * its whole session: a track the page keeps after leaving (a stored local track, a remote track
+ * in an app's state) would keep every PeerConnection and socket of the session alive. Called
+ * when the handle's tracks are done with, it removes those handlers (this library listens with
+ * `addEventListener` only).
+ */
+export function forgetTracks(tracks: Iterable<MediaStreamTrack>): void {
+  for (const track of tracks) {
+    track.onended = null;
+    track.onmute = null;
+    track.onunmute = null;
+  }
+}
+
 /** A plugin's error answer (`error_code`, `error`) as a failure. */
 function pluginFailure(data: JanusMessage): JanusFailure {
   return new JanusFailure('plugin', String(data['error'] ?? 'plugin error'), data['error_code'] as number);

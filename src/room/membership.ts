@@ -274,6 +274,7 @@ export class Membership {
     const old = this.sessionValue;
     this.subscriptions?.close();
     this.subscriptions = undefined;
+    this.publisherValue?.forget();
     this.publisherValue = undefined;
     this.sessionValue = undefined;
     this.pcStates.clear();
@@ -342,6 +343,7 @@ export class Membership {
     if (!options.unload) await this.destroyRoomIfLast();
     // Destroying the session closes every PeerConnection and tells Janus (and so the others).
     await this.sessionValue?.destroy({ unload: options.unload === true });
+    this.publisherValue?.forget();
   }
 
   /**

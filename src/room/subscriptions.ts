@@ -6,7 +6,7 @@
  * each video stream (switched off, simulcast layer) is video-relay.ts's.
  */
 import mitt, { type Emitter } from 'mitt';
-import type { JanusSession } from '../janus/janus-client.js';
+import { forgetTracks, type JanusSession } from '../janus/janus-client.js';
 import type { FeedStream, SubscriptionStream } from '../janus/videoroom/protocol.js';
 import { VideoRoomSubscriber, type SubscriberJoin } from '../janus/videoroom/subscriber.js';
 import type { Roster } from './roster.js';
@@ -176,6 +176,7 @@ export class Subscriptions {
   /** Stops acting on anything Janus sends; the session's destruction closes the PeerConnection. */
   close(): void {
     this.closed = true;
+    forgetTracks(this.received.values());
     this.relay.close();
     this.events.all.clear();
   }
@@ -219,7 +220,10 @@ export class Subscriptions {
           if (on) {
             this.received.set(mid, track);
             this.silence(track);
-          } else if (reason === 'ended') this.received.delete(mid);
+          } else if (reason === 'ended') {
+            this.received.delete(mid);
+            forgetTracks([track]);
+          }
           this.reconcile();
         });
         subscriber.events.on('connectionState', (state) => {

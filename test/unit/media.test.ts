@@ -3,6 +3,7 @@ import { AudioOutput } from '../../src/controllers/audio-output.js';
 import type { SubscriptionStream } from '../../src/janus/videoroom/protocol.js';
 import { levelOf } from '../../src/media/audio-level.js';
 import { LocalMedia } from '../../src/media/local-media.js';
+import { streamOf } from '../../src/media/track-stream.js';
 import { EMPTY_ROSTER, reduceRoster, withMember } from '../../src/room/roster.js';
 import { resolveTracks } from '../../src/room/subscriptions.js';
 import { videoTrack } from './fake-room.js';
@@ -137,5 +138,18 @@ describe('LocalMedia when a track ends', () => {
     expect(media.track('camera')).to.equal(null);
     expect(events).to.deep.equal(['track']);
     expect(captures).to.equal(0);
+  });
+});
+
+describe('streamOf', () => {
+  it('wraps a track in one stream, the same every time (Chrome keeps every stream a track was put in)', () => {
+    const track = new AudioContext().createMediaStreamDestination().stream.getTracks()[0]!;
+    const first = streamOf(track);
+    expect(first.getTracks()).to.deep.equal([track]);
+    expect(streamOf(track)).to.equal(first);
+    // A page that added a track to the wrapper gets a clean one again.
+    first.addTrack(new AudioContext().createMediaStreamDestination().stream.getTracks()[0]!);
+    expect(streamOf(track)).to.not.equal(first);
+    expect(streamOf(track).getTracks()).to.deep.equal([track]);
   });
 });

@@ -3,7 +3,7 @@
  * the only kind of handle Janus tells about the room (janus-mapping.md §1.1, §1.4).
  */
 import mitt, { type Emitter } from 'mitt';
-import { JanusFailure, withTimeout, type HandleEvents, type JanusSession, type PluginHandle } from '../janus-client.js';
+import { JanusFailure, forgetTracks, withTimeout, type HandleEvents, type JanusSession, type PluginHandle } from '../janus-client.js';
 import { VIDEOROOM_PLUGIN, parseJoined, parseParticipantEvent, parseParticipants, type JoinedInfo, type ParticipantEvent } from './protocol.js';
 
 export interface RoomOptions {
@@ -48,6 +48,8 @@ export class VideoRoomPublisher {
   private published = false;
   /** Janus hung up what we published; nothing is sent until we publish again. */
   private hungUp = false;
+  /** Every track handed to janus.js (see `forget`). */
+  private readonly handedOver = new Set<MediaStreamTrack>();
   private readonly handle: PluginHandle;
 
   private constructor(handle: PluginHandle) {
@@ -176,6 +178,7 @@ export class VideoRoomPublisher {
    */
   async publish(tracks: readonly MediaStreamTrack[], options: PublishOptions): Promise<Map<MediaStreamTrack, string>> {
     const silent = options.silent ?? new Set();
+    for (const track of tracks) this.handedOver.add(track);
     const offer = await this.handle.createOffer(
       tracks.map((track) => ({
         type: kindOf(track),
@@ -261,8 +264,15 @@ export class VideoRoomPublisher {
   }
 
   /** Leaves the room and closes the PeerConnection (the handle goes; the session stays). */
-  detach(options: { unreachable?: boolean } = {}): Promise<void> {
-    return this.handle.detach(options);
+  async detach(options: { unreachable?: boolean } = {}): Promise<void> {
+    await this.handle.detach(options);
+    this.forget();
+  }
+
+  /** Done with: the tracks it published no longer hold janus.js's session (`forgetTracks`). */
+  forget(): void {
+    forgetTracks(this.handedOver);
+    this.handedOver.clear();
   }
 
   /** The mid of each track's transceiver (assigned once the offer was applied locally). */
