@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { memoryBench, printMemory } from './memory.mjs';
 import { printTiles, tilesBench } from './tiles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -67,6 +68,7 @@ for (let i = 0; i < rounds; i++) {
   for (const mode of i % 2 ? ['elements', 'raw'] : ['raw', 'elements']) times[mode].push(await round(mode, i));
 }
 const tiles = await tilesBench({ browser, base, server, counts });
+const memory = await memoryBench({ browser, base, server, cycles: Number(process.env.BENCH_CYCLES ?? 100) });
 await browser.close();
 files.close();
 
@@ -83,3 +85,4 @@ console.log(line('baseline: raw janus.js', times.raw));
 console.log(`  ratio library / raw janus.js   ${(median(times.elements) / median(times.raw)).toFixed(2)}x`);
 console.log('');
 printTiles(tiles);
+printMemory(memory);
