@@ -153,7 +153,7 @@ function harnessCommands() {
           method: 'POST',
           body: JSON.stringify({ janus: 'list_sessions', transaction: `t${Date.now()}`, admin_secret: adminSecret }),
         });
-        return ((await response.json()).sessions ?? []).length;
+        return (await response.json()).sessions ?? [];
       }
       return undefined;
     },

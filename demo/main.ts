@@ -106,7 +106,19 @@ room.addEventListener('trackDimensionsChanged', (e) => {
   if (size) note(`trackDimensionsChanged: ${e.detail.participant.identity}'s video at ${size.width}x${size.height}`);
 });
 room.addEventListener('media.connected', () => note('media.connected'));
+room.addEventListener('media.reconnecting', () => note('media.reconnecting'));
 room.addEventListener('media.disconnected', () => note('media.disconnected'));
+// Stop Janus (or pull the network) during a call: the room says so, then comes back.
+room.addEventListener('reconnecting', (e) => {
+  note(`reconnecting: ${e.detail.error.name} (${(e.detail.error as RoomError).code})`);
+  say('Connection lost. Reconnecting…', true);
+});
+room.addEventListener('reconnected', () => {
+  note('reconnected');
+  say('Back in the room.');
+});
+room.addEventListener('participantReconnecting', (e) => note(`participantReconnecting: ${e.detail.participant.identity}`));
+room.addEventListener('participantReconnected', (e) => note(`participantReconnected: ${e.detail.participant.identity}`));
 room.addEventListener('error', (e) => {
   note(`error: ${e.detail.error.name}: ${e.detail.error.message}`);
   // Failures outside join() (a camera that cannot start, a denied permission...) say so here too.

@@ -8,7 +8,7 @@ import type { RoomSnapshot } from '../../src/room/types.js';
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 const TILE_PARTS =
-  'video: tile-video, placeholder: tile-placeholder, name: tile-name, mute-indicator: tile-mute-indicator, audio-level: tile-audio-level, network-quality: tile-network-quality';
+  'video: tile-video, placeholder: tile-placeholder, name: tile-name, mute-indicator: tile-mute-indicator, audio-level: tile-audio-level, network-quality: tile-network-quality, reconnecting: tile-reconnecting';
 
 /**
  * `<video-room>`'s own rendering of the layout its model computed: every member has a tile (so

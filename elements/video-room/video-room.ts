@@ -70,8 +70,8 @@ const OPTION_PROPERTIES = [
  * @csspart reconnecting - The notice shown while the room is reconnecting (a live region).
  * @csspart start-audio - Its one-click "Enable audio" button.
  * @csspart tile - Each `<participant-tile>` of the default layout (its parts are exported as
- *   `tile-video`, `tile-placeholder`, `tile-name`, `tile-mute-indicator`, `tile-audio-level` and
- *   `tile-network-quality`).
+ *   `tile-video`, `tile-placeholder`, `tile-name`, `tile-mute-indicator`, `tile-audio-level`,
+ *   `tile-network-quality` and `tile-reconnecting`).
  *
  * @cssproperty --video-room-gap - Space between tiles.
  * @cssproperty --video-room-background - Background of the room.
@@ -83,9 +83,14 @@ const OPTION_PROPERTIES = [
  * @fires member.left - A member left (SignalWire).
  * @fires memberList.updated - The member list or a member's state changed (SignalWire).
  * @fires media.connected - Every PeerConnection of this client is up.
- * @fires media.disconnected - A PeerConnection of this client went down.
+ * @fires media.disconnected - This client left, or its connection broke and did not come back in time.
+ * @fires media.reconnecting - The connection broke and is being restored (then media.connected, or media.disconnected).
  * @fires participantConnected - Another member joined (Twilio): `detail.participant`.
  * @fires participantDisconnected - A member left (Twilio): `detail.participant`.
+ * @fires participantReconnecting - A member's media stopped arriving, or it is not back yet after Janus restarted (Twilio): `detail.participant`.
+ * @fires participantReconnected - That member is back (Twilio).
+ * @fires reconnecting - The connection to Janus, or the media, broke and is being restored (Twilio): `detail.error` (53001, 53002 or 53405).
+ * @fires reconnected - The room is whole again after reconnecting (Twilio).
  * @fires trackPublished - A member published a track after we joined (Twilio).
  * @fires trackUnpublished - A member unpublished a track (Twilio).
  * @fires trackSubscribed - A member's track arrived (Twilio): `detail.track.mediaStreamTrack`.

@@ -1,12 +1,12 @@
 /**
  * One join's life on Janus: the session and the publisher handle (joining.ts), who is in the room
- * (roster.ts, fed by Janus's room events), what we receive (subscriptions.ts), and whether every
- * PeerConnection is up. Created by `RoomSession` for each join, closed when it ends.
+ * (roster.ts, fed by Janus's room events), what we receive (downlink.ts), whether every
+ * PeerConnection is up, and bringing all of it back after trouble (the reconnection loop itself
+ * is reconnection.ts). Created by `RoomSession` for each join, closed when it ends.
  */
 import { MediaConnectionError, ParticipantDuplicateIdentityError, RoomCompletedError } from '../errors/errors.js';
-import { toRoomError } from '../janus/errors.js';
 import { JanusFailure, type JanusSession } from '../janus/janus-client.js';
-import type { JoinedInfo, ParticipantEvent } from '../janus/videoroom/protocol.js';
+import type { ParticipantEvent } from '../janus/videoroom/protocol.js';
 import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
 import { Condition } from '../util/condition.js';
 import { nextMediaUp, type Attempt } from './connection.js';
@@ -16,7 +16,9 @@ import { Liveness } from './liveness.js';
 import { EMPTY_ROSTER, carriedOver, duplicateIdentity, reduceRoster, resynced, withMember, withoutMember, withoutReconnecting, type Roster } from './roster.js';
 import { LinkMonitor, type Dimensions, type NetworkQuality } from './link-monitor.js';
 import { DominantSpeaker, talkersOf } from './speakers.js';
-import { Subscriptions, type RemoteTracks } from './subscriptions.js';
+import { RoomOwnership } from './room-ownership.js';
+import { flowingTracks, type RemoteTracks } from './subscriptions.js';
+import { Downlink, type DownlinkHooks } from './downlink.js';
 import type { LeaveReason, TrackKind } from './types.js';
 import type { VideoDemand } from './video-demand.js';
 
@@ -49,20 +51,16 @@ export class Membership {
   private rosterValue: Roster = EMPTY_ROSTER;
   private sessionValue: JanusSession | undefined;
   private publisherValue: VideoRoomPublisher | undefined;
-  private subscriptions: Subscriptions | undefined;
+  private downlink: Downlink | undefined;
   private readonly pcStates = new Map<'publisher' | 'subscriber', RTCPeerConnectionState>();
   /** Whether `media.connected` holds (only tracked once joined: see `joined()`). */
   private up = false;
   private isJoined = false;
   private closed = false;
-  /** What this join receives, and the id its subscriptions join with. */
+  /** What this join receives. */
   private receive: ReadonlySet<TrackKind> = new Set();
-  private privateId = 0;
   private deafValue = false;
-  /** The secret of the room, when this client created it: whoever created a room destroys it once empty. */
-  private roomSecret: string | undefined;
-  /** Members Janus said left (kept only while this client created the room, see `destroyRoomIfLast`). */
-  private readonly departed = new Set<string>();
+  private readonly ownership: RoomOwnership;
   /** Janus stopped answering on a connection that still looks open. */
   private stalled = false;
   /** Session, publisher and subscriptions are all in place (false while a rejoin is under way). */
@@ -70,7 +68,7 @@ export class Membership {
   private readonly liveness: Liveness;
   private expiry: ReturnType<typeof setTimeout> | undefined;
   /** Every PeerConnection is up: publisher and subscriber. */
-  private readonly mediaUp = new Condition(() => this.whole && this.publisherValue?.up !== false && this.subscriptions?.up !== false);
+  private readonly mediaUp = new Condition(() => this.whole && this.publisherValue?.up !== false && this.downlink?.up !== false);
   private readonly hooks: MembershipHooks;
   private readonly speakers = new DominantSpeaker(() => this.hooks.changed());
   private readonly monitor: LinkMonitor;
@@ -79,12 +77,13 @@ export class Membership {
     this.options = options;
     this.memberId = memberId;
     this.hooks = hooks;
+    this.ownership = new RoomOwnership(options.room, memberId);
     this.monitor = new LinkMonitor(
       {
         localId: memberId,
         publisher: () => this.publisherValue?.peerConnection ?? null,
-        subscriber: () => this.subscriptions?.peerConnection ?? null,
-        flowing: () => this.flowing(),
+        subscriber: () => this.downlink?.peerConnection ?? null,
+        flowing: () => flowingTracks(this.remote, this.rosterValue),
       },
       () => hooks.changed(),
     );
@@ -121,7 +120,7 @@ export class Membership {
   }
 
   get remote(): RemoteTracks {
-    return this.subscriptions?.tracks ?? NO_TRACKS;
+    return this.downlink?.tracks ?? NO_TRACKS;
   }
 
   get mediaConnected(): boolean {
@@ -145,13 +144,13 @@ export class Membership {
 
   /** The video demand changed (a view, a position, the policy): Janus is told what differs. */
   applyVideoDemand(): void {
-    this.subscriptions?.applyDemand();
+    this.downlink?.applyDemand();
   }
 
   /** Silences (or not) everything received. */
   set deaf(deaf: boolean) {
     this.deafValue = deaf;
-    if (this.subscriptions) this.subscriptions.deaf = deaf;
+    if (this.downlink) this.downlink.deaf = deaf;
   }
 
   /** Remote members whose media stopped arriving (by participant id), as last sampled. */
@@ -188,7 +187,7 @@ export class Membership {
   /** Takes a joined session: who is there, and receiving from those who publish. */
   private adopt({ session, publisher, joined, createdSecret }: Signaling, base: Roster): void {
     this.publisherValue = publisher;
-    if (createdSecret) this.roomSecret = createdSecret;
+    if (createdSecret) this.ownership.created(createdSecret);
     publisher.events.on('slowLink', ({ uplink }) => this.monitor.slowLink(uplink));
     publisher.events.on('up', () => this.mediaUp.notify());
     publisher.events.on('hangup', ({ reason }) => {
@@ -196,8 +195,7 @@ export class Membership {
     });
     this.roomName = joined.description || this.options.room;
     this.rosterValue = joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), base);
-    this.privateId = joined.privateId;
-    this.subscribe(session);
+    this.downlink = new Downlink(this.options, session, { privateId: joined.privateId, receive: this.receive, deaf: this.deafValue }, this.downlinkHooks());
     this.whole = true;
     // Subscribing to those already publishing runs in parallel with publishing.
     this.applyRoomEvent({ type: 'publishers', publishers: joined.publishers });
@@ -217,19 +215,20 @@ export class Membership {
    * One try at making this join whole again after trouble: claims the session back (or joins
    * afresh with the same member id when Janus lost it), then brings the PeerConnections back (on
    * their own, or by an ICE restart, or anew). `republish`: what this client published is gone
-   * (a new publisher, or one Janus hung up), so the caller publishes again.
+   * (a new publisher, or one Janus hung up), so the caller publishes again; `rejoined`: a new
+   * session, on which this client's extra sources no longer are.
    */
-  async recover(attempt: Attempt): Promise<{ republish: boolean }> {
+  async recover(attempt: Attempt): Promise<{ republish: boolean; rejoined: boolean }> {
     const session = this.sessionValue;
     if (!this.whole || !session) {
       await this.rejoin(attempt);
-      return { republish: true };
+      return { republish: true, rejoined: true };
     }
     if (session.lost || this.stalled) {
-      if (await this.recoverSignaling(attempt, session)) return { republish: true };
+      if (await this.recoverSignaling(attempt, session)) return { republish: true, rejoined: true };
     }
-    if (await attempt.step(this.mediaUp.within(SELF_HEAL_MS))) return { republish: false };
-    return { republish: await this.restartMedia(attempt) };
+    if (await attempt.step(this.mediaUp.within(SELF_HEAL_MS))) return { republish: false, rejoined: false };
+    return { republish: await this.restartMedia(attempt), rejoined: false };
   }
 
   /** Resolves with whether every PeerConnection is up within `ms` (publisher and subscriber). */
@@ -272,8 +271,8 @@ export class Membership {
   private async rejoin(attempt: Attempt): Promise<void> {
     this.whole = false;
     const old = this.sessionValue;
-    this.subscriptions?.close();
-    this.subscriptions = undefined;
+    this.downlink?.close();
+    this.downlink = undefined;
     this.publisherValue?.forget();
     this.publisherValue = undefined;
     this.sessionValue = undefined;
@@ -295,7 +294,7 @@ export class Membership {
   /** Restarts what is down; returns whether Janus hung up what we publish (publish again). */
   private async restartMedia(attempt: Attempt): Promise<boolean> {
     const publisher = this.publisherValue!;
-    const subscriptions = this.subscriptions;
+    const downlink = this.downlink;
     this.monitor.reset();
     const work: Promise<void>[] = [];
     let republish = false;
@@ -303,18 +302,12 @@ export class Membership {
       if (publisher.restartable) work.push(publisher.restartIce());
       else republish = true;
     }
-    if (subscriptions && !subscriptions.up) {
-      work.push(subscriptions.restartable ? subscriptions.restartIce() : this.replaceSubscriptions(subscriptions));
+    if (downlink && !downlink.up) {
+      this.pcStates.delete('subscriber');
+      work.push(downlink.restart());
     }
     await attempt.step(Promise.all(work));
     return republish;
-  }
-
-  /** A new subscriber PeerConnection in place of one Janus hung up (or that broke). */
-  private async replaceSubscriptions(old: Subscriptions): Promise<void> {
-    this.pcStates.delete('subscriber');
-    await old.detach();
-    if (this.subscriptions === old && this.sessionValue) this.subscribe(this.sessionValue);
   }
 
   /** One of this client's extra sources joined the room (or left it). */
@@ -337,66 +330,29 @@ export class Membership {
     this.mediaUp.notify();
     this.speakers.stop();
     this.monitor.stop();
-    this.subscriptions?.close();
-    this.subscriptions = undefined;
+    this.downlink?.close();
+    this.downlink = undefined;
     this.up = false;
-    if (!options.unload) await this.destroyRoomIfLast();
+    if (!options.unload && this.whole && this.publisherValue) await this.ownership.leaving(this.publisherValue);
     // Destroying the session closes every PeerConnection and tells Janus (and so the others).
     await this.sessionValue?.destroy({ unload: options.unload === true });
     this.publisherValue?.forget();
   }
 
-  /**
-   * A room this client created ad hoc is destroyed when it leaves it empty: Janus 1.1.2 never
-   * destroys a room by itself, and only the creator holds its secret. (A room whose creator left
-   * before the others stays until Janus restarts; a room service, issue 9, owns rooms for good.)
-   */
-  private async destroyRoomIfLast(): Promise<void> {
-    const publisher = this.publisherValue;
-    if (!this.roomSecret || !publisher || !this.whole) return;
-    try {
-      // Janus lists a member that just left for a moment longer: its `leaving` event counts.
-      const present = await publisher.participants(this.options.room);
-      if (present.every((p) => p.id === this.memberId || p.id.startsWith(`${this.memberId}.`) || this.departed.has(p.id))) {
-        await publisher.destroyRoom(this.options.room, this.roomSecret);
-      }
-    } catch {
-      // Leaving goes on: an empty room that stays costs Janus little.
-    }
-  }
-
-  private subscribe(session: JanusSession): void {
-    const { options } = this;
-    const subscriptions = new Subscriptions(
-      session,
-      { room: options.room, privateId: this.privateId, receive: this.receive, demand: this.hooks.videoDemand, ...(options.pin ? { pin: options.pin } : {}) },
-      () => this.rosterValue,
-    );
-    this.subscriptions = subscriptions;
-    subscriptions.deaf = this.deafValue;
-    const context = { server: options.server, room: options.room };
-    subscriptions.events.on('changed', () => this.hooks.changed());
-    subscriptions.events.on('connectionState', (state) => this.setPcState('subscriber', state));
-    subscriptions.events.on('slowLink', () => this.monitor.slowLink(false));
-    subscriptions.events.on('error', (error) => this.hooks.report(toRoomError(error, { phase: 'answer', ...context })));
-    subscriptions.events.on('broken', () => {
-      if (this.isJoined) this.hooks.mediaTrouble(new MediaConnectionError(`${MediaConnectionError.defaultMessage}: the PeerConnection receiving the others no longer matches Janus's`));
-    });
-    subscriptions.events.on('failed', ({ memberId, mid, error }) =>
-      this.hooks.subscriptionFailed(memberId, mid, toRoomError(error, { phase: 'subscribe', ...context })),
-    );
-  }
-
-  /** Received tracks that should be flowing now (started, not muted, not switched off): track id -> member id. */
-  private flowing(): Map<string, string> {
-    const flowing = new Map<string, string>();
-    for (const [memberId, byMid] of this.remote) {
-      const streams = this.rosterValue.get(memberId)?.streams;
-      for (const [mid, { track, started, switchedOff }] of byMid) {
-        if (started && !switchedOff && streams?.get(mid)?.muted === false) flowing.set(track.id, memberId);
-      }
-    }
-    return flowing;
+  private downlinkHooks(): DownlinkHooks {
+    const { hooks } = this;
+    return {
+      roster: () => this.rosterValue,
+      changed: () => hooks.changed(),
+      report: (error) => hooks.report(error),
+      subscriptionFailed: (memberId, mid, error) => hooks.subscriptionFailed(memberId, mid, error),
+      videoDemand: (memberId) => hooks.videoDemand(memberId),
+      connectionState: (state) => this.setPcState('subscriber', state),
+      slowLink: () => this.monitor.slowLink(false),
+      broken: (error) => {
+        if (this.isJoined) hooks.mediaTrouble(error);
+      },
+    };
   }
 
   private onRoomEvent(event: ParticipantEvent): void {
@@ -419,14 +375,14 @@ export class Membership {
   }
 
   private applyRoomEvent(event: ParticipantEvent): void {
-    if (this.roomSecret && (event.type === 'leaving' || event.type === 'kicked')) this.departed.add(event.id);
+    this.ownership.saw(event);
     this.rosterValue = reduceRoster(this.rosterValue, event, this.memberId);
     this.afterRosterChange();
   }
 
   private afterRosterChange(): void {
     this.speakers.update(...talkersOf(this.rosterValue));
-    this.subscriptions?.sync();
+    this.downlink?.sync();
     this.hooks.changed();
   }
 

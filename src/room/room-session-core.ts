@@ -253,7 +253,9 @@ export abstract class RoomSessionCore {
   private async recover(attempt: Attempt, limit: number): Promise<void> {
     const membership = this.membership;
     if (!membership || !this.plan) throw new DOMException('not joined', 'InvalidStateError');
-    const { republish } = await membership.recover(attempt);
+    const { republish, rejoined } = await membership.recover(attempt);
+    // Screen shares and extra devices were on the session Janus lost: they end (start them again).
+    if (rejoined) await this.sources.leaveAll({ unreachable: true });
     const publisher = membership.publisher!;
     if (republish) {
       // A new publisher (or one Janus hung up): publish the same tracks again.

@@ -68,6 +68,18 @@ export function resolveTracks(
   return tracks;
 }
 
+/** Received tracks that should be flowing now (started, not muted, not switched off): track id -> member id. */
+export function flowingTracks(remote: RemoteTracks, roster: Roster): Map<string, string> {
+  const flowing = new Map<string, string>();
+  for (const [memberId, byMid] of remote) {
+    const streams = roster.get(memberId)?.streams;
+    for (const [mid, { track, started, switchedOff }] of byMid) {
+      if (started && !switchedOff && streams?.get(mid)?.muted === false) flowing.set(track.id, memberId);
+    }
+  }
+  return flowing;
+}
+
 export class Subscriptions {
   readonly events: Emitter<SubscriptionEvents> = mitt<SubscriptionEvents>();
   private readonly session: JanusSession;

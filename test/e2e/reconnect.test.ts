@@ -106,6 +106,7 @@ describe('reconnection', function () {
   });
 
   it('gives up when Janus stays down past the window, and joins again once it is back', async () => {
+    const connections = capturePeerConnections();
     const { alice } = await pair('down', { 'reconnect-window': '3000' });
     const left = nextEvent<RoomLeftDetail>(alice, 'room.left');
     const disconnected = nextEvent<DisconnectedDetail>(alice, 'disconnected');
@@ -118,8 +119,11 @@ describe('reconnection', function () {
     await mediaDisconnected;
     expect(alice.roomSession.state).to.equal('disconnected');
     expect(alice.hasAttribute('active')).to.equal(false);
-    // Everything was let go: the camera and microphone are off.
+    // Everything was let go: the camera and microphone are off, Alice's PeerConnections closed.
     expect(alice.localStream).to.equal(null);
+    const aliceSent = connections.filter((pc) => pc.getSenders().some((s) => s.track?.readyState === 'ended'));
+    expect(aliceSent.length).to.be.greaterThan(0);
+    expect(aliceSent.map((pc) => pc.connectionState)).to.deep.equal(aliceSent.map(() => 'closed'));
 
     await fault('start');
     await alice.join();

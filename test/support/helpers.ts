@@ -215,9 +215,14 @@ export async function degradeLink(pc: RTCPeerConnection, rate: string): Promise<
   await executeServerCommand('shape-link', { port, rate });
 }
 
+/** The ids of the sessions Janus has (Admin API). */
+export function janusSessions(): Promise<number[]> {
+  return executeServerCommand('janus-sessions') as Promise<number[]>;
+}
+
 /** How many sessions Janus has (Admin API). */
 export function janusSessionCount(): Promise<number> {
-  return executeServerCommand('janus-sessions') as Promise<number>;
+  return janusSessions().then((ids) => ids.length);
 }
 
 /** A `<video-room>` on the test Janus (not joined yet), with any other `attributes`. */
