@@ -7,3 +7,4 @@ export { ContextConsumer, ContextRoot, consume, createContext, provide } from '@
 export { default as Janus } from 'janus-gateway';
 export { default as adapter } from 'webrtc-adapter';
 export { default as mitt } from 'mitt';
+export { clearInterval, setInterval } from 'worker-timers';

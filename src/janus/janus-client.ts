@@ -154,7 +154,7 @@ export class JanusSession {
    * be reached, or a `timeout`. A stalled connection is closed first.
    */
   async reclaim(timeout = this.timeout): Promise<void> {
-    for (const socket of this.sockets) if (socket.readyState <= WebSocket.OPEN) socket.close();
+    for (const socket of this.sockets) socket.abandon();
     const claimed = new Promise<void>((resolve, reject) => {
       recordSockets(this.sockets, () =>
         this.janus.reconnect({

@@ -58,12 +58,14 @@ export class GatedSocket extends WebSocket {
   lastSent: string | undefined;
   /** The transaction of the message janus.js is handling now (undefined: unsolicited). */
   handling: string | undefined;
+  /** The listeners janus.js added (see `abandon`). */
+  private readonly added: Array<[string, EventListenerOrEventListenerObject]> = [];
 
   constructor(url: string | URL, protocols?: string | string[]) {
     super(url, protocols);
     recording?.push(this);
     // Added before janus.js adds its own listener, so it runs first and can stop a bad frame.
-    this.addEventListener('message', (event: MessageEvent) => {
+    super.addEventListener('message', (event: MessageEvent) => {
       const checked = checkFrame(event.data);
       if ('problem' in checked) {
         event.stopImmediatePropagation();
@@ -72,6 +74,22 @@ export class GatedSocket extends WebSocket {
       }
       this.handling = checked.transaction;
     });
+  }
+
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
+    if (!listener) return;
+    this.added.push([type, listener]);
+    super.addEventListener(type, listener, options);
+  }
+
+  /**
+   * Closes a socket that is being replaced (a `claim` on a new one) without janus.js hearing of it:
+   * janus.js leaves its listeners on the old socket, and a late `close` there would mark the
+   * reclaimed session as disconnected.
+   */
+  abandon(): void {
+    for (const [type, listener] of this.added.splice(0)) super.removeEventListener(type, listener);
+    if (this.readyState <= WebSocket.OPEN) this.close();
   }
 
   override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {

@@ -48,8 +48,9 @@ export class Liveness {
     try {
       await answer;
     } catch (error) {
-      // Only silence counts: a refused request or a closed connection is reported elsewhere.
-      if (error instanceof JanusFailure && error.kind === 'timeout' && this.stopTicks) {
+      // Silence, or janus.js saying the connection is down (its own view can go stale); a refused
+      // request is no liveness problem.
+      if (error instanceof JanusFailure && (error.kind === 'timeout' || error.kind === 'transport') && this.stopTicks) {
         this.probe.stalled(
           new SignalingConnectionTimeoutError(
             `${SignalingConnectionTimeoutError.defaultMessage}: Janus did not answer a liveness check within ${this.timeout} ms. Reconnecting`,
