@@ -70,6 +70,8 @@ export abstract class RoomSessionCore {
   private readonly videoViews = new Map<object, VideoView>();
   /** What the current join publishes and receives (published again after Janus restarts). */
   private plan: JoinPlan | undefined;
+  /** A reconnection try found this client's tracks gone and did not publish them again yet. */
+  private unpublished = false;
   private readonly reconnection = new Reconnection({
     attempt: (attempt, limit) => this.recover(attempt, limit),
     started: (error) => {
@@ -257,12 +259,15 @@ export abstract class RoomSessionCore {
     // Screen shares and extra devices were on the session Janus lost: they end (start them again).
     if (rejoined) await this.sources.leaveAll({ unreachable: true });
     const publisher = membership.publisher!;
-    if (republish) {
-      // A new publisher (or one Janus hung up): publish the same tracks again.
+    // A new publisher (or one Janus hung up): publish the same tracks again, also when an
+    // earlier try got that far and no further.
+    this.unpublished ||= republish;
+    if (this.unpublished) {
       this.local.publications.stop();
       await attempt.step(this.local.publish(publisher, this.plan));
       const sensitivity = this.options.inputSensitivity;
       if (sensitivity !== undefined) await attempt.step(publisher.setTalkDetection(talkThreshold(sensitivity), TALK_WINDOW_PACKETS));
+      this.unpublished = false;
     }
     if (!(await attempt.step(membership.whenUp(Math.min(limit, membership.options.timeout))))) {
       throw new JanusFailure('media', 'the PeerConnections did not come back up');
@@ -281,6 +286,7 @@ export abstract class RoomSessionCore {
   private async release(options: { unload?: boolean } = {}): Promise<void> {
     this.reconnection.stop();
     this.plan = undefined;
+    this.unpublished = false;
     // Shares and devices leave first: nothing of this client stays published.
     await this.sources.leaveAll({ unreachable: options.unload === true });
     this.local.release();
