@@ -51,9 +51,7 @@ export class Reconnection {
     const controller = new AbortController();
     this.controller = controller;
     this.hooks.started(error);
-    void this.run(controller.signal, window).finally(() => {
-      if (this.controller === controller) this.controller = undefined;
-    });
+    void this.run(controller, window);
   }
 
   /** The join ends (left, or failed otherwise): no more tries. */
@@ -62,7 +60,13 @@ export class Reconnection {
     this.controller = undefined;
   }
 
-  private async run(signal: AbortSignal, window: number): Promise<void> {
+  /** The run of `controller` is over (before its outcome is told, so `running` reads false then). */
+  private finish(controller: AbortController): void {
+    if (this.controller === controller) this.controller = undefined;
+  }
+
+  private async run(controller: AbortController, window: number): Promise<void> {
+    const { signal } = controller;
     const deadline = Date.now() + window;
     let last: unknown;
     for (let tries = 0; ; tries++) {
@@ -80,6 +84,7 @@ export class Reconnection {
       try {
         await attempt.step(this.hooks.attempt(attempt, limit));
         if (signal.aborted) return;
+        this.finish(controller);
         this.hooks.succeeded();
         return;
       } catch (error) {
@@ -91,6 +96,7 @@ export class Reconnection {
       }
     }
     if (signal.aborted) return;
+    this.finish(controller);
     const why = last instanceof Error ? ` (last try: ${last.message})` : '';
     this.hooks.gaveUp(
       this.trouble === 'signaling'
