@@ -170,9 +170,14 @@ export class Subscriptions {
     this.reconcile();
   }
 
-  /** Nothing asked for yet (no subscriber PeerConnection), or its PeerConnection is connected. */
+  /**
+   * Nothing to receive yet (no subscription Janus accepted: none asked for, or every request
+   * refused), or the subscriber PeerConnection is connected.
+   */
   get up(): boolean {
-    return this.attached === undefined ? this.subscriber === undefined : this.attached.peerConnection?.connectionState === 'connected';
+    const subscriber = this.attached;
+    if (!subscriber?.negotiating) return true;
+    return subscriber.peerConnection?.connectionState === 'connected';
   }
 
   /** Whether an ICE restart can bring the PeerConnection back (it was not hung up or broken). */

@@ -97,6 +97,11 @@ export class VideoRoomSubscriber {
     return this.configureRaw({ request: 'configure', streams });
   }
 
+  /** Whether Janus accepted the subscription (from then on there is media to negotiate). */
+  get negotiating(): boolean {
+    return this.joined;
+  }
+
   /** Whether the PeerConnection is there to restart (Janus did not hang it up). */
   get restartable(): boolean {
     const pc = this.peerConnection;
