@@ -189,12 +189,37 @@ export class RoomSessionSource {
 
   private async connect(attempt: Attempt): Promise<void> {
     const room = this.room!;
-    let phase: JanusPhase = 'join';
     try {
       const stream = await attempt.step(this.capture(), stopTracks);
       this.stream = stream;
       // The browser's own "Stop sharing" (or an unplugged device) ends a track: the source leaves.
       for (const track of stream.getTracks()) track.addEventListener('ended', this.onEnded, { once: true });
+    } catch (error) {
+      throw toRoomError(error, { phase: 'join', server: room.server, room: room.room });
+    }
+    await this.enter(attempt, room, this.stream);
+  }
+
+  /**
+   * The owner joined the room again on a new session (Janus restarted): the source joins too,
+   * with the same member id, and publishes what it captured, as if it had never left.
+   */
+  async rejoin(attempt: Attempt): Promise<void> {
+    const room = this.host.room();
+    const stream = this.stream;
+    if (this.state !== 'joined' || !room || !stream) return;
+    // The old publisher's session is gone: only its local side is left to close.
+    const old = this.publisher;
+    this.publisher = undefined;
+    await old?.detach({ unreachable: true });
+    this.room = room;
+    await this.enter(attempt, room, stream);
+  }
+
+  /** Joins `room` as a member of its own, publishes `stream`, and resolves once its media is up. */
+  private async enter(attempt: Attempt, room: SourceRoom, stream: MediaStream): Promise<void> {
+    let phase: JanusPhase = 'join';
+    try {
       const publisher = await attempt.step(VideoRoomPublisher.attach(room.session), (late) => void late.detach());
       this.publisher = publisher;
       publisher.events.on('room', (event) => {
@@ -330,6 +355,11 @@ export class LocalSources {
       void source.leave();
       throw error;
     }
+  }
+
+  /** The owner joined again on a new session (Janus restarted): every joined source follows. */
+  async rejoinAll(attempt: Attempt): Promise<void> {
+    await Promise.all(this.list.map((source) => source.rejoin(attempt)));
   }
 
   /** The owner leaves: every source goes with it. */

@@ -72,6 +72,8 @@ export abstract class RoomSessionCore {
   private plan: JoinPlan | undefined;
   /** A reconnection try found this client's tracks gone and did not publish them again yet. */
   private unpublished = false;
+  /** Likewise for its screen shares and extra devices (on a session Janus lost). */
+  private sourcesAway = false;
   private readonly reconnection = new Reconnection({
     attempt: (attempt, limit) => this.recover(attempt, limit),
     started: (error) => {
@@ -256,8 +258,6 @@ export abstract class RoomSessionCore {
     const membership = this.membership;
     if (!membership || !this.plan) throw new DOMException('not joined', 'InvalidStateError');
     const { republish, rejoined } = await membership.recover(attempt);
-    // Screen shares and extra devices were on the session Janus lost: they end (start them again).
-    if (rejoined) await this.sources.leaveAll({ unreachable: true });
     const publisher = membership.publisher!;
     // A new publisher (or one Janus hung up): publish the same tracks again, also when an
     // earlier try got that far and no further.
@@ -268,6 +268,12 @@ export abstract class RoomSessionCore {
       const sensitivity = this.options.inputSensitivity;
       if (sensitivity !== undefined) await attempt.step(publisher.setTalkDetection(talkThreshold(sensitivity), TALK_WINDOW_PACKETS));
       this.unpublished = false;
+    }
+    // Screen shares and extra devices were on the session Janus lost: they join it again too.
+    this.sourcesAway ||= rejoined;
+    if (this.sourcesAway) {
+      await this.sources.rejoinAll(attempt);
+      this.sourcesAway = false;
     }
     if (!(await attempt.step(membership.whenUp(Math.min(limit, membership.options.timeout))))) {
       throw new JanusFailure('media', 'the PeerConnections did not come back up');
@@ -286,7 +292,7 @@ export abstract class RoomSessionCore {
   private async release(options: { unload?: boolean } = {}): Promise<void> {
     this.reconnection.stop();
     this.plan = undefined;
-    this.unpublished = false;
+    this.unpublished = this.sourcesAway = false;
     // Shares and devices leave first: nothing of this client stays published.
     await this.sources.leaveAll({ unreachable: options.unload === true });
     this.local.release();

@@ -68,16 +68,17 @@ export function withMember(roster: Roster, id: string, name: string, local = fal
 }
 
 /**
- * The roster to start a new join of the same member with (after Janus restarted): this client,
- * and every other member as `reconnecting`, with what it published, until Janus shows it again
+ * The roster to start a new join of the same member with (after Janus restarted): this client
+ * and its extra sources, and every other member as `reconnecting`, with what it published, until Janus shows it again
  * (`withMember` brings it back) or it is given up (`withoutReconnecting`). So a restart is no
  * leave and join for anyone who comes back.
  */
 export function carriedOver(roster: Roster, self: string): Roster {
   const next = new Map<string, MemberRecord>();
   for (const record of roster.values()) {
-    if (record.id === self) next.set(record.id, { ...record, talking: false });
-    else if (!record.local) next.set(record.id, { ...record, talking: false, reconnecting: true });
+    // This client's own extra sources join again with it (local-sources.ts).
+    if (record.local) next.set(record.id, { ...record, talking: false });
+    else next.set(record.id, { ...record, talking: false, reconnecting: true });
   }
   return next;
 }

@@ -3,7 +3,7 @@
 // never the one the other tests share.
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { ParticipantEventDetail, ReconnectingDetail, RoomLeftDetail, DisconnectedDetail, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
+import type { MemberEventDetail, ParticipantEventDetail, ReconnectingDetail, RoomLeftDetail, DisconnectedDetail, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
 import { capturePeerConnections, decodedFrame, degradeLink, nextEvent, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
 
@@ -103,6 +103,33 @@ describe('reconnection', function () {
     expect(alice.hasAttribute('reconnecting')).to.equal(false);
     await alice.updateComplete;
     expect(banner(alice)).to.equal('');
+  });
+
+  it('brings a screen share back through a Janus restart, under the same member id', async () => {
+    const { alice, bob } = await pair('share');
+    const shown = nextEvent<MemberEventDetail>(bob, 'member.joined', (d) => d.member.type === 'screen');
+    const share = await alice.startScreenShare();
+    await shown;
+    const shareTile = await until(() => tileFor(bob, share.memberId), present, "Bob's tile for the share");
+    await until(() => shareTile.media.video, present, 'the share on Bob\'s page');
+    const churn = ['member.left', 'member.joined', 'participantDisconnected'];
+    const aliceSeen = record(alice, churn);
+    const bobSeen = record(bob, churn);
+    const reconnected = [nextEvent(alice, 'reconnected'), nextEvent(bob, 'reconnected')];
+    await fault('kill');
+    await fault('start');
+    await Promise.all(reconnected);
+
+    // Bob decodes the share again, from the same member; nobody saw it leave or join.
+    const tile = await until(() => tileFor(bob, share.memberId), present, "Bob's tile for the share");
+    const track = await until(() => tile.media.video, (t) => t !== null && t.readyState === 'live' && !t.muted, 'the share flowing again');
+    await tile.updateComplete;
+    const video = tile.shadowRoot!.querySelector('video')!;
+    await until(() => video.srcObject instanceof MediaStream && video.srcObject.getVideoTracks()[0] === track, Boolean, 'the tile showing it');
+    expect((await decodedFrame(video)).width).to.be.greaterThan(0);
+    expect(share.state).to.equal('joined');
+    expect(aliceSeen).to.deep.equal([]);
+    expect(bobSeen).to.deep.equal([]);
   });
 
   it('gives up when Janus stays down past the window, and joins again once it is back', async () => {
