@@ -177,6 +177,27 @@ describe('reconnection', function () {
     expect(left).to.deep.equal([]);
   });
 
+  it('restarts ICE when the media path stays cut: the same PeerConnections, new ICE credentials', async () => {
+    const connections = capturePeerConnections();
+    const { alice, bob } = await pair('ice-restart');
+    const ufrag = (pc: RTCPeerConnection) => /a=ice-ufrag:(\S+)/.exec(pc.localDescription?.sdp ?? '')?.[1];
+    const aliceSends = connections.find((pc) => pc.getSenders().some((s) => s.track !== null && alice.localStream!.getTracks().includes(s.track)))!;
+    const before = ufrag(aliceSends);
+    const open = connections.filter((pc) => pc.connectionState !== 'closed');
+    const reconnecting = nextEvent(alice, 'reconnecting');
+    const reconnected = nextEvent(alice, 'reconnected');
+    await fault('link-down');
+    await reconnecting;
+    // Longer than a PeerConnection is given to come back by itself (2 s): ICE is restarted.
+    await new Promise((resolve) => setTimeout(resolve, 4000));
+    await fault('link-up');
+    await reconnected;
+    expect(ufrag(aliceSends)).to.not.equal(before);
+    expect(connections.filter((pc) => pc.connectionState !== 'closed')).to.deep.equal(open);
+    await decodesVideoOf(alice, bob);
+    await decodesVideoOf(bob, alice);
+  });
+
   it('reclaims its Janus session after the WebSocket is cut: the same PeerConnections carry on', async () => {
     const connections = capturePeerConnections();
     const { alice, bob } = await pair('socket');
