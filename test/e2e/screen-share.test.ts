@@ -73,10 +73,12 @@ describe('screen sharing', () => {
     // delivers 16:9 frames scaled to fit it (800x450), and the share keeps that resolution.
     const video = await stageVideo(bob, share.memberId);
     expect(bob.getAttribute('layout-name')).to.equal('screen-share');
+    const frame = await decodedFrame(video);
+    // Read once frames flow: before the first one, the settings can still say 800x600.
     const captured = share.localVideoTrack!.getSettings();
     expect(captured.width).to.equal(800);
     expect(captured.height).to.be.within(1, 600);
-    expect(await decodedFrame(video)).to.deep.equal({ width: captured.width, height: captured.height });
+    expect(frame).to.deep.equal({ width: captured.width, height: captured.height });
     expect(share.localVideoTrack!.contentHint, 'encoded for detail (text stays sharp, resolution is kept)').to.equal('detail');
     const strip = [...bob.shadowRoot!.querySelectorAll<ParticipantTile>('[part="cell"]:not([hidden]) participant-tile:not([part~="featured"])')].map(
       (t) => t.resolvedMember?.id,
