@@ -20,6 +20,12 @@ async function faultRoom(room: string, identity: string, attributes: Record<stri
   return element;
 }
 
+/** Checks an error's documented class and code. */
+function expectError(error: Error | undefined, name: string, code: number): void {
+  expect(error?.name).to.equal(name);
+  expect((error as Error & { code: number }).code).to.equal(code);
+}
+
 /** The text of the room's reconnecting notice. */
 const banner = (room: VideoRoom) => room.shadowRoot!.querySelector('[part="reconnecting"]')!.textContent!.trim();
 
@@ -30,9 +36,10 @@ function record(target: EventTarget, names: string[]): string[] {
   return seen;
 }
 
-/** Resolves once `viewer`'s tile for `other` decodes video again (a new track after a rejoin). */
-async function decodesVideoOf(viewer: VideoRoom, other: VideoRoom): Promise<{ width: number }> {
-  const tile = await until(() => tileFor(viewer, other.memberId!), present, 'a tile for the other member');
+/** Resolves once `viewer`'s tile for `other` (a room, or a member id) decodes video again (a new track after a rejoin). */
+async function decodesVideoOf(viewer: VideoRoom, other: VideoRoom | string): Promise<{ width: number }> {
+  const memberId = typeof other === 'string' ? other : other.memberId!;
+  const tile = await until(() => tileFor(viewer, memberId), present, 'a tile for the other member');
   const track = await until(() => tile.media.video, (t) => t !== null && t.readyState === 'live' && !t.muted, 'a live video track in the tile');
   await tile.updateComplete;
   const video = tile.shadowRoot!.querySelector('video')!;
@@ -77,8 +84,7 @@ describe('reconnection', function () {
 
     await fault('kill');
     for (const { detail } of await Promise.all(reconnecting)) {
-      expect(detail.error.name).to.equal('SignalingConnectionDisconnectedError');
-      expect((detail.error as Error & { code: number }).code).to.equal(53001);
+      expectError(detail.error, 'SignalingConnectionDisconnectedError', 53001);
     }
     expect(alice.hasAttribute('reconnecting')).to.equal(true);
     expect(alice.roomSession.state).to.equal('reconnecting');
@@ -110,8 +116,7 @@ describe('reconnection', function () {
     const shown = nextEvent<MemberEventDetail>(bob, 'member.joined', (d) => d.member.type === 'screen');
     const share = await alice.startScreenShare();
     await shown;
-    const shareTile = await until(() => tileFor(bob, share.memberId), present, "Bob's tile for the share");
-    await until(() => shareTile.media.video, present, 'the share on Bob\'s page');
+    await decodesVideoOf(bob, share.memberId);
     const churn = ['member.left', 'member.joined', 'participantDisconnected'];
     const aliceSeen = record(alice, churn);
     const bobSeen = record(bob, churn);
@@ -121,12 +126,7 @@ describe('reconnection', function () {
     await Promise.all(reconnected);
 
     // Bob decodes the share again, from the same member; nobody saw it leave or join.
-    const tile = await until(() => tileFor(bob, share.memberId), present, "Bob's tile for the share");
-    const track = await until(() => tile.media.video, (t) => t !== null && t.readyState === 'live' && !t.muted, 'the share flowing again');
-    await tile.updateComplete;
-    const video = tile.shadowRoot!.querySelector('video')!;
-    await until(() => video.srcObject instanceof MediaStream && video.srcObject.getVideoTracks()[0] === track, Boolean, 'the tile showing it');
-    expect((await decodedFrame(video)).width).to.be.greaterThan(0);
+    expect((await decodesVideoOf(bob, share.memberId)).width).to.be.greaterThan(0);
     expect(share.state).to.equal('joined');
     expect(aliceSeen).to.deep.equal([]);
     expect(bobSeen).to.deep.equal([]);
@@ -141,8 +141,7 @@ describe('reconnection', function () {
     await fault('kill');
     expect((await left).detail.reason).to.equal('RECONNECTION_ATTEMPT_TIMEOUT');
     const { error } = (await disconnected).detail;
-    expect(error?.name).to.equal('SignalingConnectionDisconnectedError');
-    expect((error as Error & { code: number }).code).to.equal(53001);
+    expectError(error, 'SignalingConnectionDisconnectedError', 53001);
     await mediaDisconnected;
     expect(alice.roomSession.state).to.equal('disconnected');
     expect(alice.hasAttribute('active')).to.equal(false);
@@ -165,8 +164,7 @@ describe('reconnection', function () {
     const left = record(alice, ['room.left', 'member.left']);
     await fault('link-down');
     const { error } = (await reconnecting).detail;
-    expect(error.name).to.equal('MediaConnectionError');
-    expect((error as Error & { code: number }).code).to.equal(53405);
+    expectError(error, 'MediaConnectionError', 53405);
     await mediaReconnecting;
     await fault('link-up');
     await reconnected;
@@ -226,8 +224,7 @@ describe('reconnection', function () {
     const left = record(alice, ['member.left', 'room.left']);
     await fault('freeze');
     const { error } = (await reconnecting).detail;
-    expect(error.name).to.equal('SignalingConnectionTimeoutError');
-    expect((error as Error & { code: number }).code).to.equal(53002);
+    expectError(error, 'SignalingConnectionTimeoutError', 53002);
     await fault('thaw');
     await reconnected;
     expect(alice.roomSession.snapshot.members.map((m) => m.name).sort()).to.deep.equal(['Alice', 'Bob']);
@@ -260,8 +257,7 @@ describe('reconnection', function () {
     await until(() => alice.roomSession.snapshot.localParticipant, present, 'the join in the room, waiting for media');
     await fault('kill');
     const error = await joining;
-    expect(error.name).to.equal('SignalingConnectionDisconnectedError');
-    expect((error as Error & { code: number }).code).to.equal(53001);
+    expectError(error, 'SignalingConnectionDisconnectedError', 53001);
     expect(alice.roomSession.state).to.equal('disconnected');
   });
 });
