@@ -26,13 +26,13 @@ export const DOM_EVENT_TABLE: Table = {
   joined: [
     {
       name: 'room.joined',
-      detail: ({ snapshot, callId, roomName }) => ({
+      detail: ({ snapshot, callId }) => ({
         call_id: callId,
         member_id: snapshot.memberId ?? '',
         room_session: {
           room_session_id: snapshot.roomSessionId ?? '',
           room_id: snapshot.roomId ?? '',
-          name: roomName,
+          name: snapshot.roomName ?? '',
           members: snapshot.members,
           layout_name: snapshot.layout.name,
           hide_video_muted: snapshot.hideVideoMuted,

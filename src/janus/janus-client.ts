@@ -186,12 +186,11 @@ export class JanusSession {
       this.janus.destroy({ cleanupHandles: true, notifyDestroyed: false, unload, success: () => resolve(), error: () => resolve() });
     });
     await withTimeout(done, this.timeout, () => new JanusFailure('timeout', 'destroy timed out')).catch(() => {
-      // The server did not answer: it hears the destroy request anyway, if it can hear at all.
-      this.sendDestroy();
+      // The server did not answer the destroy request janus.js sent: the local side goes anyway.
       this.janus.destroy({ unload: true, notifyDestroyed: false });
     });
+    // janus.js leaves a socket open when it already counted the connection lost.
     for (const socket of this.sockets) if (socket.readyState <= WebSocket.OPEN) socket.close();
-    registry()?.delete(this.id);
   }
 
   /**

@@ -48,9 +48,14 @@ function checkFrame(data: unknown): { problem: string } | { transaction: string 
   return { transaction: typeof transaction === 'string' ? transaction : undefined };
 }
 
+/** The top-level transaction of a request janus.js sends (its body could hold the word too). */
 function transactionOf(data: string): string | undefined {
-  const match = /"transaction":"([^"]*)"/.exec(data);
-  return match?.[1];
+  try {
+    const { transaction } = JSON.parse(data) as { transaction?: unknown };
+    return typeof transaction === 'string' ? transaction : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export class GatedSocket extends WebSocket {

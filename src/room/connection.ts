@@ -86,11 +86,9 @@ export class Connection {
     return this.stateValue === 'connected' || this.stateValue === 'reconnecting';
   }
 
-  /** The joined connection broke: `reconnecting` until `reconnected()` (or a leave). Returns whether the state changed. */
-  reconnecting(): boolean {
-    if (this.stateValue !== 'connected' || this.leaving) return false;
-    this.setState('reconnecting');
-    return true;
+  /** The joined connection broke: `reconnecting` until `reconnected()` (or a leave). */
+  reconnecting(): void {
+    if (this.stateValue === 'connected' && !this.leaving) this.setState('reconnecting');
   }
 
   reconnected(): void {

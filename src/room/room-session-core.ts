@@ -35,7 +35,7 @@ const NO_MEMBERS: ReadonlySet<string> = new Set();
 export type RoomSessionEvents = AnnouncedEvents & {
   /** A new snapshot (batched: at most one per microtask). */
   state: RoomSnapshot;
-  joined: { snapshot: RoomSnapshot; callId: string; roomName: string };
+  joined: { snapshot: RoomSnapshot; callId: string };
   left: Left;
   trackSubscriptionFailed: TrackEvent & { error: Error };
   cameraUpdated: DeviceUpdated;
@@ -235,7 +235,7 @@ export abstract class RoomSessionCore {
     this.membership?.joined();
     this.changed();
     const snapshot = this.snapshot;
-    this.events.emit('joined', { snapshot, callId: this.membership?.publisher?.id ?? '', roomName: this.membership?.roomName ?? '' });
+    this.events.emit('joined', { snapshot, callId: this.membership?.publisher?.id ?? '' });
     this.events.emit('membersChanged', { members: snapshot.members });
     // What arrived while joining (tracks, the media connection, the layout) is announced next.
     this.announcer.start(snapshot);

@@ -69,9 +69,9 @@ export function withMember(roster: Roster, id: string, name: string, local = fal
 
 /**
  * The roster to start a new join of the same member with (after Janus restarted): this client
- * and its extra sources, and every other member as `reconnecting`, with what it published, until Janus shows it again
- * (`withMember` brings it back) or it is given up (`withoutReconnecting`). So a restart is no
- * leave and join for anyone who comes back.
+ * and its extra sources, and every other member as `reconnecting`, with what it published, until
+ * Janus shows it again (`withMember` brings it back) or it is given up (`withoutReconnecting`).
+ * So a restart is no leave and join for anyone who comes back.
  */
 export function carriedOver(roster: Roster, self: string): Roster {
   const next = new Map<string, MemberRecord>();

@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { NetworkQualityLevelChangedDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { capturePeerConnections, degradeLink, nextEvent, present, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
+import { capturePeerConnections, degradeLink, nextEvent, present, roomElement, senderOf, tileFor, uniqueRoom, until } from '../support/helpers.js';
 
 /** The level `viewer` has for `memberId` (its own, or another participant's). */
 const levelOn = (viewer: VideoRoom, memberId: string) =>
@@ -35,7 +35,7 @@ describe('network quality', () => {
     expect(tile.shadowRoot!.querySelector('[part="network-quality"]')!.getAttribute('aria-label')).to.match(/^Network quality [0-5] of 5$/);
 
     // Alice's uplink squeezed to 100 kbit/s: what she sends is lost or late.
-    const publisher = connections.find((pc) => pc.getSenders().some((s) => s.track === alice.localVideoTrack))!;
+    const publisher = senderOf(connections, alice.localVideoTrack);
     const drop = nextEvent<NetworkQualityLevelChangedDetail>(bob, 'networkQualityLevelChanged', (d) => d.participant.sid === alice.memberId && (d.networkQualityLevel ?? 5) <= 2);
     await degradeLink(publisher, '100kbit');
     expect((await drop).detail.networkQualityLevel).to.be.at.most(2);

@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { MemberEventDetail, ParticipantEventDetail, ReconnectingDetail, RoomLeftDetail, DisconnectedDetail, TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { capturePeerConnections, decodedFrame, degradeLink, nextEvent, present, rejection, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
+import { aliceAndBob, capturePeerConnections, decodedFrame, degradeLink, nextEvent, present, rejection, senderOf, tileFor, uniqueRoom, until } from '../support/helpers.js';
 
 type FaultAction = 'start' | 'kill' | 'freeze' | 'thaw' | 'cut-sockets' | 'link-down' | 'link-up';
 const fault = (action: FaultAction) => executeServerCommand('fault-janus', { action }) as Promise<string | undefined>;
@@ -179,7 +179,7 @@ describe('reconnection', function () {
     const connections = capturePeerConnections();
     const { alice, bob } = await pair('ice-restart');
     const ufrag = (pc: RTCPeerConnection) => /a=ice-ufrag:(\S+)/.exec(pc.localDescription?.sdp ?? '')?.[1];
-    const aliceSends = connections.find((pc) => pc.getSenders().some((s) => s.track !== null && alice.localStream!.getTracks().includes(s.track)))!;
+    const aliceSends = senderOf(connections, alice.localVideoTrack);
     const before = ufrag(aliceSends);
     const open = connections.filter((pc) => pc.connectionState !== 'closed');
     const reconnecting = nextEvent(alice, 'reconnecting');
@@ -266,24 +266,16 @@ describe("another member's media stopping", function () {
   this.timeout(60_000);
 
   it('marks that member reconnecting (participantReconnecting) until its media flows again', async () => {
-    const connections = capturePeerConnections();
-    const roomName = uniqueRoom('stall');
-    const alice = await roomElement(roomName, 'Alice');
-    const bob = await roomElement(roomName, 'Bob');
-    await alice.join();
-    const started = nextEvent<TrackEventDetail>(alice, 'trackStarted', (d) => d.track.kind === 'video');
-    await bob.join();
-    await started;
-    const bobSends = connections.find((pc) => pc.getSenders().some((s) => s.track !== null && bob.localStream!.getTracks().includes(s.track)))!;
-    const reconnecting = nextEvent<ParticipantEventDetail>(alice, 'participantReconnecting');
-    const reconnected = nextEvent<ParticipantEventDetail>(alice, 'participantReconnected');
-    const aliceLeft = record(alice, ['member.left', 'participantDisconnected', 'reconnecting']);
-    // Almost nothing of what Bob sends gets through.
-    await degradeLink(bobSends, '1kbit');
-    expect((await reconnecting).detail.participant.sid).to.equal(bob.memberId);
+    const { connections, alice, bob } = await aliceAndBob('stall');
+    const reconnecting = nextEvent<ParticipantEventDetail>(bob, 'participantReconnecting');
+    const reconnected = nextEvent<ParticipantEventDetail>(bob, 'participantReconnected');
+    const bobSaw = record(bob, ['member.left', 'participantDisconnected', 'reconnecting']);
+    // Almost nothing of what Alice sends gets through.
+    await degradeLink(senderOf(connections, alice.localVideoTrack), '1kbit');
+    expect((await reconnecting).detail.participant.sid).to.equal(alice.memberId);
     await executeServerCommand('unshape-link');
     expect((await reconnected).detail.participant.state).to.equal('connected');
-    // Alice's own connection was fine all along.
-    expect(aliceLeft).to.deep.equal([]);
+    // Bob's own connection was fine all along.
+    expect(bobSaw).to.deep.equal([]);
   });
 });

@@ -3,13 +3,12 @@
 import { expect } from '@open-wc/testing';
 import type { TrackEventDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { aliceAndBob, capturePeerConnections, decodedFrame, nextEvent, present, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
+import { aliceAndBob, capturePeerConnections, senderOf, decodedFrame, nextEvent, present, roomElement, tileFor, uniqueRoom, until } from '../support/helpers.js';
 
 /** The rids (or '' for a single stream) of `track`'s outbound video that carry frames. */
 async function sentLayers(connections: RTCPeerConnection[], track: MediaStreamTrack): Promise<Map<string, number>> {
-  const pc = connections.find((c) => c.getSenders().some((s) => s.track === track));
   const layers = new Map<string, number>();
-  for (const stat of (await pc!.getStats()).values()) {
+  for (const stat of (await senderOf(connections, track).getStats()).values()) {
     if (stat.type === 'outbound-rtp' && stat.kind === 'video' && stat.frameWidth) layers.set(stat.rid ?? '', stat.frameWidth);
   }
   return layers;

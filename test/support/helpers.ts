@@ -38,6 +38,13 @@ export function capturePeerConnections(): RTCPeerConnection[] {
   return created;
 }
 
+/** The PeerConnection (among `connections`) that sends `track`. */
+export function senderOf(connections: RTCPeerConnection[], track: MediaStreamTrack | null): RTCPeerConnection {
+  const pc = connections.find((c) => c.getSenders().some((s) => s.track !== null && s.track === track));
+  if (!pc) throw new Error(`no PeerConnection sends ${track?.kind ?? 'that'} track`);
+  return pc;
+}
+
 /** The next `name` event on `target` whose detail passes `accept`. */
 export function nextEvent<T = unknown>(
   target: EventTarget,
