@@ -44,8 +44,17 @@ describe('auto-join after removal during a join', () => {
     const room = document.createElement('video-room');
     Object.assign(room, { server: janusUrl(), room: roomName, identity: 'Readded' });
     room.setAttribute('auto-join', '');
+    // Heard from the model itself: polling could miss a short join under load.
+    const joining = new Promise<void>((resolve) => {
+      const onState = ({ state }: { state: string }) => {
+        if (state !== 'connecting') return;
+        room.roomSession.events.off('state', onState);
+        resolve();
+      };
+      room.roomSession.events.on('state', onState);
+    });
     container.append(room);
-    await until(() => room.roomSession.state, (state) => state === 'connecting', 'the join to start');
+    await joining;
 
     room.remove();
     // Removal leaves (after a microtask, so a move is not a leave): that aborts the join.
