@@ -1,0 +1,155 @@
+/**
+ * The room service's side of Janus, through janode: creates rooms (with the VideoRoom
+ * `admin_key`), keeps each room's secret, manages the `allowed` list, moderates and kicks, and
+ * keeps a monitor participant in every room it serves, whose events tell who is there with which
+ * streams (Janus 1.1.2 has no other way to learn a member's mids). Secrets never leave here.
+ */
+import { createHmac } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import Janode, { type JanodeConnection, type JanodeHandle, type JanodeSession } from 'janode';
+import VideoRoomPlugin from 'janode/plugins/videoroom';
+import { janusToken, RESERVED_PREFIX } from './tokens.js';
+import type { RawEvent } from './room-view.js';
+
+export const MONITOR_ID = `${RESERVED_PREFIX}room-service`;
+const PLUGINS = ['janus.plugin.videoroom', 'janus.plugin.textroom'];
+/** The service's own core token lasts as long as any process will. */
+const SERVICE_TOKEN_SECONDS = 10 * 365 * 24 * 3600;
+
+export interface JanusSettings {
+  /** The Janus WebSocket API the service connects to. */
+  url: string;
+  tokenAuthSecret: string;
+  adminKey: string;
+  /** Room secrets are derived from this (so a restarted service still holds them). */
+  roomSecretKey: string;
+  /** Settings for rooms the service creates. */
+  rooms?: { publishers?: number; audioActivePackets?: number; audioLevelAverage?: number };
+}
+
+/** A VideoRoom handle that also hands over every raw message (janode keeps only its own digest). */
+class RawHandle extends (VideoRoomPlugin.Handle as new (...args: never[]) => JanodeHandle) {
+  lastAnswer: RawEvent | undefined;
+  override handleMessage(message: Record<string, unknown>): unknown {
+    const data = (message['plugindata'] as { data?: RawEvent } | undefined)?.data;
+    if (data) {
+      if (this.ownsTransaction(message['transaction'] as string | undefined)) this.lastAnswer = data;
+      else this.emit('raw', data);
+    }
+    return super.handleMessage(message);
+  }
+}
+const RAW_PLUGIN = { id: VideoRoomPlugin.id, Handle: RawHandle as unknown as new (...args: never[]) => RawHandle };
+
+export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawEvent]; lost: [] }> {
+  private readonly settings: JanusSettings;
+  private connection: JanodeConnection | undefined;
+  private session: JanodeSession | undefined;
+  private control: RawHandle | undefined;
+  private readonly monitors = new Map<string, Promise<RawHandle>>();
+
+  constructor(settings: JanusSettings) {
+    super();
+    this.settings = settings;
+    Janode.Logger.setLevel('none');
+  }
+
+  async connect(): Promise<void> {
+    const token = janusToken(this.settings.tokenAuthSecret, Date.now() / 1000 + SERVICE_TOKEN_SECONDS, 'janus', PLUGINS);
+    this.connection = await Janode.connect({ address: { url: this.settings.url, token }, retry_time_secs: 1, max_retries: 3 });
+    this.connection.once(Janode.EVENT['CONNECTION_CLOSED']!, () => this.emit('lost'));
+    this.session = await this.connection.create();
+    this.control = await this.session.attach(RAW_PLUGIN);
+  }
+
+  async close(): Promise<void> {
+    await this.connection?.close().catch(() => {});
+  }
+
+  /** A Janus token for a member: the core one (every request) and the one a join in `room` needs. */
+  credentials(room: string, memberId: string, expires: number): { token: string; join: string } {
+    const secret = this.settings.tokenAuthSecret;
+    return {
+      token: janusToken(secret, expires, 'janus', PLUGINS),
+      join: janusToken(secret, expires, 'janus.plugin.videoroom', [`room=${room}`, `member=${memberId}`]),
+    };
+  }
+
+  private secret(room: string): string {
+    return createHmac('sha256', this.settings.roomSecretKey).update(room).digest('base64url');
+  }
+
+  /** Sends a synchronous VideoRoom request; resolves with Janus's answer, rejects with its error. */
+  private async request(body: RawEvent): Promise<RawEvent> {
+    const control = this.control;
+    if (!control) throw new Error('the room service is not connected to Janus');
+    await control.message(body);
+    return control.lastAnswer ?? {};
+  }
+
+  /** Creates the room if missing (signed tokens and an `allowed` list on), and monitors it. */
+  async ensureRoom(room: string): Promise<void> {
+    const { exists } = await this.request({ request: 'exists', room });
+    if (exists !== true) {
+      const rooms = this.settings.rooms ?? {};
+      try {
+        await this.request({
+          request: 'create',
+          room,
+          description: room,
+          admin_key: this.settings.adminKey,
+          secret: this.secret(room),
+          is_private: true,
+          signed_tokens: true,
+          allowed: [],
+          publishers: rooms.publishers ?? 16,
+          notify_joining: true,
+          audiolevel_event: true,
+          audio_active_packets: rooms.audioActivePackets ?? 50,
+          audio_level_average: rooms.audioLevelAverage ?? 55,
+          audiocodec: 'opus',
+          videocodec: 'vp8',
+        });
+      } catch (error) {
+        // Another admission created it meanwhile.
+        if (!String((error as Error).message).startsWith('427')) throw error;
+      }
+    }
+    await this.monitor(room);
+  }
+
+  private monitor(room: string): Promise<RawHandle> {
+    let monitor = this.monitors.get(room);
+    if (!monitor) {
+      monitor = this.startMonitor(room);
+      this.monitors.set(room, monitor);
+      monitor.catch(() => this.monitors.delete(room));
+    }
+    return monitor;
+  }
+
+  private async startMonitor(room: string): Promise<RawHandle> {
+    const handle = await this.session!.attach(RAW_PLUGIN);
+    const { join } = this.credentials(room, MONITOR_ID, Date.now() / 1000 + SERVICE_TOKEN_SECONDS);
+    await this.allow(room, [join], 'add');
+    handle.on('raw', (event: RawEvent) => {
+      if (event['videoroom'] === 'destroyed') this.monitors.delete(room);
+      this.emit('event', room, event);
+    });
+    await handle.message({ request: 'join', ptype: 'publisher', room, id: MONITOR_ID, display: 'room service', token: join });
+    if (handle.lastAnswer) this.emit('event', room, handle.lastAnswer);
+    return handle;
+  }
+
+  async allow(room: string, tokens: string[], action: 'add' | 'remove'): Promise<void> {
+    if (tokens.length) await this.request({ request: 'allowed', room, secret: this.secret(room), action, allowed: tokens });
+  }
+
+  async moderate(room: string, id: string, mid: string, mute: boolean): Promise<void> {
+    await this.request({ request: 'moderate', room, secret: this.secret(room), id, mid, mute });
+  }
+
+  async kick(room: string, id: string): Promise<void> {
+    await this.request({ request: 'kick', room, secret: this.secret(room), id });
+  }
+}

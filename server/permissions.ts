@@ -1,0 +1,42 @@
+/**
+ * The permissions a room token grants, by SignalWire's names (its RoomSession methods list the
+ * one each needs). The room service checks them before every privileged operation.
+ */
+export const PERMISSIONS = [
+  'room.self.audio_mute',
+  'room.self.audio_unmute',
+  'room.self.video_mute',
+  'room.self.video_unmute',
+  'room.self.deaf',
+  'room.self.undeaf',
+  'room.self.set_input_volume',
+  'room.self.set_output_volume',
+  'room.self.set_input_sensitivity',
+  'room.self.screenshare',
+  'room.self.additional_source',
+  'room.member.audio_mute',
+  'room.member.audio_unmute',
+  'room.member.video_mute',
+  'room.member.video_unmute',
+  'room.member.deaf',
+  'room.member.undeaf',
+  'room.member.remove',
+  'room.member.promote',
+  'room.member.demote',
+  'room.member.set_input_volume',
+  'room.member.set_output_volume',
+  'room.lock',
+  'room.unlock',
+  'room.hangup_all',
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What a plain member may do when a token names no permissions: act on itself only. */
+export const MEMBER_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter((p) => p.startsWith('room.self.'));
+
+export type InteractivityMode = 'member' | 'audience';
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}

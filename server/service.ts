@@ -1,0 +1,307 @@
+/**
+ * The room service: admits members whose room token checks out (handing them the Janus tokens
+ * Janus itself enforces), keeps who is in each room with which role, pushes room events to every
+ * member over its event stream, and performs the privileged operations for members whose token
+ * grants them. The HTTP surface is http.ts; Janus is janus-rooms.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import { JanusRooms, MONITOR_ID, type JanusSettings } from './janus-rooms.js';
+import type { InteractivityMode, Permission } from './permissions.js';
+import { EMPTY_VIEW, idsOf, midsOf, reduceView, viewAsJoined, type RawEvent, type RoomView } from './room-view.js';
+import { forbidden, notFound, ServiceError } from './service-error.js';
+import type { RoomGrant } from './tokens.js';
+
+/** Where a member's pushes go (an event stream); `close` ends it. */
+export interface Channel {
+  send(event: string, data: unknown): void;
+  close(): void;
+}
+
+interface Member {
+  id: string;
+  identity: string;
+  role: InteractivityMode;
+  permissions: Permission[];
+  /** The join token Janus knows this member by (in the room's `allowed` list while a member). */
+  join: string;
+  expires: number;
+  tokenId: string;
+  channel: Channel | undefined;
+  /** What a moderator muted (applied again if the member publishes anew). */
+  moderated: Set<'audio' | 'video'>;
+  /** Demoted: kicked from the VideoRoom if it has not left by itself shortly. */
+  demotion?: ReturnType<typeof setTimeout>;
+}
+
+interface Room {
+  name: string;
+  locked: boolean;
+  view: RoomView;
+  members: Map<string, Member>;
+  /** Tokens (by id) of removed members: refused until they expire. */
+  banned: Map<string, number>;
+}
+
+export type MemberAction =
+  | 'audio_mute' | 'audio_unmute' | 'video_mute' | 'video_unmute' | 'deaf' | 'undeaf'
+  | 'remove' | 'promote' | 'demote' | 'set_input_volume' | 'set_output_volume';
+export type RoomAction = 'lock' | 'unlock' | 'remove_all' | 'hangup_all';
+
+export const MEMBER_ACTIONS: readonly MemberAction[] = ['audio_mute', 'audio_unmute', 'video_mute', 'video_unmute', 'deaf', 'undeaf', 'remove', 'promote', 'demote', 'set_input_volume', 'set_output_volume'];
+export const ROOM_ACTIONS: readonly RoomAction[] = ['lock', 'unlock', 'remove_all', 'hangup_all'];
+
+/** How long a demoted member gets to stop publishing by itself before Janus kicks it. */
+const DEMOTION_GRACE_MS = 5000;
+
+export class RoomService {
+  readonly janus: JanusRooms;
+  private readonly rooms = new Map<string, Room>();
+
+  constructor(janus: JanusSettings) {
+    this.janus = new JanusRooms(janus);
+    this.janus.on('event', (room, event) => this.onJanusEvent(room, event));
+  }
+
+  start(): Promise<void> {
+    return this.janus.connect();
+  }
+
+  async stop(): Promise<void> {
+    for (const room of this.rooms.values()) for (const member of room.members.values()) member.channel?.close();
+    await this.janus.close();
+  }
+
+  private room(name: string): Room {
+    let room = this.rooms.get(name);
+    if (!room) {
+      room = { name, locked: false, view: EMPTY_VIEW, members: new Map(), banned: new Map() };
+      this.rooms.set(name, room);
+    }
+    return room;
+  }
+
+  /**
+   * Lets a token's holder in: checks the room it asks for, the lock and bans, creates the room on
+   * Janus if needed, and registers the member's event stream. Resolves with what the member is
+   * told first (`admitted`).
+   */
+  async admit(grant: RoomGrant, roomName: string, channel: Channel, resume?: string): Promise<Member> {
+    if (grant.room !== roomName) {
+      throw new ServiceError(403, 20101, 'AccessTokenInvalidError', `Invalid Access Token: it is for room "${grant.room}", not "${roomName}"`);
+    }
+    const room = this.room(roomName);
+    // An event stream that broke comes back for the same member (no lock check: it never left).
+    const known = resume === undefined ? undefined : room.members.get(resume);
+    if (known && known.identity === grant.identity) {
+      known.channel?.close();
+      known.channel = channel;
+      this.welcome(room, known, channel);
+      return known;
+    }
+    const now = Date.now() / 1000;
+    for (const [id, until] of room.banned) if (until < now) room.banned.delete(id);
+    if (room.banned.has(grant.tokenId)) {
+      throw new ServiceError(403, 53104, 'RoomConnectFailedError', `Unable to connect to Room: this token's holder was removed from room "${roomName}". Get a new token`);
+    }
+    if (room.locked) {
+      throw new ServiceError(403, 53104, 'RoomConnectFailedError', `Unable to connect to Room: room "${roomName}" is locked. Ask a moderator to unlock it`);
+    }
+    await this.janus.ensureRoom(roomName);
+    const id = randomUUID();
+    const { token, join } = this.janus.credentials(roomName, id, grant.expires);
+    const member: Member = {
+      id,
+      identity: grant.identity,
+      role: grant.interactivityMode,
+      permissions: grant.permissions,
+      join,
+      expires: grant.expires,
+      tokenId: grant.tokenId,
+      channel,
+      moderated: new Set(),
+    };
+    if (member.role === 'member') await this.janus.allow(roomName, [join], 'add');
+    room.members.set(id, member);
+    this.welcome(room, member, channel, token);
+    if (member.role === 'audience') this.broadcastAudience(room);
+    return member;
+  }
+
+  /** The first event on a member's stream: who it is, its Janus tokens, the room's state. */
+  private welcome(room: Room, member: Member, channel: Channel, token = this.janus.credentials(room.name, member.id, member.expires).token): void {
+    channel.send('admitted', {
+      member_id: member.id,
+      identity: member.identity,
+      permissions: member.permissions,
+      interactivity_mode: member.role,
+      janus: { token, join: member.join },
+      room: { locked: room.locked, audience_count: this.audienceCount(room) },
+      ...(member.role === 'audience' ? { view: viewAsJoined(room.view, room.name) } : {}),
+    });
+  }
+
+  /** The member's event stream ended: an audience member has left (members leave through Janus). */
+  disconnected(roomName: string, memberId: string, channel: Channel): void {
+    const room = this.rooms.get(roomName);
+    const member = room?.members.get(memberId);
+    if (!room || !member || member.channel !== channel) return;
+    member.channel = undefined;
+    if (member.role === 'audience') {
+      room.members.delete(memberId);
+      this.broadcastAudience(room);
+    } else if (!room.view.publishers.has(memberId) && !room.view.attendees.has(memberId)) {
+      this.forget(room, member);
+    }
+  }
+
+  /** A fresh token for a member (Twilio `updateToken`): new Janus tokens, same member. */
+  async refresh(grant: RoomGrant, roomName: string, memberId: string): Promise<{ token: string; join: string; permissions: Permission[] }> {
+    const room = this.rooms.get(roomName);
+    const member = room?.members.get(memberId);
+    if (!room || !member) throw notFound(memberId, roomName);
+    if (grant.room !== roomName || grant.identity !== member.identity) {
+      throw new ServiceError(403, 20101, 'AccessTokenInvalidError', 'Invalid Access Token: a new token must be for the same room and identity');
+    }
+    const credentials = this.janus.credentials(roomName, memberId, grant.expires);
+    if (member.role === 'member') {
+      await this.janus.allow(roomName, [credentials.join], 'add');
+      await this.janus.allow(roomName, [member.join], 'remove');
+    }
+    Object.assign(member, { join: credentials.join, expires: grant.expires, tokenId: grant.tokenId, permissions: grant.permissions });
+    return { ...credentials, permissions: grant.permissions };
+  }
+
+  /** A privileged operation on one member, for the caller whose token says who it is. */
+  async memberAction(grant: RoomGrant, roomName: string, callerId: string, targetId: string, action: MemberAction): Promise<void> {
+    const room = this.callerRoom(grant, roomName, callerId);
+    const self = targetId === callerId;
+    const permission = `room.${self && !['remove', 'promote', 'demote'].includes(action) ? 'self' : 'member'}.${action}` as Permission;
+    if (!grant.permissions.includes(permission)) throw forbidden(permission, `${action.replace(/_/g, ' ')} of ${self ? 'this member' : `member "${targetId}"`}`);
+    const target = room.members.get(targetId);
+    if (!target) throw notFound(targetId, roomName);
+    switch (action) {
+      case 'audio_mute':
+      case 'audio_unmute':
+      case 'video_mute':
+      case 'video_unmute': {
+        const [type, verb] = action.split('_') as ['audio' | 'video', 'mute' | 'unmute'];
+        if (verb === 'mute') target.moderated.add(type);
+        else target.moderated.delete(type);
+        await this.moderate(room, target, type, verb === 'mute');
+        return;
+      }
+      case 'deaf':
+      case 'undeaf':
+        // Janus cannot stop what a subscriber receives: the member's own client does it (and says so).
+        target.channel?.send('member.deaf', { member_id: targetId, deaf: action === 'deaf' });
+        return;
+      case 'remove':
+        await this.remove(room, target, 'kicked');
+        return;
+      case 'promote':
+      case 'demote':
+        await this.changeRole(room, target, action === 'promote' ? 'member' : 'audience');
+        return;
+      default:
+        throw new ServiceError(501, 53000, 'NotSupportedError', `${action} is not supported: Janus VideoRoom forwards media without mixing, so there is no server-side volume to set. Set the volume on the receiving side instead`);
+    }
+  }
+
+  /** A privileged operation on the whole room. */
+  async roomAction(grant: RoomGrant, roomName: string, callerId: string, action: RoomAction): Promise<void> {
+    const room = this.callerRoom(grant, roomName, callerId);
+    const permission: Permission = action === 'lock' ? 'room.lock' : action === 'unlock' ? 'room.unlock' : 'room.hangup_all';
+    const allowed = grant.permissions.includes(permission) || (action === 'remove_all' && grant.permissions.includes('room.member.remove'));
+    if (!allowed) throw forbidden(permission, action.replace(/_/g, ' '));
+    if (action === 'lock' || action === 'unlock') {
+      room.locked = action === 'lock';
+      this.broadcast(room, 'room.updated', { room: { locked: room.locked } });
+      return;
+    }
+    await Promise.all([...room.members.values()].map((member) => this.remove(room, member, 'hangup')));
+  }
+
+  private callerRoom(grant: RoomGrant, roomName: string, callerId: string): Room {
+    const room = this.rooms.get(roomName);
+    const caller = room?.members.get(callerId);
+    if (!room || !caller || grant.room !== roomName || caller.identity !== grant.identity) {
+      throw new ServiceError(403, 20101, 'AccessTokenInvalidError', `Invalid Access Token: it does not belong to member "${callerId}" of room "${roomName}"`);
+    }
+    return room;
+  }
+
+  private async moderate(room: Room, target: Member, type: 'audio' | 'video', mute: boolean): Promise<void> {
+    const ids = idsOf(room.view, target.id).filter((id) => id === target.id);
+    await Promise.all(ids.flatMap((id) => midsOf(room.view, id, type).map((mid) => this.janus.moderate(room.name, id, mid, mute))));
+  }
+
+  private async remove(room: Room, target: Member, reason: 'kicked' | 'hangup'): Promise<void> {
+    room.banned.set(target.tokenId, target.expires);
+    target.channel?.send('removed', { member_id: target.id, reason });
+    this.forget(room, target);
+    await this.janus.allow(room.name, [target.join], 'remove');
+    await Promise.all(idsOf(room.view, target.id).map((id) => this.janus.kick(room.name, id).catch(() => {})));
+  }
+
+  private forget(room: Room, member: Member): void {
+    clearTimeout(member.demotion);
+    member.channel?.close();
+    member.channel = undefined;
+    if (room.members.delete(member.id) && member.role === 'audience') this.broadcastAudience(room);
+  }
+
+  private async changeRole(room: Room, target: Member, role: InteractivityMode): Promise<void> {
+    if (target.role === role) return;
+    target.role = role;
+    clearTimeout(target.demotion);
+    if (role === 'member') {
+      await this.janus.allow(room.name, [target.join], 'add');
+      target.channel?.send('member.promoted', { member_id: target.id });
+    } else {
+      await this.janus.allow(room.name, [target.join], 'remove');
+      target.channel?.send('member.demoted', { member_id: target.id });
+      // Janus enforces it: whatever of the member is still in the room is kicked after a grace.
+      target.demotion = setTimeout(() => {
+        for (const id of idsOf(room.view, target.id)) this.janus.kick(room.name, id).catch(() => {});
+      }, DEMOTION_GRACE_MS);
+    }
+    this.broadcastAudience(room);
+  }
+
+  private audienceCount(room: Room): number {
+    return [...room.members.values()].filter((m) => m.role === 'audience' && m.channel).length;
+  }
+
+  private broadcastAudience(room: Room): void {
+    this.broadcast(room, 'room.audience_count', { total: this.audienceCount(room) });
+  }
+
+  private broadcast(room: Room, event: string, data: unknown): void {
+    for (const member of room.members.values()) member.channel?.send(event, data);
+  }
+
+  /** What the monitor saw: kept, applied (moderation survives a new publish), relayed to the audience. */
+  private onJanusEvent(roomName: string, event: RawEvent): void {
+    const room = this.room(roomName);
+    room.view = reduceView(room.view, event, MONITOR_ID);
+    if (event['videoroom'] === 'joined') return;
+    if (Array.isArray(event['publishers'])) {
+      for (const p of event['publishers'] as RawEvent[]) {
+        const member = room.members.get(String(p['id']));
+        for (const type of member?.moderated ?? []) void this.moderate(room, member!, type, true).catch(() => {});
+      }
+    }
+    const gone = event['leaving'] ?? event['kicked'];
+    if (typeof gone === 'string') {
+      const member = room.members.get(gone);
+      if (member && member.role === 'member' && !member.channel) this.forget(room, member);
+      if (member?.demotion && !idsOf(room.view, gone).length) clearTimeout(member.demotion);
+    }
+    if (event['videoroom'] === 'destroyed') {
+      for (const member of room.members.values()) member.channel?.send('removed', { member_id: member.id, reason: 'destroyed' });
+      this.rooms.delete(roomName);
+      return;
+    }
+    for (const member of room.members.values()) if (member.role === 'audience') member.channel?.send('videoroom', event);
+  }
+}
