@@ -259,7 +259,7 @@ export class RoomService {
       target.channel?.send('member.promoted', { member_id: target.id });
     } else {
       await this.janus.allow(room.name, [target.join], 'remove');
-      target.channel?.send('member.demoted', { member_id: target.id });
+      target.channel?.send('member.demoted', { member_id: target.id, view: viewAsJoined(room.view, room.name) });
       // Janus enforces it: whatever of the member is still in the room is kicked after a grace.
       target.demotion = setTimeout(() => {
         for (const id of idsOf(room.view, target.id)) this.janus.kick(room.name, id).catch(() => {});

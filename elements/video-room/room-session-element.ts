@@ -101,6 +101,74 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.undeaf(params);
   }
 
+  /** The permissions the room token grants (SignalWire names), while joined with a token. */
+  get permissions(): readonly string[] {
+    return this.roomSession.permissions;
+  }
+
+  /** `member` or `audience` while joined with a token, otherwise null. */
+  get interactivityMode(): 'member' | 'audience' | null {
+    return this.roomSession.interactivityMode;
+  }
+
+  /** Whether the room is locked against new members (joined with a token). */
+  get locked(): boolean {
+    return this.roomSession.locked;
+  }
+
+  /** Audience members in the room (joined with a token). */
+  get audienceCount(): number {
+    return this.roomSession.audienceCount;
+  }
+
+  /** Removes a member (`room.member.remove`; needs a token). */
+  removeMember(params: { memberId: string }): Promise<void> {
+    return this.roomSession.removeMember(params);
+  }
+
+  removeAllMembers(): Promise<void> {
+    return this.roomSession.removeAllMembers();
+  }
+
+  hangupAll(): Promise<void> {
+    return this.roomSession.hangupAll();
+  }
+
+  /** Keeps new members out until `unlock()` (`room.lock`; needs a token). */
+  lock(): Promise<void> {
+    return this.roomSession.lock();
+  }
+
+  unlock(): Promise<void> {
+    return this.roomSession.unlock();
+  }
+
+  /** Makes an audience member a member (`room.member.promote`; needs a token). */
+  promote(params: { memberId: string }): Promise<void> {
+    return this.roomSession.promote(params);
+  }
+
+  /** Makes a member (this one by default) audience (`room.member.demote`; needs a token). */
+  demote(params?: { memberId?: string }): Promise<void> {
+    return this.roomSession.demote(params);
+  }
+
+  /** Not supported on Janus VideoRoom: rejects with `NotSupportedError`. */
+  setInputVolume(params: { memberId?: string; volume: number }): Promise<void> {
+    return this.roomSession.setInputVolume(params);
+  }
+
+  /** Not supported on Janus VideoRoom: rejects with `NotSupportedError`. */
+  setOutputVolume(params: { memberId?: string; volume: number }): Promise<void> {
+    return this.roomSession.setOutputVolume(params);
+  }
+
+  /** Replaces the room token before it expires (Twilio `updateToken`); see `tokenAboutToExpire`. */
+  async updateToken(token: string): Promise<this> {
+    await this.roomSession.updateToken(token);
+    return this;
+  }
+
   /** Switches the camera (`{ deviceId }`, `{ facingMode: 'environment' }`...) without renegotiating. */
   updateCamera(constraints: MediaTrackConstraints): Promise<void> {
     return this.roomSession.updateCamera(constraints);

@@ -32,6 +32,8 @@ const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 
 /** Every property that feeds the room model's options. */
 const OPTION_PROPERTIES = [
   ...JOIN_PROPERTIES,
+  // A new token while joined renews it (`updateToken`) rather than joining again.
+  'token',
   'stopCameraWhileMuted',
   'stopMicrophoneWhileMuted',
   'stopCameraInBackground',
@@ -139,7 +141,13 @@ export class VideoRoom extends RoomSessionElement {
 
   @state() private customLayout = false;
 
-  /** Janus API URL: `ws://`/`wss://` (WebSocket transport) or `http://`/`https://`. */
+  /**
+   * A room token from the room service (`janus-room-elements/server`): it names the server, the
+   * room and the identity, so with it those attributes may be left out. Refreshed with `updateToken()`.
+   */
+  @property() token = '';
+
+  /** Janus API URL: `ws://`/`wss://` (WebSocket transport) or `http://`/`https://` (default: the token's). */
   @property() server = '';
 
   /** Room name; created on first join when the server allows it and `create` is on. */
@@ -279,7 +287,13 @@ export class VideoRoom extends RoomSessionElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The model reads its options when it joins, captures for a preview, or mutes.
+    const renew = changed.has('token') && this.token !== '' && this.roomSession.active && this.token !== this.roomSession.options.token;
     if (OPTION_PROPERTIES.some((name) => changed.has(name))) this.roomSession.options = this.joinOptions();
+    if (renew) {
+      this.roomSession.updateToken(this.token).catch(() => {
+        // Reported through the `error` event.
+      });
+    }
     if (changed.has('layout') && this.layout !== this.chosenLayout()) {
       this.roomSession.setLayout({ name: this.layout || 'auto' }).catch(() => {
         // A bad value is reported through the `error` event; the attribute goes back.
@@ -318,6 +332,7 @@ export class VideoRoom extends RoomSessionElement {
 
   private joinOptions(): RoomSessionOptions {
     return {
+      ...(this.token ? { token: this.token } : {}),
       server: this.server,
       room: this.room,
       identity: this.identity,

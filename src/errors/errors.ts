@@ -50,7 +50,10 @@ function defineError(name: string, code: number, defaultMessage: string): RoomEr
 // Codes and default messages as in twilio-video.js (lib/util/twilio-video-errors.js).
 export const AccessTokenInvalidError = defineError('AccessTokenInvalidError', 20101, 'Invalid Access Token');
 export const AccessTokenGrantsInvalidError = defineError('AccessTokenGrantsInvalidError', 20106, 'Invalid Access Token grants');
+export const AccessTokenIssuerInvalidError = defineError('AccessTokenIssuerInvalidError', 20103, 'Invalid Access Token issuer/subject');
 export const AccessTokenExpiredError = defineError('AccessTokenExpiredError', 20104, 'Access Token expired or expiration date invalid');
+export const AccessTokenNotYetValidError = defineError('AccessTokenNotYetValidError', 20105, 'Access Token not yet valid');
+export const AccessTokenSignatureInvalidError = defineError('AccessTokenSignatureInvalidError', 20107, 'Invalid Access Token signature');
 export const SignalingConnectionError = defineError('SignalingConnectionError', 53000, 'Signaling connection error');
 export const SignalingConnectionDisconnectedError = defineError('SignalingConnectionDisconnectedError', 53001, 'Signaling connection disconnected');
 export const SignalingConnectionTimeoutError = defineError('SignalingConnectionTimeoutError', 53002, 'Signaling connection timed out');

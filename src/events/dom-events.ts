@@ -53,6 +53,16 @@ export const DOM_EVENT_TABLE: Table = {
   reconnecting: [{ name: 'reconnecting', detail: ({ error }) => ({ error }) }],
   reconnected: [{ name: 'reconnected', detail: () => null }],
   mediaReconnecting: [{ name: 'media.reconnecting', detail: () => null }],
+  roomUpdated: [
+    {
+      name: 'room.updated',
+      detail: ({ locked }, room) => ({ ...scope(room), room_session: { ...scope(room), name: room.snapshot.roomName ?? '', locked } }),
+    },
+  ],
+  audienceCount: [{ name: 'room.audience_count', detail: ({ total }, room) => ({ ...scope(room), total }) }],
+  memberPromoted: [{ name: 'member.promoted', detail: ({ memberId }, room) => ({ ...scope(room), member_id: memberId }) }],
+  memberDemoted: [{ name: 'member.demoted', detail: ({ memberId }, room) => ({ ...scope(room), member_id: memberId }) }],
+  tokenAboutToExpire: [{ name: 'tokenAboutToExpire', detail: ({ expires }) => ({ expires }) }],
   memberUpdated: [
     { name: 'member.updated', detail: ({ member, updated }, room) => ({ ...scope(room), member: { ...member, updated } }) },
   ],

@@ -109,6 +109,32 @@ export interface ReconnectingDetail {
   error: Error;
 }
 
+/** `room.updated` (SignalWire), from the room service: the room's new state. */
+export interface RoomUpdatedDetail {
+  room_session_id: string;
+  room_id: string;
+  room_session: { room_session_id: string; room_id: string; name: string; locked: boolean };
+}
+
+/** `room.audience_count` (SignalWire): how many audience members the room has. */
+export interface AudienceCountDetail {
+  room_session_id: string;
+  room_id: string;
+  total: number;
+}
+
+/** `member.promoted` / `member.demoted` (SignalWire): sent to the member whose role changed. */
+export interface MemberRoleDetail {
+  room_session_id: string;
+  room_id: string;
+  member_id: string;
+}
+
+/** `tokenAboutToExpire`: the room token expires at `expires` (ms since the epoch); call `updateToken()`. */
+export interface TokenAboutToExpireDetail {
+  expires: number;
+}
+
 /** Event name -> `detail` type, for every event `<video-room>` dispatches. */
 export interface RoomEventDetails {
   'room.joined': RoomJoinedDetail;
@@ -124,6 +150,11 @@ export interface RoomEventDetails {
   /** The media connection broke and is being restored (SignalWire; then `media.connected` or `media.disconnected`). */
   'media.reconnecting': null;
   'media.disconnected': null;
+  'room.updated': RoomUpdatedDetail;
+  'room.audience_count': AudienceCountDetail;
+  'member.promoted': MemberRoleDetail;
+  'member.demoted': MemberRoleDetail;
+  tokenAboutToExpire: TokenAboutToExpireDetail;
   participantConnected: ParticipantEventDetail;
   participantDisconnected: ParticipantEventDetail;
   /** Another participant's media stopped arriving, or it is not back yet after Janus restarted (Twilio). */

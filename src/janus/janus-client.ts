@@ -46,6 +46,8 @@ export interface SessionOptions {
   timeout: number;
   /** Gives up connecting (and closes the half-open connection) when aborted. */
   signal?: AbortSignal;
+  /** Janus token authentication: every request carries `token` as it is when sent. */
+  credentials?: { token: string };
 }
 
 export type SessionEvents = {
@@ -62,11 +64,13 @@ export class JanusSession {
   /** Every socket janus.js opened for this session; the last one is in use. */
   private readonly sockets: GatedSocket[];
   private readonly id: unknown;
+  private readonly credentials: { token: string } | undefined;
   private closed = false;
   private lostValue = false;
 
-  private constructor(janus: JanusJS.Janus, timeout: number, sockets: GatedSocket[]) {
+  private constructor(janus: JanusJS.Janus, timeout: number, sockets: GatedSocket[], credentials?: { token: string }) {
     this.janus = janus;
+    this.credentials = credentials;
     this.timeout = timeout;
     this.sockets = sockets;
     this.id = janus.getSessionId();
@@ -87,12 +91,14 @@ export class JanusSession {
           iceServers: options.iceServers,
           // The room model leaves on pagehide itself, in order.
           destroyOnUnload: false,
+          ...(options.credentials ? { token: options.credentials.token } : {}),
           success: () => resolve(),
           error: (reason: unknown) => {
             if (session) session.onLost(String(reason));
             else reject(failureFromString('connect', reason));
           },
         }),
+        options.credentials,
       );
       // janus.js ignores a socket that closes before the session exists: Janus went away meanwhile.
       onClose = () => reject(new JanusFailure('connect', 'network error: the connection closed before Janus created the session'));
@@ -120,7 +126,7 @@ export class JanusSession {
       signal?.removeEventListener('abort', onAbort);
       sockets[0]?.removeEventListener('close', onClose);
     }
-    session = new JanusSession(janus!, options.timeout, sockets);
+    session = new JanusSession(janus!, options.timeout, sockets, options.credentials);
     return session;
   }
 
@@ -164,6 +170,7 @@ export class JanusSession {
             reject(/no such session/i.test(text) ? new JanusFailure('core', text, 458) : failureFromString('connect', text));
           },
         }),
+        this.credentials,
       );
     });
     await withTimeout(claimed, timeout, () => new JanusFailure('timeout', `claiming the session timed out after ${timeout} ms`));

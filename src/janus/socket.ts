@@ -11,11 +11,15 @@ import { SignalingIncomingMessageInvalidError } from '../errors/errors.js';
 /** The largest frame accepted from Janus: a room's full `publishers` list is far smaller. */
 export const MAX_INCOMING_CHARS = 1 << 20;
 
-let recording: GatedSocket[] | undefined;
+let recording: { into: GatedSocket[]; credentials: { token: string } | undefined } | undefined;
 
-/** Runs `open` (which may construct sockets: `new Janus()`, `reconnect()`), adding them to `into`. */
-export function recordSockets<T>(into: GatedSocket[], open: () => T): T {
-  recording = into;
+/**
+ * Runs `open` (which may construct sockets: `new Janus()`, `reconnect()`), adding them to `into`.
+ * With `credentials`, every request goes out with `credentials.token` as read when it is sent:
+ * janus.js keeps the token it was given for the session's life, and a room token can be renewed.
+ */
+export function recordSockets<T>(into: GatedSocket[], open: () => T, credentials?: { token: string }): T {
+  recording = { into, credentials };
   try {
     return open();
   } finally {
@@ -48,11 +52,11 @@ function checkFrame(data: unknown): { problem: string } | { transaction: string 
   return { transaction: typeof transaction === 'string' ? transaction : undefined };
 }
 
-/** The top-level transaction of a request janus.js sends (its body could hold the word too). */
-function transactionOf(data: string): string | undefined {
+/** A request janus.js sends, parsed (undefined if it is not JSON). */
+function parseRequest(data: string): Record<string, unknown> | undefined {
   try {
-    const { transaction } = JSON.parse(data) as { transaction?: unknown };
-    return typeof transaction === 'string' ? transaction : undefined;
+    const value: unknown = JSON.parse(data);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
@@ -65,10 +69,12 @@ export class GatedSocket extends WebSocket {
   handling: string | undefined;
   /** The listeners janus.js added (see `abandon`). */
   private readonly added: Array<[string, EventListenerOrEventListenerObject]> = [];
+  private readonly credentials: { token: string } | undefined;
 
   constructor(url: string | URL, protocols?: string | string[]) {
     super(url, protocols);
-    recording?.push(this);
+    recording?.into.push(this);
+    this.credentials = recording?.credentials;
     // Added before janus.js adds its own listener, so it runs first and can stop a bad frame.
     super.addEventListener('message', (event: MessageEvent) => {
       const checked = checkFrame(event.data);
@@ -98,7 +104,14 @@ export class GatedSocket extends WebSocket {
   }
 
   override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-    if (typeof data === 'string') this.lastSent = transactionOf(data);
+    if (typeof data === 'string') {
+      const request = parseRequest(data);
+      // The top-level transaction (the body could hold the word too).
+      this.lastSent = typeof request?.['transaction'] === 'string' ? request['transaction'] : undefined;
+      if (request && this.credentials && request['token'] !== this.credentials.token) {
+        data = JSON.stringify({ ...request, token: this.credentials.token });
+      }
+    }
     super.send(data);
   }
 }

@@ -97,7 +97,14 @@ export class Downlink {
     const { options, hooks } = this;
     const subscriptions = new Subscriptions(
       this.session,
-      { room: options.room, privateId: this.privateId, receive: this.receive, demand: hooks.videoDemand, ...(options.pin ? { pin: options.pin } : {}) },
+      {
+        room: options.room,
+        privateId: this.privateId,
+        receive: this.receive,
+        demand: hooks.videoDemand,
+        ...(options.pin ? { pin: options.pin } : {}),
+        ...(options.access ? { token: options.access.credentials.join } : {}),
+      },
       hooks.roster,
     );
     subscriptions.deaf = this.deafValue;

@@ -4,7 +4,8 @@
  */
 import { RoomNotFoundError, SignalingConnectionDisconnectedError } from '../errors/errors.js';
 import { JanusFailure, JanusSession } from '../janus/janus-client.js';
-import type { JoinedInfo, ParticipantEvent } from '../janus/videoroom/protocol.js';
+import { parseJoined, parseParticipantEvent, type JoinedInfo, type ParticipantEvent } from '../janus/videoroom/protocol.js';
+import type { RoomAccess } from '../service/room-access.js';
 import { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
 import type { Attempt } from './connection.js';
 import type { ResolvedOptions } from './options.js';
@@ -16,6 +17,11 @@ export interface Signaling {
   readonly joined: JoinedInfo;
   /** The secret of the room, when this join created it. */
   readonly createdSecret?: string;
+  /**
+   * An audience member is not in the room on Janus (only members are on its `allowed` list): the
+   * room service relays the room's events instead. `backlog`: those since `joined` was taken.
+   */
+  readonly relay?: { backlog: ParticipantEvent[]; follow(listener: (event: ParticipantEvent) => void): () => void };
 }
 
 export interface SignalingHooks {
@@ -36,11 +42,35 @@ export async function joinSignaling(attempt: Attempt, options: ResolvedOptions, 
   const publisher = await attempt.step(VideoRoomPublisher.attach(session));
   publisher.events.on('room', hooks.roomEvent);
   publisher.events.on('connectionState', hooks.publisherState);
-  const createdSecret = await attempt.step(ensureRoom(publisher, options));
+  const { access } = options;
+  if (access?.mode === 'audience') return { session, publisher, ...audienceView(access) };
+  const createdSecret = access ? undefined : await attempt.step(ensureRoom(publisher, options));
   const joined = await attempt.step(
-    publisher.join({ room: options.room, id: memberId, display: options.identity, ...(options.pin ? { pin: options.pin } : {}) }),
+    publisher.join({
+      room: options.room,
+      id: memberId,
+      display: options.identity,
+      ...(options.pin ? { pin: options.pin } : {}),
+      ...(access ? { token: access.credentials.join } : {}),
+    }),
   );
   return { session, publisher, joined, ...(createdSecret ? { createdSecret } : {}) };
+}
+
+/** The room as the service relays it to an audience member. */
+function audienceView(access: RoomAccess): Pick<Signaling, 'joined' | 'relay'> {
+  const events = (messages: Record<string, unknown>[]) => messages.map(parseParticipantEvent).filter((e): e is ParticipantEvent => e !== undefined);
+  return {
+    joined: parseJoined(access.view ?? { private_id: 0 }),
+    relay: {
+      backlog: events(access.relayed),
+      follow(listener) {
+        const relay = (message: Record<string, unknown>) => events([message]).forEach(listener);
+        access.events.on('relay', relay);
+        return () => access.events.off('relay', relay);
+      },
+    },
+  };
 }
 
 /** Creates the room when it is missing and allowed; resolves with its secret if this call created it. */

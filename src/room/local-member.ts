@@ -25,6 +25,8 @@ export class LocalMember {
   private streamValue: MediaStream | null = null;
   /** The camera was turned off because the page went to the background (not by the member). */
   private backgrounded = false;
+  /** Sources a moderator muted (see `moderated`). */
+  private readonly moderatedSources = new Set<LocalSource>();
 
   constructor(hooks: LocalMemberHooks) {
     this.hooks = hooks;
@@ -83,6 +85,7 @@ export class LocalMember {
 
   /** Leaving: lets go of the publisher and of the devices (unless a preview holds them). */
   release(): void {
+    this.moderatedSources.clear();
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
     this.media.release(this);
     this.streamValue = null;
@@ -101,6 +104,23 @@ export class LocalMember {
 
   setDeaf(deaf: boolean): Promise<void> {
     return this.publications.setDeaf(deaf, this.media.held);
+  }
+
+  /**
+   * A moderator stopped one of our streams at Janus (or let it through again): the source shows
+   * as muted here too, and is unmuted again when the moderator unmutes it, unless the member had
+   * muted it itself before.
+   */
+  async moderated(mid: string, muted: boolean): Promise<void> {
+    const publication = [...this.publications.list.values()].find((p) => p.mid === mid);
+    const source = publication?.source;
+    if (source !== 'camera' && source !== 'microphone') return;
+    if (muted && !publication!.muted) {
+      this.moderatedSources.add(source);
+      await this.mute(source);
+    } else if (!muted && this.moderatedSources.delete(source)) {
+      await this.unmute(source);
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import { encodeStreamState } from '../janus/videoroom/protocol.js';
 import { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
 import { getDisplayMedia, getUserMedia } from '../media/devices.js';
 import { stopTracks } from '../media/local-media.js';
+import type { RoomAccess } from '../service/room-access.js';
 import { Connection, type Attempt } from './connection.js';
 import type { LayoutChoice, VideoPositions } from './layout.js';
 import { sourceMemberId, type SourceType } from './member-types.js';
@@ -30,6 +31,8 @@ export interface SourceRoom {
   /** The owner's name: an extra source shows as its owner. */
   readonly identity: string;
   readonly timeout: number;
+  /** Joined through the room service: sources join with the owner's Janus token. */
+  readonly access?: RoomAccess;
 }
 
 export interface SourceHost {
@@ -225,7 +228,15 @@ export class RoomSessionSource {
       publisher.events.on('room', (event) => {
         if (event.type === 'removed') void this.leave();
       });
-      await attempt.step(publisher.join({ room: room.room, id: this.memberId, display: room.identity, ...(room.pin ? { pin: room.pin } : {}) }));
+      await attempt.step(
+        publisher.join({
+          room: room.room,
+          id: this.memberId,
+          display: room.identity,
+          ...(room.pin ? { pin: room.pin } : {}),
+          ...(room.access ? { token: room.access.credentials.join } : {}),
+        }),
+      );
       this.inRoom = true;
       this.host.entered(this);
       this.host.changed();

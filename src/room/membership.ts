@@ -36,6 +36,8 @@ export interface MembershipHooks {
   subscriptionFailed(memberId: string, mid: string, error: Error): void;
   /** How a member's video should be relayed now (video-demand.ts). */
   videoDemand(memberId: string): VideoDemand;
+  /** A moderator stopped (or let through again) one of this client's streams at Janus. */
+  moderated(mid: string, muted: boolean): void;
 }
 
 const NO_TRACKS: RemoteTracks = new Map();
@@ -72,6 +74,8 @@ export class Membership {
   private readonly hooks: MembershipHooks;
   private readonly speakers = new DominantSpeaker(() => this.hooks.changed());
   private readonly monitor: LinkMonitor;
+  /** Stops following the room service's relay (an audience member's room events). */
+  private stopRelay = () => {};
 
   constructor(options: ResolvedOptions, memberId: string, hooks: MembershipHooks) {
     this.options = options;
@@ -185,7 +189,7 @@ export class Membership {
   }
 
   /** Takes a joined session: who is there, and receiving from those who publish. */
-  private adopt({ session, publisher, joined, createdSecret }: Signaling, base: Roster): void {
+  private adopt({ session, publisher, joined, createdSecret, relay }: Signaling, base: Roster): void {
     this.publisherValue = publisher;
     if (createdSecret) this.ownership.created(createdSecret);
     publisher.events.on('slowLink', ({ uplink }) => this.monitor.slowLink(uplink));
@@ -199,6 +203,18 @@ export class Membership {
     this.whole = true;
     // Subscribing to those already publishing runs in parallel with publishing.
     this.applyRoomEvent({ type: 'publishers', publishers: joined.publishers });
+    if (relay) {
+      for (const event of relay.backlog) this.onRoomEvent(event);
+      this.stopRelay = relay.follow((event) => this.onRoomEvent(event));
+    }
+  }
+
+  /**
+   * This client's role changed (promoted or demoted by a moderator): the next recovery joins
+   * afresh in the new role, with the same member id (see `rejoin`).
+   */
+  changeRole(): void {
+    this.whole = false;
   }
 
   /** The join finished: from now on `media.connected` follows the PeerConnections, and Janus is checked on. */
@@ -270,6 +286,7 @@ export class Membership {
    */
   private async rejoin(attempt: Attempt): Promise<void> {
     this.whole = false;
+    this.stopRelay();
     const old = this.sessionValue;
     this.downlink?.close();
     this.downlink = undefined;
@@ -325,6 +342,7 @@ export class Membership {
    */
   async close(options: { unload?: boolean } = {}): Promise<void> {
     this.closed = true;
+    this.stopRelay();
     this.liveness.stop();
     clearTimeout(this.expiry);
     this.mediaUp.notify();
@@ -362,6 +380,7 @@ export class Membership {
       else this.hooks.fail('room_destroyed', new RoomCompletedError('Room completed: the room was destroyed. Join another room'));
       return;
     }
+    if (event.type === 'moderation' && event.id === this.memberId) this.hooks.moderated(event.mid, event.muted);
     if (this.isJoined && duplicateIdentity(this.rosterValue, event, this.options.identity, this.memberId)) {
       this.hooks.fail(
         'duplicate_identity',

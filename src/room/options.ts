@@ -8,6 +8,8 @@ import {
   SignalingConnectionError,
   type RoomErrorClass,
 } from '../errors/errors.js';
+import type { RoomAccess } from '../service/room-access.js';
+import type { TokenClaims } from '../service/room-token.js';
 import { talkThreshold } from './speakers.js';
 import type { BandwidthProfile, JoinOptions, RoomSessionOptions, TrackKind } from './types.js';
 import type { DemandPolicy } from './video-demand.js';
@@ -19,11 +21,18 @@ export const DEFAULT_MAX_PUBLISHERS = 16;
 /** Twilio's limits for room names and identities. */
 export const MAX_NAME_LENGTH = 128;
 
-export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin' | 'localStream' | 'inputSensitivity' | 'bandwidthProfile'>> & {
+export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin' | 'localStream' | 'inputSensitivity' | 'bandwidthProfile' | 'token'>> & {
   pin?: string;
   localStream?: MediaStream;
   inputSensitivity?: number;
+  /** Joined through the room service (with a token): Janus's tokens, the member's role, its event stream. */
+  access?: RoomAccess;
 };
+
+/** The options a token fills in: its server, room (unless the page names one) and identity. */
+export function withTokenClaims(options: RoomSessionOptions, claims: TokenClaims): RoomSessionOptions {
+  return { ...options, server: options.server || claims.janusUrl, room: options.room || claims.room, identity: claims.identity };
+}
 
 /** Mobile browsers stop a backgrounded page's camera; desktop ones keep it. */
 function isMobile(): boolean {
@@ -164,8 +173,13 @@ export interface JoinPlan {
   receive: ReadonlySet<TrackKind>;
 }
 
-/** SignalWire's `join()` parameters over the session's options (they apply to this join only). */
+/** SignalWire's `join()` parameters over the session's options (they apply to this join only); the audience sends nothing. */
 export function planJoin(options: ResolvedOptions, params: JoinOptions = {}): JoinPlan {
+  const plan = planMemberJoin(options, params);
+  return options.access?.mode === 'audience' ? { ...plan, camera: false, microphone: false } : plan;
+}
+
+function planMemberJoin(options: ResolvedOptions, params: JoinOptions): JoinPlan {
   if (typeof params !== 'object' || params === null) throw new RangeError('join() takes an object of options');
   const audio = params.audio === undefined ? options.audio : constraintsOption(params.audio, 'audio');
   const video = params.video === undefined ? options.video : constraintsOption(params.video, 'video');

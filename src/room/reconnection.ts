@@ -7,16 +7,19 @@
 import { MediaConnectionError, SignalingConnectionDisconnectedError } from '../errors/errors.js';
 import { abortable, type Attempt } from './connection.js';
 
-/** What broke: the connection to Janus (the WebSocket, or a session that stopped answering) or a PeerConnection. */
-export type Trouble = 'signaling' | 'media';
+/**
+ * What broke: the connection to Janus (the WebSocket, or a session that stopped answering) or a
+ * PeerConnection; or nothing broke, but the join must be made anew in another role (`role`).
+ */
+export type Trouble = 'signaling' | 'media' | 'role';
 
 export interface ReconnectionHooks {
   /** One try at making the join whole; rejects if it is not. `limit`: milliseconds left in the window. */
   attempt(attempt: Attempt, limit: number): Promise<void>;
   /** Trying starts (`reconnecting`, with what broke). */
-  started(error: Error): void;
+  started(error: Error, trouble: Trouble): void;
   /** A try succeeded (`reconnected`). */
-  succeeded(): void;
+  succeeded(trouble: Trouble): void;
   /** The window ran out: the join is over. */
   gaveUp(error: Error): void;
 }
@@ -50,7 +53,7 @@ export class Reconnection {
     this.trouble = trouble;
     const controller = new AbortController();
     this.controller = controller;
-    this.hooks.started(error);
+    this.hooks.started(error, trouble);
     void this.run(controller, window);
   }
 
@@ -85,7 +88,7 @@ export class Reconnection {
         await attempt.step(this.hooks.attempt(attempt, limit));
         if (signal.aborted) return;
         this.finish(controller);
-        this.hooks.succeeded();
+        this.hooks.succeeded(this.trouble);
         return;
       } catch (error) {
         if (signal.aborted) return;

@@ -19,7 +19,10 @@ import { LocalMember } from './local-member.js';
 import { LocalSources } from './local-sources.js';
 import { Membership } from './membership.js';
 import { newMemberId } from './member-types.js';
-import { demandPolicy, planJoin, resolveOptions, type JoinPlan } from './options.js';
+import { demandPolicy, planJoin, resolveOptions, withTokenClaims, type JoinPlan, type ResolvedOptions } from './options.js';
+import { RoomAccess } from '../service/room-access.js';
+import { readRoomToken } from '../service/room-token.js';
+import { linkService, type ServiceLinkHooks } from './service-link.js';
 import { EMPTY_ROSTER } from './roster.js';
 import { TALK_WINDOW_PACKETS, talkThreshold } from './speakers.js';
 import type { ConnectionState, JoinOptions, RoomSessionOptions, RoomSnapshot } from './types.js';
@@ -52,6 +55,13 @@ export type RoomSessionEvents = AnnouncedEvents & {
   reconnected: undefined;
   /** SignalWire `media.reconnecting`. */
   mediaReconnecting: undefined;
+  /** The room service's word (joined with a token): SignalWire `room.updated` (locked). */
+  roomUpdated: { locked: boolean };
+  audienceCount: { total: number };
+  memberPromoted: { memberId: string };
+  memberDemoted: { memberId: string };
+  /** The room token expires soon: call `updateToken()` (Twilio's `tokenAboutToExpire`). */
+  tokenAboutToExpire: { expires: number };
 };
 
 /** Who may be acted on: this client only (muting others needs a room service's grants). */
@@ -74,14 +84,22 @@ export abstract class RoomSessionCore {
   private unpublished = false;
   /** Likewise for its screen shares and extra devices (on a session Janus lost). */
   private sourcesAway = false;
+  /** Joined with a token: the room service's side of this member (undefined otherwise). */
+  protected access: RoomAccess | undefined;
+  private unlinkService = () => {};
+  /** A promotion or demotion is being carried out (a rejoin in the new role). */
+  private roleChanged = false;
   private readonly reconnection = new Reconnection({
     attempt: (attempt, limit) => this.recover(attempt, limit),
-    started: (error) => {
+    // Changing role is no broken connection: it joins anew quietly.
+    started: (error, trouble) => {
+      if (trouble === 'role') return;
       this.connection.reconnecting();
       this.events.emit('reconnecting', { error });
       this.events.emit('mediaReconnecting', undefined);
     },
-    succeeded: () => {
+    succeeded: (trouble) => {
+      if (trouble === 'role') return this.changed();
       this.connection.reconnected();
       this.events.emit('reconnected', undefined);
       this.events.emit('mediaConnected', undefined);
@@ -193,10 +211,19 @@ export abstract class RoomSessionCore {
   // ------------------------------------------------------------------ joining and leaving
 
   private async connect(attempt: Attempt): Promise<void> {
-    const options = resolveOptions(this.options);
-    const plan = planJoin(options, this.joinParams);
+    const token = this.options.token;
+    const claims = token ? readRoomToken(token) : undefined;
+    let options = resolveOptions(claims ? withTokenClaims(this.options, claims) : this.options);
     if (!isWebRTCSupported()) throw new DOMException('This browser does not support WebRTC', 'NotSupportedError');
-    const membership = new Membership(options, newMemberId(), {
+    if (token) {
+      // The room service admits the token's holder and hands out what Janus itself checks.
+      const access = await attempt.step(RoomAccess.open(token, options.room, { signal: attempt.signal, timeout: options.timeout }), (late) => late.close());
+      this.access = access;
+      this.unlinkService = linkService(access, this.serviceHooks());
+      options = { ...options, access };
+    }
+    const plan = planJoin(options, this.joinParams);
+    const membership = new Membership(options, options.access?.memberId || newMemberId(), {
       changed: () => this.changed(),
       report: (error) => this.report(error),
       fail: (reason, error) => this.connection.fail(reason, error),
@@ -210,6 +237,7 @@ export abstract class RoomSessionCore {
       },
       videoDemand: (memberId) =>
         videoDemand(memberId, this.videoViews.values(), this.layoutSettings.positions.get(memberId) === 'off-canvas', demandPolicy(this.options.bandwidthProfile)),
+      moderated: (mid, muted) => this.local.moderated(mid, muted).catch((error: unknown) => this.report(error)),
     });
     this.membership = membership;
     this.plan = plan;
@@ -257,6 +285,7 @@ export abstract class RoomSessionCore {
   private async recover(attempt: Attempt, limit: number): Promise<void> {
     const membership = this.membership;
     if (!membership || !this.plan) throw new DOMException('not joined', 'InvalidStateError');
+    if (this.roleChanged) await this.takeRole(attempt, membership.options);
     const { republish, rejoined } = await membership.recover(attempt);
     const publisher = membership.publisher!;
     // A new publisher (or one Janus hung up): publish the same tracks again, also when an
@@ -280,6 +309,46 @@ export abstract class RoomSessionCore {
     }
   }
 
+  private serviceHooks(): ServiceLinkHooks {
+    return {
+      changed: () => this.changed(),
+      locked: (locked) => this.events.emit('roomUpdated', { locked }),
+      audienceCount: (total) => this.events.emit('audienceCount', { total }),
+      role: (mode) => this.switchRole(mode),
+      deaf: (deaf) => void this.local.setDeaf(deaf).then(() => {
+        if (this.membership) this.membership.deaf = deaf;
+      }, (error: unknown) => this.report(error)),
+      aboutToExpire: (expires) => this.events.emit('tokenAboutToExpire', { expires }),
+      fail: (reason, error) => this.connection.fail(reason, error),
+      report: (error) => this.report(error),
+    };
+  }
+
+  /** Promoted or demoted: the join is made anew in the new role (publishing, or only receiving). */
+  private switchRole(mode: 'member' | 'audience'): void {
+    const membership = this.membership;
+    if (!membership || !this.connection.joined) return;
+    this.events.emit(mode === 'member' ? 'memberPromoted' : 'memberDemoted', { memberId: membership.memberId });
+    this.plan = planJoin(membership.options, this.joinParams);
+    this.roleChanged = true;
+    membership.changeRole();
+    this.reconnection.start('role', new Error(`changing role to ${mode}`), Math.max(membership.options.reconnectWindow, membership.options.timeout));
+  }
+
+  /** Before joining in the new role: capture what a member sends, or stop sending anything. */
+  private async takeRole(attempt: Attempt, options: ResolvedOptions): Promise<void> {
+    const plan = this.plan!;
+    this.local.publications.stop();
+    if (plan.camera === false && plan.microphone === false) {
+      await this.sources.leaveAll({ unreachable: false });
+      this.local.release();
+    } else {
+      await this.local.capture(plan, options.localStream, attempt);
+    }
+    this.unpublished = true;
+    this.roleChanged = false;
+  }
+
   private async disconnect(left: Left): Promise<void> {
     this.reconnection.stop();
     if (this.announcer.stop()) this.events.emit('mediaDisconnected', undefined);
@@ -291,6 +360,10 @@ export abstract class RoomSessionCore {
   /** Releases whatever a join acquired; safe to call at any point. `unload`: wait for no answers. */
   private async release(options: { unload?: boolean } = {}): Promise<void> {
     this.reconnection.stop();
+    this.unlinkService();
+    this.access?.close();
+    this.access = undefined;
+    this.roleChanged = false;
     this.plan = undefined;
     this.unpublished = this.sourcesAway = false;
     // Shares and devices leave first: nothing of this client stays published.
@@ -308,13 +381,15 @@ export abstract class RoomSessionCore {
   // ------------------------------------------------------------------ events and controls
 
   /** A control of this member's own media; other members need a room service (not here). */
-  protected control(params: MemberParams | undefined, what: string, action: () => Promise<void>): Promise<void> {
+  protected control(params: MemberParams | undefined, what: string, action: () => Promise<void>, serviceAction?: string): Promise<void> {
     return this.reporting(async () => {
       if (params !== undefined && (typeof params !== 'object' || params === null)) throw new RangeError('expected { memberId?: string }');
       const target = params?.memberId;
       if (target !== undefined && target !== this.membership?.memberId) {
+        // Another member: the room service does it, if the token grants it.
+        if (this.access && serviceAction && typeof target === 'string') return this.access.memberAction(target, serviceAction);
         throw new AccessTokenGrantsInvalidError(
-          `${AccessTokenGrantsInvalidError.defaultMessage}: this client may only ${what} itself, not member "${String(target)}". Moderating others needs a room service that grants it`,
+          `${AccessTokenGrantsInvalidError.defaultMessage}: this client may only ${what} itself, not member "${String(target)}". Moderating others needs a room joined with a token from the room service`,
         );
       }
       await action();
@@ -361,6 +436,9 @@ export abstract class RoomSessionCore {
       networkQuality: membership?.networkQuality ?? NO_QUALITY,
       dimensions: membership?.dimensions ?? NO_DIMENSIONS,
       self: { ...this.local.state(this.connection.joined), screenShare: this.sources.screenShareState },
+      service: this.access
+        ? { permissions: this.access.permissions, interactivityMode: this.access.mode, locked: this.access.locked, audienceCount: this.access.audienceCount }
+        : null,
     };
   }
 

@@ -3,7 +3,8 @@
  * meet): state getters, joining, mute, devices, talk threshold, extra sources and layouts. The
  * machinery under it is in room-session-core.ts. No Lit, no DOM rendering.
  */
-import { RoomSessionCore, type MemberParams } from './room-session-core.js';
+import type { MemberParams } from './room-session-core.js';
+import { ModeratedRoomSession } from './room-session-moderation.js';
 import {
   LAYOUT_NAMES,
   checkLayoutName,
@@ -32,7 +33,7 @@ import { warnOnce } from '../util/warn.js';
 export type { TrackEvent } from './announcements.js';
 export type { MemberParams, RoomSessionEvents } from './room-session-core.js';
 
-export class RoomSession extends RoomSessionCore {
+export class RoomSession extends ModeratedRoomSession {
   get memberId(): string | null {
     return this.snapshot.memberId;
   }
@@ -113,29 +114,29 @@ export class RoomSession extends RoomSessionCore {
   }
 
   audioMute(params?: MemberParams): Promise<void> {
-    return this.control(params, 'mute the microphone of', () => this.local.mute('microphone'));
+    return this.control(params, 'mute the microphone of', () => this.local.mute('microphone'), 'audio_mute');
   }
 
   audioUnmute(params?: MemberParams): Promise<void> {
-    return this.control(params, 'unmute the microphone of', () => this.local.unmute('microphone'));
+    return this.control(params, 'unmute the microphone of', () => this.local.unmute('microphone'), 'audio_unmute');
   }
 
   videoMute(params?: MemberParams): Promise<void> {
-    return this.control(params, 'mute the camera of', () => this.local.mute('camera'));
+    return this.control(params, 'mute the camera of', () => this.local.mute('camera'), 'video_mute');
   }
 
   videoUnmute(params?: MemberParams): Promise<void> {
-    return this.control(params, 'unmute the camera of', () => this.local.unmute('camera'));
+    return this.control(params, 'unmute the camera of', () => this.local.unmute('camera'), 'video_unmute');
   }
 
   /** Hears nobody (and mutes the microphone, as SignalWire does). */
   deaf(params?: MemberParams): Promise<void> {
-    return this.control(params, 'make deaf', () => this.local.setDeaf(true));
+    return this.control(params, 'make deaf', () => this.local.setDeaf(true), 'deaf');
   }
 
   /** Hears everyone again (and unmutes the microphone, as SignalWire does). */
   undeaf(params?: MemberParams): Promise<void> {
-    return this.control(params, 'undeaf', () => this.local.setDeaf(false));
+    return this.control(params, 'undeaf', () => this.local.setDeaf(false), 'undeaf');
   }
 
   /**

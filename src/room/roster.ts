@@ -18,6 +18,8 @@ export interface RemoteStream {
   readonly muted: boolean;
   /** On a microphone: its member hears nobody (SignalWire `deaf`). */
   readonly deaf: boolean;
+  /** A moderator stopped it at Janus (nothing of it reaches anyone meanwhile). */
+  readonly moderated: boolean;
 }
 
 export interface MemberRecord {
@@ -46,12 +48,14 @@ const NO_STREAMS: ReadonlyMap<string, RemoteStream> = new Map();
 
 const SOURCES_OF: Record<TrackKind, readonly TrackSource[]> = { audio: ['microphone', 'screen_audio'], video: ['camera', 'screen'] };
 
-function toRemoteStream(stream: PublishedStream): RemoteStream | undefined {
+function toRemoteStream(stream: PublishedStream, before: RemoteStream | undefined): RemoteStream | undefined {
   if (stream.disabled || (stream.type !== 'audio' && stream.type !== 'video')) return undefined;
   const state = decodeStreamState(stream.description, stream.type);
   // A source that does not fit the stream's kind is not believed.
   const source = SOURCES_OF[stream.type].includes(state.source) ? state.source : SOURCES_OF[stream.type][0]!;
-  return { mid: stream.mid, kind: stream.type, source, name: state.name ?? source, muted: state.muted, deaf: state.deaf };
+  // Janus 1.1.2 re-announces the moderation of video streams only: what it does not say is kept.
+  const moderated = stream.moderated ?? (before?.kind === stream.type ? before.moderated : false);
+  return { mid: stream.mid, kind: stream.type, source, name: state.name ?? source, muted: state.muted, deaf: state.deaf, moderated };
 }
 
 const put = (roster: Roster, record: MemberRecord): Roster => new Map(roster).set(record.id, record);
@@ -107,7 +111,7 @@ function withStreams(roster: Roster, id: string, streams: readonly PublishedStre
   if (!record || record.local) return roster;
   const next = new Map<string, RemoteStream>();
   for (const stream of streams) {
-    const remote = toRemoteStream(stream);
+    const remote = toRemoteStream(stream, record.streams.get(stream.mid));
     if (remote) next.set(remote.mid, remote);
   }
   if (next.size === 0 && record.streams.size === 0) return roster;
@@ -136,6 +140,12 @@ const reducers: Reducers = {
   talking: (roster, event) => {
     const record = roster.get(event.id);
     return record && record.talking !== event.talking ? put(roster, { ...record, talking: event.talking }) : roster;
+  },
+  moderation: (roster, event) => {
+    const record = roster.get(event.id);
+    const stream = record?.streams.get(event.mid);
+    if (!record || !stream || stream.moderated === event.muted) return roster;
+    return put(roster, { ...record, streams: new Map(record.streams).set(event.mid, { ...stream, moderated: event.muted }) });
   },
   // Our own removal ends the session; the roster goes with it.
   removed: (roster) => roster,

@@ -22,7 +22,7 @@ export type ConnectionState = (typeof CONNECTION_STATES)[number];
  * restored within the reconnection window; `duplicate_identity`: another client joined the room
  * with the same identity (Twilio's `ParticipantDuplicateIdentityError`).
  */
-export const LEAVE_REASONS = ['kicked', 'room_destroyed', 'connection_lost', 'pagehide', 'RECONNECTION_ATTEMPT_TIMEOUT', 'duplicate_identity'] as const;
+export const LEAVE_REASONS = ['kicked', 'hangup', 'room_destroyed', 'connection_lost', 'pagehide', 'RECONNECTION_ATTEMPT_TIMEOUT', 'duplicate_identity', 'token_expired'] as const;
 export type LeaveReason = (typeof LEAVE_REASONS)[number];
 
 export type TrackKind = 'audio' | 'video';
@@ -170,15 +170,34 @@ export interface RoomSnapshot {
   readonly hideVideoMuted: boolean;
   /** This client's own media, joined or not. */
   readonly self: LocalState;
+  /** What the room service says (joined with a `token`), or null. */
+  readonly service: ServiceState | null;
+}
+
+/** A member's standing in a room joined through the room service (with a token). */
+export interface ServiceState {
+  /** SignalWire permission names the token grants (`room.member.audio_mute`, `room.lock`, ...). */
+  readonly permissions: readonly string[];
+  /** `audience` members only receive; `member`s publish too. */
+  readonly interactivityMode: 'member' | 'audience';
+  /** No new members may join (SignalWire `lock()`). */
+  readonly locked: boolean;
+  /** Audience members in the room (SignalWire `room.audience_count`). */
+  readonly audienceCount: number;
 }
 
 export interface RoomSessionOptions {
-  /** Janus WebSocket (ws://, wss://) or HTTP (http://, https://) API URL. */
-  server: string;
-  /** Room name (a Janus string room id). */
-  room: string;
-  /** Shown to others as the member name. */
-  identity: string;
+  /**
+   * A room token from the room service (`janus-room-elements/server`): it names the server, the
+   * room and the identity (so those three may be left out), and carries permissions and role.
+   */
+  token?: string;
+  /** Janus WebSocket (ws://, wss://) or HTTP (http://, https://) API URL (default: the token's). */
+  server?: string;
+  /** Room name (a Janus string room id; default: the token's). */
+  room?: string;
+  /** Shown to others as the member name (with a token: the token's identity). */
+  identity?: string;
   pin?: string;
   /** Capture and publish the microphone (default true), or constraints for it. */
   audio?: boolean | MediaTrackConstraints;

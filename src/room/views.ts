@@ -10,6 +10,7 @@ import type { LocalPublications } from './publications.js';
 import type { MemberRecord, Roster } from './roster.js';
 import type { RemoteTracks } from './subscriptions.js';
 import type {
+  ServiceState,
   ConnectionState,
   LocalState,
   Member,
@@ -44,6 +45,7 @@ export interface ModelParts {
   readonly networkQuality: ReadonlyMap<string, NetworkQuality>;
   /** Received videos' sizes, by track id. */
   readonly dimensions: ReadonlyMap<string, Dimensions>;
+  readonly service: ServiceState | null;
 }
 
 /** One source of a member as the views need it. */
@@ -84,10 +86,10 @@ function sourcesOf(record: MemberRecord, parts: ModelParts): SourceView[] {
     }));
   }
   const received = parts.remote.get(record.id);
-  return [...record.streams.values()].map(({ mid, kind, source, name, muted, deaf }) => {
+  return [...record.streams.values()].map(({ mid, kind, source, name, muted, moderated, deaf }) => {
     const entry = received?.get(mid);
     const track = entry?.track ?? null;
-    return { mid, kind, source, name: trackName(record, name), track, started: entry?.started ?? false, muted, deaf, switchedOff: entry?.switchedOff ?? false };
+    return { mid, kind, source, name: trackName(record, name), track, started: entry?.started ?? false, muted: muted || moderated, deaf, switchedOff: entry?.switchedOff ?? false };
   });
 }
 
@@ -247,5 +249,6 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
     layoutPage: { page: computed.page + 1, pages: computed.pages },
     hideVideoMuted: parts.layout.hideVideoMuted,
     self: sameLocal(previous?.self, parts.self) ? previous!.self : Object.freeze({ ...parts.self }),
+    service: active ? parts.service : null,
   });
 }

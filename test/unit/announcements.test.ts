@@ -23,6 +23,7 @@ const base: ModelParts = {
   networkQuality: new Map(),
   dimensions: new Map(),
   self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
+  service: null,
 };
 const withBob = (roster: Roster) =>
   reduceRoster(

@@ -60,6 +60,7 @@ export function snapshotOf(entries: Array<[Member, { audio?: MediaStreamTrack | 
     layoutPage: { page: 1, pages: 1 },
     hideVideoMuted: false,
     self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
+    service: null,
   };
 }
 

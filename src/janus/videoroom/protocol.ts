@@ -23,6 +23,8 @@ export interface PublishedStream {
   mid: string;
   disabled: boolean;
   description?: string;
+  /** A moderator stopped it at Janus (`moderate`); absent when Janus does not say. */
+  moderated?: boolean;
 }
 
 export interface PublisherEntry {
@@ -55,8 +57,17 @@ export type ParticipantEvent =
   | { type: 'display'; id: string; display: string }
   /** Janus's voice activity detection (rooms with `audiolevel_event`); about every member, self included. */
   | { type: 'talking'; id: string; talking: boolean }
+  /** A moderator stopped (or let through again) one of a member's streams at Janus; about this client too. */
+  | { type: 'moderation'; id: string; mid: string; muted: boolean }
   /** This participant is out of the room. */
   | { type: 'removed'; reason: 'kicked' | 'destroyed' };
+
+/**
+ * Ids starting with this belong to the room service's own participant (its room monitor): it is
+ * no member, so events about it are left out.
+ */
+export const SERVICE_ID_PREFIX = '~';
+const isServiceId = (id: string) => id.startsWith(SERVICE_ID_PREFIX);
 
 /** A stream of the subscription (`attached`/`updated` `streams[]`). */
 export interface SubscriptionStream {
@@ -175,6 +186,7 @@ function toStream(raw: Record<string, unknown>): PublishedStream | undefined {
     disabled: raw['disabled'] === true,
   };
   if (typeof raw['description'] === 'string') stream.description = raw['description'];
+  if (raw['moderated'] === true) stream.moderated = true;
   return stream;
 }
 
@@ -195,7 +207,7 @@ export function parseParticipants(answer: JanusMessage): Array<{ id: string; dis
   return valid(answer['participants'], (raw) => {
     const attendee = toAttendee(raw);
     return attendee && { ...attendee, publisher: raw['publisher'] === true };
-  }, 'participant');
+  }, 'participant').filter((p) => !isServiceId(p.id));
 }
 
 /** One member id an event is about, or undefined (logged) when it is not a believable id. */
@@ -219,7 +231,13 @@ const participantEventTable: Array<(m: JanusMessage) => ParticipantEvent | null 
     if (m['videoroom'] !== 'event' || m['joining'] === undefined) return undefined;
     const attendee = m['joining'] && typeof m['joining'] === 'object' ? toAttendee(m['joining'] as Record<string, unknown>) : undefined;
     if (!attendee) reportInvalidMessage(`Janus relayed a malformed joining event (${preview(m['joining'])})`);
-    return attendee ? { type: 'joining', attendee } : null;
+    return attendee && !isServiceId(attendee.id) ? { type: 'joining', attendee } : null;
+  },
+  (m) => {
+    if (m['videoroom'] !== 'event' || (m['moderation'] !== 'muted' && m['moderation'] !== 'unmuted')) return undefined;
+    const id = eventId(m['id'], 'moderation');
+    const mid = typeof m['mid'] === 'string' && m['mid'].length <= 32 ? m['mid'] : undefined;
+    return id === undefined || mid === undefined ? null : { type: 'moderation', id, mid, muted: m['moderation'] === 'muted' };
   },
   (m) => member(m, 'unpublished'),
   (m) => member(m, 'leaving'),
@@ -263,7 +281,7 @@ export function parseJoined(message: JanusMessage): JoinedInfo {
     privateId,
     description,
     publishers: valid(message['publishers'], toPublisher, 'publisher'),
-    attendees: valid(message['attendees'], toAttendee, 'attendee'),
+    attendees: valid(message['attendees'], toAttendee, 'attendee').filter((a) => !isServiceId(a.id)),
   };
 }
 

@@ -154,7 +154,8 @@ export class VideoRoomPublisher {
     await this.handle.request({ request: 'destroy', room, secret });
   }
 
-  async join(options: { room: string; id: string; display: string; pin?: string }): Promise<JoinedInfo> {
+  /** Joins as a member (`token`: what Janus's `signed_tokens` and `allowed` list want). */
+  async join(options: { room: string; id: string; display: string; pin?: string; token?: string }): Promise<JoinedInfo> {
     const { message } = await this.handle.send(
       {
         request: 'join',
@@ -163,6 +164,7 @@ export class VideoRoomPublisher {
         id: options.id,
         display: options.display,
         ...(options.pin ? { pin: options.pin } : {}),
+        ...(options.token ? { token: options.token } : {}),
       },
       { until: (m) => m['videoroom'] === 'joined' },
     );

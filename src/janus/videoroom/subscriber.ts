@@ -23,6 +23,8 @@ export interface SubscriberJoin {
   room: string;
   pin?: string;
   privateId: number;
+  /** What a room with `signed_tokens` wants at join (from the room service). */
+  token?: string;
 }
 
 /**
@@ -74,6 +76,7 @@ export class VideoRoomSubscriber {
             room: this.joinOptions.room,
             private_id: this.joinOptions.privateId,
             ...(this.joinOptions.pin ? { pin: this.joinOptions.pin } : {}),
+            ...(this.joinOptions.token ? { token: this.joinOptions.token } : {}),
             streams,
           },
           { until: (m) => m['videoroom'] === 'attached' },
