@@ -2,6 +2,8 @@
 // Debian's headless Chromium with fake camera and microphone. Run through scripts/with-janus,
 // which provides JANUS_URL and the private network namespace (npm test does both).
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -14,6 +16,10 @@ import { FAULT_JANUS_ADMIN_URL, cutFaultJanusSockets, freezeFaultJanus, killFaul
 const janusUrl = process.env.JANUS_URL ?? '';
 const adminUrl = process.env.JANUS_ADMIN_URL ?? '';
 const adminSecret = process.env.JANUS_ADMIN_SECRET ?? '';
+// JANUS_CONFIG=secure scripts/with-janus: Janus enforces tokens and the room service runs; only
+// the tests of the trusted side (test/secure) run against it.
+const secure = process.env.JANUS_CONFIG === 'secure';
+const serviceUrl = process.env.ROOM_SERVICE_URL ?? '';
 
 /** `sdp` (a webrtc-adapter dependency) declares a CommonJS file as its ES `module` entry. */
 function sdpAsModule() {
@@ -148,6 +154,21 @@ function harnessCommands() {
       if (command === 'hostile-janus-inject') {
         return hostile.get(payload.port).inject(payload.frames);
       }
+      if (command === 'room-token') {
+        // Minted as a deployment would: the package's own CLI, on the config the harness runs.
+        const args = ['dist/server/cli.js', 'token', '--room', payload.room, '--identity', payload.identity];
+        if (payload.permissions) args.push('--permissions', payload.permissions.join(','));
+        if (payload.ttl !== undefined) args.push('--ttl', String(payload.ttl));
+        if (payload.audience) args.push('--audience');
+        const output = execFileSync('node', args, { encoding: 'utf8' }).trim().split('\n');
+        return { token: output.at(-1) };
+      }
+      if (command === 'janus-token') {
+        // A token Janus checks, signed as the room service signs them (for tests that bypass it).
+        const config = JSON.parse(readFileSync(process.env.ROOM_SERVICE_CONFIG, 'utf8'));
+        const data = [String(payload.expires), payload.realm, ...payload.descriptors].join(',');
+        return { token: `${data}:${createHmac('sha1', config.janus.tokenAuthSecret).update(data).digest('base64')}` };
+      }
       if (command === 'janus-sessions') {
         const response = await fetch(adminUrl, {
           method: 'POST',
@@ -195,10 +216,9 @@ function countingReporter() {
 
 export default {
   rootDir: '.',
-  files: [
-    'test/unit/**/*.test.ts',
-    ...(janusUrl ? ['test/e2e/**/*.test.ts', '!test/e2e/media-permissions.test.ts', '!test/e2e/screen-picker.test.ts'] : []),
-  ],
+  files: secure
+    ? ['test/secure/**/*.test.ts']
+    : ['test/unit/**/*.test.ts', ...(janusUrl ? ['test/e2e/**/*.test.ts', '!test/e2e/media-permissions.test.ts', '!test/e2e/screen-picker.test.ts'] : [])],
   nodeResolve: true,
   concurrency: 1,
   browserStartTimeout: 60_000,
@@ -206,7 +226,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 30_000 } },
   browsers: [chromium()],
-  groups: [
+  groups: secure ? [] : [
     {
       // No fake prompt: the tests grant camera and microphone, or let the prompt say no.
       name: 'media-permissions',
@@ -223,7 +243,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>
   <body>
-    <script>window.__JANUS_URL__ = ${JSON.stringify(janusUrl)};</script>
+    <script>window.__JANUS_URL__ = ${JSON.stringify(janusUrl)}; window.__ROOM_SERVICE_URL__ = ${JSON.stringify(serviceUrl)};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

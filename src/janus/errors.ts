@@ -4,6 +4,7 @@
  * message>: <what happened>. <What to do>.`
  */
 import {
+  AccessTokenGrantsInvalidError,
   AccessTokenInvalidError,
   MediaClientLocalDescFailedError,
   MediaClientRemoteDescFailedError,
@@ -76,6 +77,8 @@ const connectProblems: Array<[RegExp, Text, Text]> = [
 ];
 
 function connectRule(failure: JanusFailure, context: FailureContext): RoomError {
+  // Janus with token authentication refuses a session without a valid token (core 403).
+  if (/Unauthorized request/i.test(failure.message)) return coreCodes[403]!(failure, context)!;
   const row = connectProblems.find(([pattern]) => pattern.test(failure.message));
   const what: Text = row?.[1] ?? ((f, c) => `could not connect to the Janus server at ${c.server} (${f.message})`);
   const todo: Text = row?.[2] ?? (() => 'Check the server attribute and that Janus is running');
@@ -106,14 +109,20 @@ const videoRoomCodes: Record<number, Rule> = {
   433: (f, c) =>
     /pin/i.test(f.message)
       ? make(RoomConnectFailedError, () => `wrong PIN for room "${c.room}"`, () => 'Check the pin attribute', 'pin')(f, c)
-      : make(RoomConnectFailedError, (x) => `Janus refused to let us in (${said(x)})`, () => 'Ask the room\'s owner for access')(f, c),
+      : /token|allowed list/i.test(f.message)
+        ? make(AccessTokenGrantsInvalidError, (x) => `Janus refused to let this token into room "${c.room}" (${said(x)})`, () => 'Join with a token for this room, from its room service')(f, c)
+        : make(RoomConnectFailedError, (x) => `Janus refused to let us in (${said(x)})`, () => 'Ask the room\'s owner for access')(f, c),
   436: make(ParticipantDuplicateIdentityError, (_, c) => `a member with this member id is already in room "${c.room}"`, () => 'Join again: a new member id is chosen every time'),
   437: make(MediaServerRemoteDescFailedError, said, report),
 };
 
 /** Janus core error codes (apierror.h). */
 const coreCodes: Record<number, Rule> = {
-  403: make(AccessTokenInvalidError, (f) => `Janus refused the request (${said(f)})`, () => 'The server requires a token or API secret that this client did not send'),
+  403: make(
+    AccessTokenInvalidError,
+    (f) => `Janus refused the request (${said(f)})`,
+    () => 'This Janus requires a token: join with a room token from its room service (the token attribute)',
+  ),
   458: make(SignalingConnectionTimeoutError, () => 'the Janus session expired', rejoin),
   460: make(SignalingConnectionError, (_, c) => `${c.server} has no VideoRoom plugin`, () => 'Enable janus.plugin.videoroom on the Janus server', 'server'),
   464: make(MediaServerRemoteDescFailedError, said, report),

@@ -34,7 +34,10 @@ export interface SignalingHooks {
 }
 
 export async function joinSignaling(attempt: Attempt, options: ResolvedOptions, memberId: string, hooks: SignalingHooks): Promise<Signaling> {
-  const session = await attempt.step(JanusSession.connect({ ...options, signal: attempt.signal }), (late) => void late.destroy());
+  const session = await attempt.step(
+    JanusSession.connect({ ...options, signal: attempt.signal, ...(options.access ? { credentials: options.access.credentials } : {}) }),
+    (late) => void late.destroy(),
+  );
   hooks.session(session);
   session.events.on('disconnected', ({ reason }) =>
     hooks.lost(new SignalingConnectionDisconnectedError(`Signaling connection disconnected: ${reason}. Check the network connection and join again.`)),
