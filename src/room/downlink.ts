@@ -103,7 +103,7 @@ export class Downlink {
         receive: this.receive,
         demand: hooks.videoDemand,
         ...(options.pin ? { pin: options.pin } : {}),
-        ...(options.access ? { token: options.access.credentials.join } : {}),
+        ...(options.access ? { credentials: options.access.credentials } : {}),
       },
       hooks.roster,
     );

@@ -80,7 +80,11 @@ export async function admission(token: string, room: string): Promise<{ member_i
   if (!response.ok) throw new Error(`admission refused: ${await response.text()}`);
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let text = '';
-  while (!text.includes('\n\n')) text += (await reader.read()).value ?? '';
+  while (!text.includes('\n\n')) {
+    const { done, value } = await reader.read();
+    if (done) throw new Error(`the admission stream ended early: ${text}`);
+    text += value;
+  }
   controller.abort();
   const data = /^data: (.*)$/m.exec(text)![1]!;
   return JSON.parse(data);

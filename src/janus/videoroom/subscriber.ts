@@ -23,8 +23,8 @@ export interface SubscriberJoin {
   room: string;
   pin?: string;
   privateId: number;
-  /** What a room with `signed_tokens` wants at join (from the room service). */
-  token?: string;
+  /** What a room with `signed_tokens` wants at join (from the room service; read when joining, as it is renewed). */
+  credentials?: { readonly join: string };
 }
 
 /**
@@ -76,7 +76,7 @@ export class VideoRoomSubscriber {
             room: this.joinOptions.room,
             private_id: this.joinOptions.privateId,
             ...(this.joinOptions.pin ? { pin: this.joinOptions.pin } : {}),
-            ...(this.joinOptions.token ? { token: this.joinOptions.token } : {}),
+            ...(this.joinOptions.credentials ? { token: this.joinOptions.credentials.join } : {}),
             streams,
           },
           { until: (m) => m['videoroom'] === 'attached' },
