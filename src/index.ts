@@ -4,6 +4,7 @@
  */
 import '../elements/video-room/define.js';
 import '../elements/room-controls/define.js';
+import '../elements/member-list/define.js';
 import '../elements/device-select/define.js';
 import '../elements/local-preview/define.js';
 import '../elements/screen-share/define.js';
@@ -12,6 +13,7 @@ import '../elements/audio-level/define.js';
 export { VideoRoom } from '../elements/video-room/video-room.js';
 export { ParticipantTile } from '../elements/participant-tile/participant-tile.js';
 export { RoomControls } from '../elements/room-controls/room-controls.js';
+export { MemberList } from '../elements/member-list/member-list.js';
 export { DeviceSelect, type DeviceChangeDetail } from '../elements/device-select/device-select.js';
 export { LocalPreview } from '../elements/local-preview/local-preview.js';
 export { ScreenShare, type ScreenShareMode } from '../elements/screen-share/screen-share.js';

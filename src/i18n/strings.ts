@@ -41,6 +41,22 @@ export const ENGLISH = {
   roomReconnecting: 'Connection lost. Reconnecting…',
   /** A screen share's name on its tile: "Alice's screen". */
   screenOf: (name: string) => `${name}'s screen`,
+  /** `<member-list>`. */
+  members: 'Members',
+  you: '(you)',
+  talking: 'talking',
+  deafened: 'deaf',
+  audience: 'audience',
+  inAudience: (n: number) => (n === 1 ? '1 in the audience' : `${n} in the audience`),
+  roomLocked: 'Room locked',
+  lockRoom: 'Lock room',
+  unlockRoom: 'Unlock room',
+  muteMember: (name: string) => `Mute ${name}`,
+  unmuteMember: (name: string) => `Unmute ${name}`,
+  stopVideoOf: (name: string) => `Turn off ${name}'s camera`,
+  allowVideoOf: (name: string) => `Turn on ${name}'s camera`,
+  removeMember: (name: string) => `Remove ${name}`,
+  demoteMember: (name: string) => `Move ${name} to the audience`,
 };
 
 export type Strings = typeof ENGLISH;

@@ -109,6 +109,11 @@ describe('the model-event -> DOM-event table', () => {
         'trackSwitchedOn',
         'trackUnpublished',
         'trackUnsubscribed',
+        'roomUpdated',
+        'audienceCount',
+        'memberPromoted',
+        'memberDemoted',
+        'tokenAboutToExpire',
       ].sort(),
     );
     const room = new RoomSession({ server: '', room: '', identity: '' });

@@ -21,8 +21,8 @@ describe('roster reducers', () => {
     const roster = reduceRoster(start, { type: 'publishers', publishers: [bob, { id: self, display: 'Me', streams: [] }] }, self);
     expect([...roster.keys()]).to.deep.equal([self, 'b']);
     expect(streamsOf(roster, 'b')).to.deep.equal([
-      { mid: '0', kind: 'audio', source: 'microphone', name: 'microphone', muted: false, deaf: false },
-      { mid: '1', kind: 'video', source: 'camera', name: 'cam', muted: false, deaf: false },
+      { mid: '0', kind: 'audio', source: 'microphone', name: 'microphone', muted: false, deaf: false, moderated: false },
+      { mid: '1', kind: 'video', source: 'camera', name: 'cam', muted: false, deaf: false, moderated: false },
     ]);
     expect(streamsOf(roster, self)).to.deep.equal([]);
     expect(streamsOf(start, 'b'), 'the old roster is unchanged').to.deep.equal([]);
@@ -47,6 +47,21 @@ describe('roster reducers', () => {
     roster = reduceRoster(roster, { type: 'kicked', id: 'd' }, self);
     roster = reduceRoster(roster, { type: 'leaving', id: self }, self);
     expect([...roster.keys()]).to.deep.equal([self]);
+  });
+
+  it('keeps a moderated stream moderated until Janus says otherwise, also across re-announcements without the flag', () => {
+    let roster = reduceRoster(start, { type: 'publishers', publishers: [bob] }, self);
+    roster = reduceRoster(roster, { type: 'moderation', id: 'b', mid: '0', muted: true }, self);
+    expect(roster.get('b')!.streams.get('0')!.moderated).to.equal(true);
+    expect(roster.get('b')!.streams.get('1')!.moderated).to.equal(false);
+    // Janus 1.1.2 re-announces audio streams without their moderation flag.
+    roster = reduceRoster(roster, { type: 'publishers', publishers: [bob] }, self);
+    expect(roster.get('b')!.streams.get('0')!.moderated).to.equal(true);
+    roster = reduceRoster(roster, { type: 'moderation', id: 'b', mid: '0', muted: false }, self);
+    expect(roster.get('b')!.streams.get('0')!.moderated).to.equal(false);
+    // About an unknown member or stream: nothing changes.
+    expect(reduceRoster(roster, { type: 'moderation', id: 'x', mid: '0', muted: true }, self)).to.equal(roster);
+    expect(reduceRoster(roster, { type: 'moderation', id: 'b', mid: '9', muted: true }, self)).to.equal(roster);
   });
 
   it("reads each stream's source and mute state from its description, trusting only what fits", () => {

@@ -46,6 +46,9 @@ describe('VideoRoom messages -> participant events', () => {
     ['our own unpublish answer', { videoroom: 'event', room: 'r', unpublished: 'ok' }, undefined],
     ['the join answer', { videoroom: 'joined', room: 'r', id: 'a', publishers: [] }, undefined],
     ['an error', { videoroom: 'event', error_code: 426, error: 'No such room' }, undefined],
+    ['moderation', { videoroom: 'event', room: 'r', id: 'b', mid: '0', moderation: 'muted' }, { type: 'moderation', id: 'b', mid: '0', muted: true }],
+    ['moderation lifted', { videoroom: 'event', room: 'r', id: 'b', mid: '1', moderation: 'unmuted' }, { type: 'moderation', id: 'b', mid: '1', muted: false }],
+    ["the room service's monitor joining (no member)", { videoroom: 'event', room: 'r', joining: { id: '~room-service', display: 'room service' } }, undefined],
   ];
   for (const [what, message, expected] of cases) {
     it(what, () => {

@@ -1,0 +1,164 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { RoomController } from '../../src/controllers/room-controller.js';
+import { stringsFor, type Strings } from '../../src/i18n/strings.js';
+import type { Member } from '../../src/room/types.js';
+import { VERSION } from '../../src/version.js';
+import { memberListStyles } from './member-list.styles.js';
+
+type MemberAction = 'audio' | 'video' | 'remove' | 'demote';
+
+/**
+ * @tagname member-list
+ * @summary Who is in the room, with their state (muted, camera off, deaf, talking), this client's
+ * role, the audience count and whether the room is locked; and, where the viewer's room token
+ * grants it, the moderation actions (mute, camera off, remove, move to the audience, lock).
+ *
+ * Sits inside a `<video-room>` or names one with `for`. Names are shown as text, never as markup.
+ * Native buttons, each named after its member ("Mute Bob"): Tab moves between them, Space or
+ * Enter presses one; the mute toggles say their state with `aria-pressed`. Talking is shown by a
+ * coloured edge and said in the member's state text. Failures reach the page through the room's
+ * `error` event (and the method's rejection).
+ *
+ * @csspart header - The heading row (heading and lock toggle).
+ * @csspart heading - The "Members" heading.
+ * @csspart lock - The lock / unlock toggle (with `room.lock` / `room.unlock`).
+ * @csspart list - The list of members.
+ * @csspart member - One member's row (`data-talking` while it talks, `data-local` for this client).
+ * @csspart name - A member's name.
+ * @csspart state - A member's state text (muted, camera off, deaf, talking, role).
+ * @csspart actions - A member's moderation buttons.
+ * @csspart action - Every moderation button (also `audio`, `video`, `remove`, `demote`).
+ * @csspart audience - The audience count line.
+ *
+ * @cssproperty --member-list-background - Background of the list.
+ * @cssproperty --member-list-color - Text colour.
+ * @cssproperty --member-list-padding - Padding around the list.
+ * @cssproperty --member-list-radius - Corner radius.
+ * @cssproperty --member-list-gap - Space between rows.
+ * @cssproperty --member-list-talking-color - The edge of a talking member's row.
+ * @cssproperty --member-list-button-background - Background of the buttons.
+ * @cssproperty --member-list-danger-background - Background of Remove and of pressed mute toggles.
+ */
+export class MemberList extends LitElement {
+  static override styles = memberListStyles;
+  static readonly version = VERSION;
+
+  private readonly room = new RoomController(this, () => this.for);
+
+  /** Buttons whose action is under way, by `memberId:action` (a second press is refused). */
+  @state() private pending = new Set<string>();
+
+  /** The id of the `<video-room>` to list, when the list is not inside it. */
+  @property({ reflect: true }) for = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('for')) this.room.resolve();
+  }
+
+  private can(permission: string): boolean {
+    return this.room.snapshot?.service?.permissions.includes(permission) ?? false;
+  }
+
+  protected override render() {
+    const strings = stringsFor(this);
+    const snapshot = this.room.snapshot;
+    const service = snapshot?.service ?? null;
+    // People, not their extra sources (a screen share is shown on its owner's tile).
+    const people = (snapshot?.members ?? []).filter((m) => m.type === 'member');
+    const lockable = service !== null && this.can(service.locked ? 'room.unlock' : 'room.lock');
+    return html`
+      <div part="header">
+        <h2 part="heading" id="heading">${strings.members} (${people.length})</h2>
+        ${lockable
+          ? html`<button
+              part="lock"
+              type="button"
+              aria-pressed=${service!.locked ? 'true' : 'false'}
+              aria-disabled=${this.pending.has('room:lock') ? 'true' : 'false'}
+              @click=${() => this.run('room:lock', () => (service!.locked ? this.room.session!.unlock() : this.room.session!.lock()))}
+            >
+              ${service!.locked ? strings.unlockRoom : strings.lockRoom}
+            </button>`
+          : service?.locked
+            ? html`<span part="state">${strings.roomLocked}</span>`
+            : nothing}
+      </div>
+      <ul part="list" aria-labelledby="heading">
+        ${people.map((member) => this.renderMember(member, strings, service?.interactivityMode === 'audience'))}
+      </ul>
+      ${service && service.audienceCount > 0 ? html`<p part="audience" role="status">${strings.inAudience(service.audienceCount)}</p>` : nothing}
+    `;
+  }
+
+  private renderMember(member: Member, strings: Strings, audience: boolean) {
+    const states = [
+      member.local ? strings.you : '',
+      member.local && audience ? strings.audience : '',
+      member.audio_muted ? strings.microphoneMuted : '',
+      member.video_muted ? strings.cameraOff : '',
+      member.deaf ? strings.deafened : '',
+      member.talking ? strings.talking : '',
+    ].filter(Boolean);
+    return html`<li part="member" ?data-talking=${member.talking} ?data-local=${member.local}>
+      <span part="name">${member.name}</span>
+      <span part="state">${states.join(', ')}</span>
+      ${member.local ? nothing : this.renderActions(member, strings)}
+    </li>`;
+  }
+
+  private renderActions(member: Member, strings: Strings) {
+    const session = this.room.session!;
+    const id = member.id;
+    const buttons: Array<{ action: MemberAction; label: string; pressed?: boolean; run: () => Promise<void> }> = [];
+    const audio = member.audio_muted ? 'room.member.audio_unmute' : 'room.member.audio_mute';
+    if (this.can(audio)) {
+      buttons.push({
+        action: 'audio',
+        label: member.audio_muted ? strings.unmuteMember(member.name) : strings.muteMember(member.name),
+        pressed: member.audio_muted,
+        run: () => (member.audio_muted ? session.audioUnmute({ memberId: id }) : session.audioMute({ memberId: id })),
+      });
+    }
+    const video = member.video_muted ? 'room.member.video_unmute' : 'room.member.video_mute';
+    if (this.can(video)) {
+      buttons.push({
+        action: 'video',
+        label: member.video_muted ? strings.allowVideoOf(member.name) : strings.stopVideoOf(member.name),
+        pressed: member.video_muted,
+        run: () => (member.video_muted ? session.videoUnmute({ memberId: id }) : session.videoMute({ memberId: id })),
+      });
+    }
+    if (this.can('room.member.demote')) buttons.push({ action: 'demote', label: strings.demoteMember(member.name), run: () => session.demote({ memberId: id }) });
+    if (this.can('room.member.remove')) buttons.push({ action: 'remove', label: strings.removeMember(member.name), run: () => session.removeMember({ memberId: id }) });
+    if (!buttons.length) return nothing;
+    return html`<span part="actions">
+      ${buttons.map(
+        ({ action, label, pressed, run }) =>
+          html`<button
+            part="action ${action}"
+            type="button"
+            aria-pressed=${pressed === undefined ? nothing : pressed ? 'true' : 'false'}
+            aria-disabled=${this.pending.has(`${id}:${action}`) ? 'true' : 'false'}
+            @click=${() => this.run(`${id}:${action}`, run)}
+          >
+            ${label}
+          </button>`,
+      )}
+    </span>`;
+  }
+
+  private async run(key: string, action: () => Promise<void>): Promise<void> {
+    if (this.pending.has(key) || !this.room.session) return;
+    this.pending = new Set(this.pending).add(key);
+    try {
+      await action();
+    } catch {
+      // The room reports it (its `error` event); the list shows the state as it is.
+    } finally {
+      const pending = new Set(this.pending);
+      pending.delete(key);
+      this.pending = pending;
+    }
+  }
+}
