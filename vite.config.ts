@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const janusUrl = process.env.JANUS_URL ?? 'ws://127.0.0.1:8188';
+// With JANUS_CONFIG=secure scripts/with-janus, the room service too (the demo then joins with tokens).
+const roomServiceUrl = process.env.ROOM_SERVICE_URL;
+process.env['VITE_ROOM_SERVICE'] = roomServiceUrl ? '/room-service' : '';
 
 export default defineConfig({
   // `vite` serves the demo; `vite build` emits the self-contained CDN bundle.
@@ -11,7 +14,10 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     // The demo reaches Janus through the page's own origin: /janus -> the Janus WebSocket API.
-    proxy: { '/janus': { target: janusUrl, ws: true } },
+    proxy: {
+      '/janus': { target: janusUrl, ws: true },
+      ...(roomServiceUrl ? { '/room-service': { target: roomServiceUrl, rewrite: (path: string) => path.replace(/^\/room-service/, '') } } : {}),
+    },
   },
   build: {
     outDir: fileURLToPath(new URL('./dist/cdn', import.meta.url)),

@@ -14,6 +14,32 @@ const field = (name: string) => form.elements.namedItem(name) as HTMLInputElemen
 
 // The dev server forwards /janus to Janus's WebSocket API; ?server= points elsewhere.
 room.server = params.get('server') ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/janus`;
+
+// With JANUS_CONFIG=secure, the dev server also forwards /room-service to the room service, and
+// this page gets a room token for each join (an app would get it from its own backend).
+const roomService = import.meta.env['VITE_ROOM_SERVICE'] as string | undefined;
+const roleField = document.querySelector<HTMLLabelElement>('#role-field')!;
+roleField.hidden = !roomService;
+const MODERATOR = ['room.member.audio_mute', 'room.member.audio_unmute', 'room.member.video_mute', 'room.member.video_unmute', 'room.member.remove', 'room.member.promote', 'room.member.demote', 'room.lock', 'room.unlock'];
+
+async function tokenFor(identity: string, roomName: string, role: string): Promise<string> {
+  const response = await fetch(`${roomService}/v1/dev/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      identity,
+      room: roomName,
+      interactivityMode: role === 'audience' ? 'audience' : 'member',
+      ...(role === 'moderator' ? { permissions: [...MODERATOR, 'room.self.audio_mute', 'room.self.audio_unmute', 'room.self.video_mute', 'room.self.video_unmute'] } : {}),
+      // Paths on this page's origin: the dev server forwards both.
+      janusUrl: '/janus',
+      serviceUrl: roomService,
+    }),
+  });
+  const body = (await response.json()) as { token?: string; error?: { message: string } };
+  if (!body.token) throw new Error(body.error?.message ?? `the room service answered ${response.status}`);
+  return body.token;
+}
 field('identity').value = params.get('name') ?? `Guest ${Math.floor(100 + Math.random() * 900)}`;
 field('room').value = params.get('room') ?? 'demo';
 
@@ -43,6 +69,7 @@ form.addEventListener('submit', async (event) => {
   show('joining');
   say('Joining… (the Cancel button below stops it)');
   try {
+    if (roomService) room.token = await tokenFor(room.identity, room.room, (form.elements.namedItem('role') as HTMLSelectElement).value);
     await room.join();
     show('call');
     const share = new URL(location.href);
@@ -105,6 +132,11 @@ room.addEventListener('trackDimensionsChanged', (e) => {
   const size = e.detail.track.dimensions;
   if (size) note(`trackDimensionsChanged: ${e.detail.participant.identity}'s video at ${size.width}x${size.height}`);
 });
+room.addEventListener('room.updated', (e) => note(`room.updated: ${e.detail.room_session.locked ? 'locked' : 'unlocked'}`));
+room.addEventListener('room.audience_count', (e) => note(`room.audience_count: ${e.detail.total}`));
+room.addEventListener('member.promoted', () => note('member.promoted: you are a member now'));
+room.addEventListener('member.demoted', () => note('member.demoted: you are in the audience now'));
+room.addEventListener('tokenAboutToExpire', () => note('tokenAboutToExpire'));
 room.addEventListener('media.connected', () => note('media.connected'));
 room.addEventListener('media.reconnecting', () => note('media.reconnecting'));
 room.addEventListener('media.disconnected', () => note('media.disconnected'));

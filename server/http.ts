@@ -106,8 +106,13 @@ export function createRoomServiceServer(service: RoomService, options: HttpOptio
     if (req.method === 'GET' && url.pathname === '/healthz') return send(res, 200, { ok: true });
     if (req.method === 'POST' && url.pathname === '/v1/dev/token' && options.devTokens) {
       const body = await readJson(req);
+      // A local demo serves Janus and the service on its own origin: it may name those URLs.
+      const urls = {
+        ...(typeof body['janusUrl'] === 'string' ? { janusUrl: body['janusUrl'] } : {}),
+        ...(typeof body['serviceUrl'] === 'string' ? { serviceUrl: body['serviceUrl'] } : {}),
+      };
       try {
-        return send(res, 200, { token: await createRoomToken(body as unknown as RoomTokenOptions, options) });
+        return send(res, 200, { token: await createRoomToken(body as unknown as RoomTokenOptions, { ...options, ...urls }) });
       } catch (error) {
         throw new ServiceError(400, 20101, 'AccessTokenInvalidError', `Cannot mint this token: ${(error as Error).message}`);
       }

@@ -4,18 +4,17 @@
  * PeerConnection is up, and bringing all of it back after trouble (the reconnection loop itself
  * is reconnection.ts). Created by `RoomSession` for each join, closed when it ends.
  */
-import { MediaConnectionError, ParticipantDuplicateIdentityError, RoomCompletedError } from '../errors/errors.js';
+import { MediaConnectionError } from '../errors/errors.js';
 import { JanusFailure, type JanusSession } from '../janus/janus-client.js';
-import type { ParticipantEvent } from '../janus/videoroom/protocol.js';
 import type { VideoRoomPublisher } from '../janus/videoroom/publisher.js';
 import { Condition } from '../util/condition.js';
 import { nextMediaUp, type Attempt } from './connection.js';
 import { joinSignaling, type Signaling, type SignalingHooks } from './joining.js';
 import type { ResolvedOptions } from './options.js';
 import { Liveness } from './liveness.js';
-import { EMPTY_ROSTER, carriedOver, duplicateIdentity, reduceRoster, resynced, withMember, withoutMember, withoutReconnecting, type Roster } from './roster.js';
+import { EMPTY_ROSTER, carriedOver, resynced, withMember, withoutMember, withoutReconnecting, type Roster } from './roster.js';
+import { RoomEvents } from './room-events.js';
 import { LinkMonitor, type Dimensions, type NetworkQuality } from './link-monitor.js';
-import { DominantSpeaker, talkersOf } from './speakers.js';
 import { RoomOwnership } from './room-ownership.js';
 import { flowingTracks, type RemoteTracks } from './subscriptions.js';
 import { Downlink, type DownlinkHooks } from './downlink.js';
@@ -50,7 +49,6 @@ export class Membership {
   readonly memberId: string;
   /** The room's friendly name (its Janus description), once joined. */
   roomName = '';
-  private rosterValue: Roster = EMPTY_ROSTER;
   private sessionValue: JanusSession | undefined;
   private publisherValue: VideoRoomPublisher | undefined;
   private downlink: Downlink | undefined;
@@ -72,7 +70,7 @@ export class Membership {
   /** Every PeerConnection is up: publisher and subscriber. */
   private readonly mediaUp = new Condition(() => this.whole && this.publisherValue?.up !== false && this.downlink?.up !== false);
   private readonly hooks: MembershipHooks;
-  private readonly speakers = new DominantSpeaker(() => this.hooks.changed());
+  private readonly events: RoomEvents;
   private readonly monitor: LinkMonitor;
   /** Stops following the room service's relay (an audience member's room events). */
   private stopRelay = () => {};
@@ -82,12 +80,20 @@ export class Membership {
     this.memberId = memberId;
     this.hooks = hooks;
     this.ownership = new RoomOwnership(options.room, memberId);
+    this.events = new RoomEvents({ room: options.room, identity: options.identity, memberId }, this.ownership, {
+      changed: () => {
+        this.downlink?.sync();
+        hooks.changed();
+      },
+      fail: (reason, error) => hooks.fail(reason, error),
+      moderated: (mid, muted) => hooks.moderated(mid, muted),
+    }, () => hooks.changed());
     this.monitor = new LinkMonitor(
       {
         localId: memberId,
         publisher: () => this.publisherValue?.peerConnection ?? null,
         subscriber: () => this.downlink?.peerConnection ?? null,
-        flowing: () => flowingTracks(this.remote, this.rosterValue),
+        flowing: () => flowingTracks(this.remote, this.events.roster),
       },
       () => hooks.changed(),
     );
@@ -112,7 +118,7 @@ export class Membership {
   }
 
   get roster(): Roster {
-    return this.rosterValue;
+    return this.events.roster;
   }
 
   get session(): JanusSession | undefined {
@@ -143,7 +149,7 @@ export class Membership {
 
   /** The participant id of the dominant speaker among the others (Twilio), or null. */
   get dominantSpeaker(): string | null {
-    return this.speakers.current;
+    return this.events.dominantSpeaker;
   }
 
   /** The video demand changed (a view, a position, the policy): Janus is told what differs. */
@@ -180,7 +186,7 @@ export class Membership {
         this.sessionValue = created;
         onSession();
       },
-      roomEvent: (event) => this.onRoomEvent(event),
+      roomEvent: (event) => this.events.handle(event),
       publisherState: (state) => this.setPcState('publisher', state),
       lost: (error) => {
         if (!this.closed) this.hooks.lost(error);
@@ -198,14 +204,14 @@ export class Membership {
       if (this.isJoined && !this.closed) this.hooks.mediaTrouble(new MediaConnectionError(`${MediaConnectionError.defaultMessage}: Janus hung up what this client publishes (${reason})`));
     });
     this.roomName = joined.description || this.options.room;
-    this.rosterValue = joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), base);
+    this.events.reset(joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), base));
     this.downlink = new Downlink(this.options, session, { privateId: joined.privateId, receive: this.receive, deaf: this.deafValue }, this.downlinkHooks());
     this.whole = true;
     // Subscribing to those already publishing runs in parallel with publishing.
-    this.applyRoomEvent({ type: 'publishers', publishers: joined.publishers });
+    this.events.apply({ type: 'publishers', publishers: joined.publishers });
     if (relay) {
-      for (const event of relay.backlog) this.onRoomEvent(event);
-      this.stopRelay = relay.follow((event) => this.onRoomEvent(event));
+      for (const event of relay.backlog) this.events.handle(event);
+      this.stopRelay = relay.follow((event) => this.events.handle(event));
     }
   }
 
@@ -220,6 +226,7 @@ export class Membership {
   /** The join finished: from now on `media.connected` follows the PeerConnections, and Janus is checked on. */
   joined(): void {
     this.isJoined = true;
+    this.events.joined = true;
     this.up = nextMediaUp(false, [...this.pcStates.values()]);
     this.monitor.start();
     this.liveness.start();
@@ -272,10 +279,9 @@ export class Membership {
    * streams only a new join would describe.
    */
   private async resync(): Promise<boolean> {
-    const roster = resynced(this.rosterValue, await this.publisherValue!.participants(this.options.room), this.memberId);
+    const roster = resynced(this.events.roster, await this.publisherValue!.participants(this.options.room), this.memberId);
     if (!roster) return false;
-    this.rosterValue = roster;
-    this.afterRosterChange();
+    this.events.set(roster);
     return true;
   }
 
@@ -297,14 +303,13 @@ export class Membership {
     this.stalled = false;
     this.monitor.reset();
     await old?.destroy({ unload: true });
-    this.rosterValue = carriedOver(this.rosterValue, this.memberId);
+    this.events.reset(carriedOver(this.events.roster, this.memberId));
     this.hooks.changed();
     const joined = await joinSignaling(attempt, this.options, this.memberId, this.signalingHooks());
-    this.adopt(joined, this.rosterValue);
+    this.adopt(joined, this.events.roster);
     clearTimeout(this.expiry);
     this.expiry = setTimeout(() => {
-      this.rosterValue = withoutReconnecting(this.rosterValue);
-      this.afterRosterChange();
+      this.events.set(withoutReconnecting(this.events.roster));
     }, this.options.reconnectWindow);
   }
 
@@ -329,11 +334,11 @@ export class Membership {
 
   /** One of this client's extra sources joined the room (or left it). */
   addLocal(id: string): void {
-    this.rosterValue = withMember(this.rosterValue, id, this.options.identity, true);
+    this.events.reset(withMember(this.events.roster, id, this.options.identity, true));
   }
 
   removeLocal(id: string): void {
-    this.rosterValue = withoutMember(this.rosterValue, id, true);
+    this.events.reset(withoutMember(this.events.roster, id, true));
   }
 
   /**
@@ -346,7 +351,7 @@ export class Membership {
     this.liveness.stop();
     clearTimeout(this.expiry);
     this.mediaUp.notify();
-    this.speakers.stop();
+    this.events.stop();
     this.monitor.stop();
     this.downlink?.close();
     this.downlink = undefined;
@@ -360,7 +365,7 @@ export class Membership {
   private downlinkHooks(): DownlinkHooks {
     const { hooks } = this;
     return {
-      roster: () => this.rosterValue,
+      roster: () => this.events.roster,
       changed: () => hooks.changed(),
       report: (error) => hooks.report(error),
       subscriptionFailed: (memberId, mid, error) => hooks.subscriptionFailed(memberId, mid, error),
@@ -371,38 +376,6 @@ export class Membership {
         if (this.isJoined) hooks.mediaTrouble(error);
       },
     };
-  }
-
-  private onRoomEvent(event: ParticipantEvent): void {
-    if (this.closed) return;
-    if (event.type === 'removed') {
-      if (event.reason === 'kicked') this.hooks.fail('kicked');
-      else this.hooks.fail('room_destroyed', new RoomCompletedError('Room completed: the room was destroyed. Join another room'));
-      return;
-    }
-    if (event.type === 'moderation' && event.id === this.memberId) this.hooks.moderated(event.mid, event.muted);
-    if (this.isJoined && duplicateIdentity(this.rosterValue, event, this.options.identity, this.memberId)) {
-      this.hooks.fail(
-        'duplicate_identity',
-        new ParticipantDuplicateIdentityError(
-          `${ParticipantDuplicateIdentityError.defaultMessage}: another client joined room "${this.options.room}" as "${this.options.identity}". Give each client its own identity`,
-        ),
-      );
-      return;
-    }
-    this.applyRoomEvent(event);
-  }
-
-  private applyRoomEvent(event: ParticipantEvent): void {
-    this.ownership.saw(event);
-    this.rosterValue = reduceRoster(this.rosterValue, event, this.memberId);
-    this.afterRosterChange();
-  }
-
-  private afterRosterChange(): void {
-    this.speakers.update(...talkersOf(this.rosterValue));
-    this.downlink?.sync();
-    this.hooks.changed();
   }
 
   private setPcState(which: 'publisher' | 'subscriber', state: RTCPeerConnectionState): void {

@@ -5,12 +5,11 @@
  * of them (views.ts, announcements.ts). `RoomSession` puts SignalWire's method surface on top.
  */
 import mitt, { type Emitter } from 'mitt';
-import { AccessTokenGrantsInvalidError } from '../errors/errors.js';
 import { toRoomError, type JanusPhase } from '../janus/errors.js';
 import { JanusFailure, isWebRTCSupported } from '../janus/janus-client.js';
-import type { DeviceInfo } from '../media/devices.js';
 import type { LocalMedia } from '../media/local-media.js';
-import { Announcer, type AnnouncedEvents, type TrackEvent } from './announcements.js';
+import { Announcer } from './announcements.js';
+import type { RoomSessionEvents } from './room-session-events.js';
 import { Connection, type Attempt, type Left } from './connection.js';
 import { Reconnection, type Trouble } from './reconnection.js';
 import { DEFAULT_SIZE, type LayoutSettings } from './layout.js';
@@ -29,45 +28,11 @@ import type { ConnectionState, JoinOptions, RoomSessionOptions, RoomSnapshot } f
 import type { ModelParts } from './views.js';
 import { videoDemand, type VideoView } from './video-demand.js';
 
-type DeviceUpdated = { previous: DeviceInfo; current: DeviceInfo };
-
 const NO_QUALITY: ReadonlyMap<string, NetworkQuality> = new Map();
 const NO_DIMENSIONS: ReadonlyMap<string, Dimensions> = new Map();
 const NO_MEMBERS: ReadonlySet<string> = new Set();
 
-export type RoomSessionEvents = AnnouncedEvents & {
-  /** A new snapshot (batched: at most one per microtask). */
-  state: RoomSnapshot;
-  joined: { snapshot: RoomSnapshot; callId: string };
-  left: Left;
-  trackSubscriptionFailed: TrackEvent & { error: Error };
-  cameraUpdated: DeviceUpdated;
-  microphoneUpdated: DeviceUpdated;
-  speakerUpdated: DeviceUpdated;
-  cameraDisconnected: DeviceInfo;
-  microphoneDisconnected: DeviceInfo;
-  speakerDisconnected: DeviceInfo;
-  /** A failure that does not end the session (or a media failure outside `join()`). */
-  error: { error: Error };
-  /** The connection broke; the room is being restored (Twilio `reconnecting`, with what broke). */
-  reconnecting: { error: Error };
-  /** The room is whole again (Twilio `reconnected`). */
-  reconnected: undefined;
-  /** SignalWire `media.reconnecting`. */
-  mediaReconnecting: undefined;
-  /** The room service's word (joined with a token): SignalWire `room.updated` (locked). */
-  roomUpdated: { locked: boolean };
-  audienceCount: { total: number };
-  memberPromoted: { memberId: string };
-  memberDemoted: { memberId: string };
-  /** The room token expires soon: call `updateToken()` (Twilio's `tokenAboutToExpire`). */
-  tokenAboutToExpire: { expires: number };
-};
-
-/** Who may be acted on: this client only (muting others needs a room service's grants). */
-export interface MemberParams {
-  memberId?: string;
-}
+export type { MemberParams, RoomSessionEvents } from './room-session-events.js';
 
 export abstract class RoomSessionCore {
   readonly events: Emitter<RoomSessionEvents> = mitt<RoomSessionEvents>();
@@ -379,23 +344,6 @@ export abstract class RoomSessionCore {
   }
 
   // ------------------------------------------------------------------ events and controls
-
-  /** A control of this member's own media; other members need a room service (not here). */
-  protected control(params: MemberParams | undefined, what: string, action: () => Promise<void>, serviceAction?: string): Promise<void> {
-    return this.reporting(async () => {
-      if (params !== undefined && (typeof params !== 'object' || params === null)) throw new RangeError('expected { memberId?: string }');
-      const target = params?.memberId;
-      if (target !== undefined && target !== this.membership?.memberId) {
-        // Another member: the room service does it, if the token grants it.
-        if (this.access && serviceAction && typeof target === 'string') return this.access.memberAction(target, serviceAction);
-        throw new AccessTokenGrantsInvalidError(
-          `${AccessTokenGrantsInvalidError.defaultMessage}: this client may only ${what} itself, not member "${String(target)}". Moderating others needs a room joined with a token from the room service`,
-        );
-      }
-      await action();
-      if (this.membership) this.membership.deaf = this.local.publications.deaf;
-    });
-  }
 
   /**
    * Runs `operation`; a failure rejects and also reaches the page as an `error` event (an

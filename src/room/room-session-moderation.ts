@@ -7,6 +7,7 @@ import { AccessTokenGrantsInvalidError } from '../errors/errors.js';
 import type { RoomAccess } from '../service/room-access.js';
 import { readRoomToken } from '../service/room-token.js';
 import { RoomSessionCore } from './room-session-core.js';
+import type { MemberParams } from './room-session-events.js';
 
 /** SignalWire's volume range (-50 to 50, default 0). */
 function checkVolume(volume: unknown, method: string): void {
@@ -34,6 +35,26 @@ export abstract class ModeratedRoomSession extends RoomSessionCore {
   /** Audience members in the room (SignalWire `room.audience_count`), while joined with a token. */
   get audienceCount(): number {
     return this.snapshot.service?.audienceCount ?? 0;
+  }
+
+  /**
+   * A control of a member's media: this member's own here; another's through the room service
+   * (`serviceAction`), when joined with a token that grants it.
+   */
+  protected control(params: MemberParams | undefined, what: string, action: () => Promise<void>, serviceAction?: string): Promise<void> {
+    return this.reporting(async () => {
+      if (params !== undefined && (typeof params !== 'object' || params === null)) throw new RangeError('expected { memberId?: string }');
+      const target = params?.memberId;
+      if (target !== undefined && target !== this.membership?.memberId) {
+        // Another member: the room service does it, if the token grants it.
+        if (this.access && serviceAction && typeof target === 'string') return this.access.memberAction(target, serviceAction);
+        throw new AccessTokenGrantsInvalidError(
+          `${AccessTokenGrantsInvalidError.defaultMessage}: this client may only ${what} itself, not member "${String(target)}". Moderating others needs a room joined with a token from the room service`,
+        );
+      }
+      await action();
+      if (this.membership) this.membership.deaf = this.local.publications.deaf;
+    });
   }
 
   /** The room service of this join; without one, what `what` needs cannot be done. */

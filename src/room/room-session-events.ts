@@ -1,0 +1,44 @@
+/**
+ * The room model's own events (`RoomSession.events`): the announced ones (announcements.ts) and
+ * the lifecycle, device, reconnection and room-service ones.
+ */
+import type { DeviceInfo } from '../media/devices.js';
+import type { AnnouncedEvents, TrackEvent } from './announcements.js';
+import type { Left } from './connection.js';
+import type { RoomSnapshot } from './types.js';
+
+type DeviceUpdated = { previous: DeviceInfo; current: DeviceInfo };
+
+export type RoomSessionEvents = AnnouncedEvents & {
+  /** A new snapshot (batched: at most one per microtask). */
+  state: RoomSnapshot;
+  joined: { snapshot: RoomSnapshot; callId: string };
+  left: Left;
+  trackSubscriptionFailed: TrackEvent & { error: Error };
+  cameraUpdated: DeviceUpdated;
+  microphoneUpdated: DeviceUpdated;
+  speakerUpdated: DeviceUpdated;
+  cameraDisconnected: DeviceInfo;
+  microphoneDisconnected: DeviceInfo;
+  speakerDisconnected: DeviceInfo;
+  /** A failure that does not end the session (or a media failure outside `join()`). */
+  error: { error: Error };
+  /** The connection broke; the room is being restored (Twilio `reconnecting`, with what broke). */
+  reconnecting: { error: Error };
+  /** The room is whole again (Twilio `reconnected`). */
+  reconnected: undefined;
+  /** SignalWire `media.reconnecting`. */
+  mediaReconnecting: undefined;
+  /** The room service's word (joined with a token): SignalWire `room.updated` (locked). */
+  roomUpdated: { locked: boolean };
+  audienceCount: { total: number };
+  memberPromoted: { memberId: string };
+  memberDemoted: { memberId: string };
+  /** The room token expires soon: call `updateToken()` (Twilio's `tokenAboutToExpire`). */
+  tokenAboutToExpire: { expires: number };
+};
+
+/** Who may be acted on: this client only (muting others needs a room service's grants). */
+export interface MemberParams {
+  memberId?: string;
+}
