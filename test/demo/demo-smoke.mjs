@@ -1,6 +1,7 @@
 // The demo, end to end: the Vite dev server (demo/ on the library's sources, /janus proxied to
 // Janus) and two Chromium tabs that join through the form, as a newcomer would, and decode each
-// other's video. Runs inside scripts/with-janus (npm test does that).
+// other's video. Runs inside scripts/with-janus (npm test does that), also with JANUS_CONFIG=secure,
+// where the demo joins with room tokens.
 import { spawn } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 import puppeteer from 'puppeteer-core';
@@ -106,6 +107,19 @@ try {
   await bob.page.bringToFront();
   await bob.page.waitForFunction(() => document.querySelector('video-room').getAttribute('layout-name') === 'grid-responsive', { timeout: 20_000, polling: 100 });
   console.log('demo: Alice stops sharing and Bob is back to the grid');
+
+  if (process.env.JANUS_CONFIG === 'secure') {
+    // Joined with tokens (both as moderators): Alice mutes Bob from her member list, and the
+    // room service has Janus stop his microphone; his own controls show it.
+    await alice.page.bringToFront();
+    await alice.page.evaluate(() => document.querySelector('member-list').shadowRoot.querySelector('[part~="audio"]').click());
+    await bob.page.bringToFront();
+    await bob.page.waitForFunction(
+      () => document.querySelector('room-controls').shadowRoot.querySelector('[part~="microphone"]').getAttribute('aria-pressed') === 'true',
+      { timeout: 20_000, polling: 100 },
+    );
+    console.log("demo: with tokens, Alice mutes Bob from her member list and Bob's controls show it");
+  }
 
   await pressControl(bob.page, 'leave');
   await alice.page.bringToFront();
