@@ -81,5 +81,38 @@ describe('moderation through the room service', () => {
     await moderator.unlock();
     await carol.join();
     await until(() => moderator.members.some((m) => m.id === carol.memberId), Boolean, 'Carol in the room');
+
+    // Carol may not end the room; the moderator may not either without room.hangup_all.
+    expect((await rejection(carol.hangupAll())).name).to.equal('AccessTokenGrantsInvalidError');
+    expect((await rejection(moderator.hangupAll())).name).to.equal('AccessTokenGrantsInvalidError');
+    // removeAllMembers (room.member.remove) ends it for everyone, the moderator included.
+    const carolLeft = nextEvent<RoomLeftDetail>(carol, 'room.left');
+    const modLeft = nextEvent<RoomLeftDetail>(moderator, 'room.left');
+    await moderator.removeAllMembers();
+    expect((await carolLeft).detail.reason).to.equal('hangup');
+    expect((await modLeft).detail.reason).to.equal('hangup');
+  });
+
+  it('deafens another member through its own client, and says so to everyone; volumes are not supported', async () => {
+    const room = uniqueRoom('deaf');
+    const moderator = await tokenRoom({ room, identity: 'Mod', permissions: MODERATOR }, { video: 'false' });
+    const bob = await tokenRoom({ room, identity: 'Bob' }, { video: 'false' });
+    await moderator.join();
+    const modAudio = remoteTrack(bob, () => moderator.memberId, 'audio');
+    await bob.join();
+    await modAudio;
+    const bobId = bob.memberId!;
+    const told = nextEvent<MemberUpdatedDetail>(moderator, 'member.updated', (d) => d.member.id === bobId && d.member.updated.includes('deaf') && d.member.deaf);
+    await moderator.deaf({ memberId: bobId });
+    await told;
+    await until(() => bob.members.find((m) => m.local)?.deaf, Boolean, 'Bob to be deaf');
+    const untold = nextEvent<MemberUpdatedDetail>(moderator, 'member.updated', (d) => d.member.id === bobId && d.member.updated.includes('deaf') && !d.member.deaf);
+    await moderator.undeaf({ memberId: bobId });
+    await untold;
+
+    for (const call of [moderator.setInputVolume({ memberId: bobId, volume: -10 }), moderator.setOutputVolume({ volume: 5 })]) {
+      expect((await rejection(call)).name).to.equal('NotSupportedError');
+    }
+    expect((await rejection(moderator.setInputVolume({ volume: 99 }))).name).to.equal('RangeError');
   });
 });
