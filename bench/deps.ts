@@ -8,3 +8,5 @@ export { default as Janus } from 'janus-gateway';
 export { default as adapter } from 'webrtc-adapter';
 export { default as mitt } from 'mitt';
 export { clearInterval, setInterval } from 'worker-timers';
+export { decodeJwt } from 'jose';
+export { createParser } from 'eventsource-parser';

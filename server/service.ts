@@ -98,16 +98,18 @@ export class RoomService {
       this.welcome(room, known, channel);
       return known;
     }
+    // After a restart of this service: a member Janus still has in the room, under this identity, keeps its id.
+    const present = resume !== undefined && !known ? (room.view.publishers.get(resume) ?? room.view.attendees.get(resume)) : undefined;
     const now = Date.now() / 1000;
     for (const [id, until] of room.banned) if (until < now) room.banned.delete(id);
     if (room.banned.has(grant.tokenId)) {
       throw new ServiceError(403, 53104, 'RoomConnectFailedError', `Unable to connect to Room: this token's holder was removed from room "${roomName}". Get a new token`);
     }
-    if (room.locked) {
+    if (room.locked && !present) {
       throw new ServiceError(403, 53104, 'RoomConnectFailedError', `Unable to connect to Room: room "${roomName}" is locked. Ask a moderator to unlock it`);
     }
     await this.janus.ensureRoom(roomName);
-    const id = randomUUID();
+    const id = present && present['display'] === grant.identity ? resume! : randomUUID();
     const { token, join } = this.janus.credentials(roomName, id, grant.expires);
     const member: Member = {
       id,
@@ -150,7 +152,7 @@ export class RoomService {
       room.members.delete(memberId);
       this.broadcastAudience(room);
     } else if (!room.view.publishers.has(memberId) && !room.view.attendees.has(memberId)) {
-      this.forget(room, member);
+      this.gone(room, member);
     }
   }
 
@@ -250,6 +252,12 @@ export class RoomService {
     if (room.members.delete(member.id) && member.role === 'audience') this.broadcastAudience(room);
   }
 
+  /** A member left Janus and the service: forgotten, its join token off the allowed list (it would expire anyway). */
+  private gone(room: Room, member: Member): void {
+    this.forget(room, member);
+    if (member.role === 'member') this.janus.allow(room.name, [member.join], 'remove').catch(() => {});
+  }
+
   private async changeRole(room: Room, target: Member, role: InteractivityMode): Promise<void> {
     if (target.role === role) return;
     target.role = role;
@@ -294,7 +302,7 @@ export class RoomService {
     const gone = event['leaving'] ?? event['kicked'];
     if (typeof gone === 'string') {
       const member = room.members.get(gone);
-      if (member && member.role === 'member' && !member.channel) this.forget(room, member);
+      if (member && member.role === 'member' && !member.channel) this.gone(room, member);
       if (member?.demotion && !idsOf(room.view, gone).length) clearTimeout(member.demotion);
     }
     if (event['videoroom'] === 'destroyed') {

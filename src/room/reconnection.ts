@@ -47,7 +47,8 @@ export class Reconnection {
   /** Something broke; starts trying, unless a run is already under way (then it also covers this). */
   start(trouble: Trouble, error: Error, window: number): void {
     if (this.controller) {
-      if (trouble === 'signaling') this.trouble = 'signaling';
+      // A run that changes role stays quiet (it announced nothing, so it announces no end either).
+      if (trouble === 'signaling' && this.trouble !== 'role') this.trouble = 'signaling';
       return;
     }
     this.trouble = trouble;
