@@ -20,7 +20,6 @@ room.server = params.get('server') ?? `${location.protocol === 'https:' ? 'wss' 
 const roomService = import.meta.env['VITE_ROOM_SERVICE'] as string | undefined;
 const roleField = document.querySelector<HTMLLabelElement>('#role-field')!;
 roleField.hidden = !roomService;
-const MODERATOR = ['room.member.audio_mute', 'room.member.audio_unmute', 'room.member.video_mute', 'room.member.video_unmute', 'room.member.remove', 'room.member.promote', 'room.member.demote', 'room.lock', 'room.unlock'];
 
 async function tokenFor(identity: string, roomName: string, role: string): Promise<string> {
   const response = await fetch(`${roomService}/v1/dev/token`, {
@@ -30,7 +29,7 @@ async function tokenFor(identity: string, roomName: string, role: string): Promi
       identity,
       room: roomName,
       interactivityMode: role === 'audience' ? 'audience' : 'member',
-      ...(role === 'moderator' ? { permissions: [...MODERATOR, 'room.self.audio_mute', 'room.self.audio_unmute', 'room.self.video_mute', 'room.self.video_unmute'] } : {}),
+      ...(role === 'moderator' ? { permissions: ['moderator'] } : {}),
       // Paths on this page's origin: the dev server forwards both.
       janusUrl: '/janus',
       serviceUrl: roomService,

@@ -12,7 +12,7 @@ import { createRoomToken, loadConfig, PERMISSIONS, startRoomService } from './in
 const USAGE = `usage:
   janus-room-elements token --room ROOM --identity NAME [--permissions p1,p2] [--ttl SECONDS] [--audience] [--config FILE]
   janus-room-elements serve [--config FILE]
-permissions: ${PERMISSIONS.join(', ')}`;
+permissions: ${PERMISSIONS.join(', ')}, or the presets member and moderator`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -9,7 +9,7 @@ import { createRoomServiceServer } from './http.js';
 import { RoomService } from './service.js';
 import { createRoomToken as mint, verifyRoomToken, type RoomTokenOptions } from './tokens.js';
 
-export { PERMISSIONS, MEMBER_PERMISSIONS, type Permission, type InteractivityMode } from './permissions.js';
+export { PERMISSIONS, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, type Permission, type InteractivityMode } from './permissions.js';
 export { ServiceError } from './service-error.js';
 export { checkConfig, loadConfig, verifyRoomToken, RoomService, type RoomServiceConfig, type RoomTokenOptions };
 

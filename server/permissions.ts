@@ -35,6 +35,17 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What a plain member may do when a token names no permissions: act on itself only. */
 export const MEMBER_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter((p) => p.startsWith('room.self.'));
 
+/** A moderator's: its own media, and muting, deafening, removing, promoting and demoting others, and the lock. */
+export const MODERATOR_PERMISSIONS: readonly Permission[] = [
+  ...MEMBER_PERMISSIONS,
+  ...PERMISSIONS.filter((p) => p.startsWith('room.member.') && !p.endsWith('_volume')),
+  'room.lock',
+  'room.unlock',
+];
+
+/** Names the CLI and `createRoomToken` take for a whole set of permissions. */
+export const PERMISSION_PRESETS: Readonly<Record<string, readonly Permission[]>> = { member: MEMBER_PERMISSIONS, moderator: MODERATOR_PERMISSIONS };
+
 export type InteractivityMode = 'member' | 'audience';
 
 export function isPermission(value: string): value is Permission {

@@ -98,18 +98,19 @@ export class RoomService {
       this.welcome(room, known, channel);
       return known;
     }
-    // After a restart of this service: a member Janus still has in the room, under this identity, keeps its id.
-    const present = resume !== undefined && !known ? (room.view.publishers.get(resume) ?? room.view.attendees.get(resume)) : undefined;
     const now = Date.now() / 1000;
     for (const [id, until] of room.banned) if (until < now) room.banned.delete(id);
     if (room.banned.has(grant.tokenId)) {
       throw new ServiceError(403, 53104, 'RoomConnectFailedError', `Unable to connect to Room: this token's holder was removed from room "${roomName}". Get a new token`);
     }
-    if (room.locked && !present) {
+    await this.janus.ensureRoom(roomName);
+    // After a restart of this service: a member Janus still has in the room under this identity keeps its id.
+    const present = resume !== undefined && !known ? (room.view.publishers.get(resume) ?? room.view.attendees.get(resume)) : undefined;
+    const rejoining = present !== undefined && present['display'] === grant.identity;
+    if (room.locked && !rejoining) {
       throw new ServiceError(403, 53104, 'RoomConnectFailedError', `Unable to connect to Room: room "${roomName}" is locked. Ask a moderator to unlock it`);
     }
-    await this.janus.ensureRoom(roomName);
-    const id = present && present['display'] === grant.identity ? resume! : randomUUID();
+    const id = rejoining ? resume! : randomUUID();
     const { token, join } = this.janus.credentials(roomName, id, grant.expires);
     const member: Member = {
       id,

@@ -5,7 +5,7 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
-import { isPermission, MEMBER_PERMISSIONS, type InteractivityMode, type Permission } from './permissions.js';
+import { isPermission, MEMBER_PERMISSIONS, PERMISSION_PRESETS, type InteractivityMode, type Permission } from './permissions.js';
 import { ServiceError } from './service-error.js';
 
 export const ISSUER = 'janus-room-elements';
@@ -17,7 +17,7 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 export interface RoomTokenOptions {
   identity: string;
   room: string;
-  /** SignalWire permission names; a plain member's (`room.self.*`) when omitted. */
+  /** SignalWire permission names, or the presets `member` and `moderator`; a plain member's (`room.self.*`) when omitted. */
   permissions?: readonly string[];
   /** Seconds until the token expires (default 3600). */
   ttl?: number;
@@ -54,9 +54,11 @@ function checkName(value: unknown, what: string): string {
 function checkPermissions(value: readonly string[] | undefined): Permission[] {
   if (value === undefined) return [...MEMBER_PERMISSIONS];
   if (!Array.isArray(value)) throw new TypeError('permissions must be an array of permission names');
-  const unknown = value.filter((p) => !isPermission(p));
+  // A preset name (`member`, `moderator`) stands for its set.
+  const expanded = value.flatMap((p) => PERMISSION_PRESETS[p] ?? [p]);
+  const unknown = expanded.filter((p) => !isPermission(p));
   if (unknown.length) throw new RangeError(`unknown permissions: ${unknown.join(', ')}`);
-  return [...new Set(value as Permission[])];
+  return [...new Set(expanded as Permission[])];
 }
 
 /** Mints a room token (a JWT). Throws TypeError/RangeError on bad options. */

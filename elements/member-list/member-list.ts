@@ -111,23 +111,16 @@ export class MemberList extends LitElement {
     const session = this.room.session!;
     const id = member.id;
     const buttons: Array<{ action: MemberAction; label: string; pressed?: boolean; run: () => Promise<void> }> = [];
-    const audio = member.audio_muted ? 'room.member.audio_unmute' : 'room.member.audio_mute';
-    if (this.can(audio)) {
-      buttons.push({
-        action: 'audio',
-        label: member.audio_muted ? strings.unmuteMember(member.name) : strings.muteMember(member.name),
-        pressed: member.audio_muted,
-        run: () => (member.audio_muted ? session.audioUnmute({ memberId: id }) : session.audioMute({ memberId: id })),
-      });
-    }
-    const video = member.video_muted ? 'room.member.video_unmute' : 'room.member.video_mute';
-    if (this.can(video)) {
-      buttons.push({
-        action: 'video',
-        label: member.video_muted ? strings.allowVideoOf(member.name) : strings.stopVideoOf(member.name),
-        pressed: member.video_muted,
-        run: () => (member.video_muted ? session.videoUnmute({ memberId: id }) : session.videoMute({ memberId: id })),
-      });
+    // The mute toggles: audio (microphone) and video (camera), each with its own permission per direction.
+    const toggles = [
+      { kind: 'audio', muted: member.audio_muted, label: member.audio_muted ? strings.unmuteMember : strings.muteMember },
+      { kind: 'video', muted: member.video_muted, label: member.video_muted ? strings.allowVideoOf : strings.stopVideoOf },
+    ] as const;
+    for (const { kind, muted, label } of toggles) {
+      const verb = muted ? 'unmute' : 'mute';
+      if (!this.can(`room.member.${kind}_${verb}`)) continue;
+      const method = `${kind}${muted ? 'Unmute' : 'Mute'}` as const;
+      buttons.push({ action: kind, label: label(member.name), pressed: muted, run: () => session[method]({ memberId: id }) });
     }
     if (this.can('room.member.demote')) buttons.push({ action: 'demote', label: strings.demoteMember(member.name), run: () => session.demote({ memberId: id }) });
     if (this.can('room.member.remove')) buttons.push({ action: 'remove', label: strings.removeMember(member.name), run: () => session.removeMember({ memberId: id }) });
