@@ -45,8 +45,9 @@ for (const plugin of ['videoroom', 'textroom']) {
   await writeFile(file, withGeneral(withoutRooms(await readFile(file, 'utf8')), [`admin_key = "${secrets.adminKey}"`]));
 }
 
-const servicePort = Number(process.env.ROOM_SERVICE_PORT ?? 7090);
-const janusUrl = process.env.JANUS_URL ?? 'ws://127.0.0.1:8188';
+// Fixed, as scripts/with-janus's (it reads nothing else from the environment).
+const servicePort = 7090;
+const janusUrl = 'ws://127.0.0.1:8188';
 await writeFile(
   join(dir, 'room-service.json'),
   `${JSON.stringify(
@@ -60,6 +61,8 @@ await writeFile(
         tokenAuthSecret: secrets.tokenAuthSecret,
         adminKey: secrets.adminKey,
         roomSecretKey: secrets.roomSecretKey,
+        // Empty rooms go soon here, so the tests can watch it happen.
+        rooms: { idleSeconds: 5 },
       },
       corsOrigins: '*',
       devTokens: true,

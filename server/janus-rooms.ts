@@ -24,7 +24,13 @@ export interface JanusSettings {
   /** Room secrets are derived from this (so a restarted service still holds them). */
   roomSecretKey: string;
   /** Settings for rooms the service creates. */
-  rooms?: { publishers?: number; audioActivePackets?: number; audioLevelAverage?: number };
+  rooms?: {
+    publishers?: number;
+    audioActivePackets?: number;
+    audioLevelAverage?: number;
+    /** Seconds a room stays after its last member left, before the service destroys it (default 60). */
+    idleSeconds?: number;
+  };
 }
 
 /** A VideoRoom handle that also hands over every raw message (janode keeps only its own digest). */
@@ -139,6 +145,14 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
     await handle.message({ request: 'join', ptype: 'publisher', room, id: MONITOR_ID, display: 'room service', token: join });
     if (handle.lastAnswer) this.emit('event', room, handle.lastAnswer);
     return handle;
+  }
+
+  /** Destroys a room the service created (its monitor leaves first): nobody is in it any more. */
+  async retire(room: string): Promise<void> {
+    const monitor = this.monitors.get(room);
+    this.monitors.delete(room);
+    await (await monitor?.catch(() => undefined))?.detach().catch(() => {});
+    await this.request({ request: 'destroy', room, secret: this.secret(room) });
   }
 
   async allow(room: string, tokens: string[], action: 'add' | 'remove'): Promise<void> {

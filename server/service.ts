@@ -40,6 +40,8 @@ interface Room {
   members: Map<string, Member>;
   /** Tokens (by id) of removed members: refused until they expire. */
   banned: Map<string, number>;
+  /** Set while nobody is in the room: it is destroyed when it runs out (see `idle`). */
+  idle?: ReturnType<typeof setTimeout>;
 }
 
 export type MemberAction =
@@ -56,9 +58,11 @@ const DEMOTION_GRACE_MS = 5000;
 export class RoomService {
   readonly janus: JanusRooms;
   private readonly rooms = new Map<string, Room>();
+  private readonly idleMs: number;
 
   constructor(janus: JanusSettings) {
     this.janus = new JanusRooms(janus);
+    this.idleMs = (janus.rooms?.idleSeconds ?? 60) * 1000;
     this.janus.on('event', (room, event) => this.onJanusEvent(room, event));
   }
 
@@ -67,7 +71,10 @@ export class RoomService {
   }
 
   async stop(): Promise<void> {
-    for (const room of this.rooms.values()) for (const member of room.members.values()) member.channel?.close();
+    for (const room of this.rooms.values()) {
+      clearTimeout(room.idle);
+      for (const member of room.members.values()) member.channel?.close();
+    }
     await this.janus.close();
   }
 
@@ -90,6 +97,7 @@ export class RoomService {
       throw new ServiceError(403, 20101, 'AccessTokenInvalidError', `Invalid Access Token: it is for room "${grant.room}", not "${roomName}"`);
     }
     const room = this.room(roomName);
+    clearTimeout(room.idle);
     // An event stream that broke comes back for the same member (no lock check: it never left).
     const known = resume === undefined ? undefined : room.members.get(resume);
     if (known && known.identity === grant.identity) {
@@ -150,8 +158,7 @@ export class RoomService {
     if (!room || !member || member.channel !== channel) return;
     member.channel = undefined;
     if (member.role === 'audience') {
-      room.members.delete(memberId);
-      this.broadcastAudience(room);
+      this.forget(room, member);
     } else if (!room.view.publishers.has(memberId) && !room.view.attendees.has(memberId)) {
       this.gone(room, member);
     }
@@ -251,6 +258,21 @@ export class RoomService {
     member.channel?.close();
     member.channel = undefined;
     if (room.members.delete(member.id) && member.role === 'audience') this.broadcastAudience(room);
+    this.idle(room);
+  }
+
+  /**
+   * Janus 1.1.2 never destroys rooms by itself: one nobody is in (no member known here, nobody in
+   * it on Janus) is destroyed after `rooms.idleSeconds`, with its lock and bans.
+   */
+  private idle(room: Room): void {
+    clearTimeout(room.idle);
+    if (room.members.size > 0 || room.view.publishers.size > 0 || room.view.attendees.size > 0) return;
+    room.idle = setTimeout(() => {
+      if (this.rooms.get(room.name) !== room || room.members.size > 0) return;
+      this.rooms.delete(room.name);
+      this.janus.retire(room.name).catch(() => {});
+    }, this.idleMs);
   }
 
   /** A member left Janus and the service: forgotten, its join token off the allowed list (it would expire anyway). */
@@ -305,9 +327,11 @@ export class RoomService {
       const member = room.members.get(gone);
       if (member && member.role === 'member' && !member.channel) this.gone(room, member);
       if (member?.demotion && !idsOf(room.view, gone).length) clearTimeout(member.demotion);
+      this.idle(room);
     }
     if (event['videoroom'] === 'destroyed') {
       for (const member of room.members.values()) member.channel?.send('removed', { member_id: member.id, reason: 'destroyed' });
+      clearTimeout(room.idle);
       this.rooms.delete(roomName);
       return;
     }

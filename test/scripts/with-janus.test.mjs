@@ -114,11 +114,11 @@ test('ignores inherited JRE_* variables: the command still runs in a private nam
 });
 
 test('refuses internal arguments from outside, and bad ports, before touching any interface', () => {
-  const direct = spawnSync(withJanus, ['--inside', '1', '-', '-', '--', 'true'], { encoding: 'utf8' });
+  const direct = spawnSync(withJanus, ['--inside', '1', '-', '-', 'dev', '--', 'true'], { encoding: 'utf8' });
   assert.notEqual(direct.status, 0);
   assert.match(direct.stderr, /must be started by with-janus itself/);
   // Naming its real parent passes the parent check, but not the namespace check.
-  const shell = spawnSync(withJanus, ['--inside', String(process.pid), '-', '-', '--', 'true'], { encoding: 'utf8' });
+  const shell = spawnSync(withJanus, ['--inside', String(process.pid), '-', '-', 'dev', '--', 'true'], { encoding: 'utf8' });
   assert.notEqual(shell.status, 0);
   assert.match(shell.stderr, /not in a private network namespace; refusing/);
   for (const port of ['0', '70000', '1[$(id)]', '']) {
@@ -130,4 +130,27 @@ test('refuses internal arguments from outside, and bad ports, before touching an
 
 test("exits with the command's exit code", () => {
   assert.equal(spawnSync(withJanus, ['sh', '-c', 'exit 7']).status, 7);
+});
+
+test('JANUS_CONFIG=secure: Janus wants tokens, the room service runs, and the CLI mints one it admits', { timeout: 60_000 }, () => {
+  const probe = `
+    const token = require('node:child_process').execFileSync('node', ['dist/server/cli.js', 'token', '--room', 'probe', '--identity', 'Probe']).toString().trim().split('\\n').at(-1);
+    (async () => {
+      const janus = await (await fetch(process.env.JANUS_HTTP_URL, { method: 'POST', body: JSON.stringify({ janus: 'create', transaction: 't' }) })).json();
+      const controller = new AbortController();
+      const events = await fetch(process.env.ROOM_SERVICE_URL + '/v1/rooms/probe/events', { headers: { Authorization: 'Bearer ' + token }, signal: controller.signal });
+      const reader = events.body.getReader();
+      const first = new TextDecoder().decode((await reader.read()).value);
+      controller.abort();
+      console.log(JSON.stringify({ config: process.env.JANUS_CONFIG, janus: janus.error?.code, status: events.status, first: first.split('\\n')[0] }));
+    })();`;
+  const result = spawnSync(withJanus, ['node', '-e', probe], { cwd: root, encoding: 'utf8', env: { ...process.env, JANUS_CONFIG: 'secure' } });
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(JSON.parse(result.stdout.trim().split('\n').at(-1)), { config: 'secure', janus: 403, status: 200, first: 'event: admitted' });
+});
+
+test('refuses an unknown JANUS_CONFIG', () => {
+  const result = spawnSync(withJanus, ['true'], { encoding: 'utf8', env: { ...process.env, JANUS_CONFIG: 'open' } });
+  assert.notEqual(result.status, 0);
+  assert.match(result.stderr, /JANUS_CONFIG must be dev or secure/);
 });
