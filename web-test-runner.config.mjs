@@ -163,6 +163,11 @@ function harnessCommands() {
         const output = execFileSync('node', args, { encoding: 'utf8' }).trim().split('\n');
         return { token: output.at(-1) };
       }
+      if (command === 'cut-room-service') {
+        // Breaks every connection to the room service (its event streams), as a network blip would.
+        execFileSync('ss', ['-K', 'dst', '127.0.0.1', 'dport', '=', new URL(serviceUrl).port], { stdio: 'pipe' });
+        return true;
+      }
       if (command === 'janus-token') {
         // A token Janus checks, signed as the room service signs them (for tests that bypass it).
         const config = JSON.parse(readFileSync(process.env.ROOM_SERVICE_CONFIG, 'utf8'));

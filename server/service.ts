@@ -31,6 +31,8 @@ interface Member {
   moderated: Set<'audio' | 'video'>;
   /** Demoted: kicked from the VideoRoom if it has not left by itself shortly. */
   demotion?: ReturnType<typeof setTimeout>;
+  /** An audience member whose stream broke: forgotten when this runs out. */
+  away?: ReturnType<typeof setTimeout>;
 }
 
 interface Room {
@@ -54,6 +56,8 @@ export const ROOM_ACTIONS: readonly RoomAction[] = ['lock', 'unlock', 'remove_al
 
 /** How long a demoted member gets to stop publishing by itself before Janus kicks it. */
 const DEMOTION_GRACE_MS = 5000;
+/** How long a member's broken event stream may take to come back (the client tries for about 15 s). */
+const RESUME_GRACE_MS = 20_000;
 
 export class RoomService {
   readonly janus: JanusRooms;
@@ -103,7 +107,9 @@ export class RoomService {
     if (known && known.identity === grant.identity) {
       known.channel?.close();
       known.channel = channel;
+      clearTimeout(known.away);
       this.welcome(room, known, channel);
+      if (known.role === 'audience') this.broadcastAudience(room);
       return known;
     }
     const now = Date.now() / 1000;
@@ -158,7 +164,12 @@ export class RoomService {
     if (!room || !member || member.channel !== channel) return;
     member.channel = undefined;
     if (member.role === 'audience') {
-      this.forget(room, member);
+      // Not counted meanwhile; forgotten unless its stream comes back soon (a network blip).
+      this.broadcastAudience(room);
+      clearTimeout(member.away);
+      member.away = setTimeout(() => {
+        if (!member.channel) this.forget(room, member);
+      }, RESUME_GRACE_MS);
     } else if (!room.view.publishers.has(memberId) && !room.view.attendees.has(memberId)) {
       this.gone(room, member);
     }
@@ -255,6 +266,7 @@ export class RoomService {
 
   private forget(room: Room, member: Member): void {
     clearTimeout(member.demotion);
+    clearTimeout(member.away);
     member.channel?.close();
     member.channel = undefined;
     if (room.members.delete(member.id) && member.role === 'audience') this.broadcastAudience(room);

@@ -44,17 +44,17 @@ export abstract class RoomSessionCore {
   /** What each renderer shows of whose video (see `reportVideoView`). */
   private readonly videoViews = new Map<object, VideoView>();
   /** What the current join publishes and receives (published again after Janus restarts). */
-  private plan: JoinPlan | undefined;
+  protected plan: JoinPlan | undefined;
   /** A reconnection try found this client's tracks gone and did not publish them again yet. */
-  private unpublished = false;
+  protected unpublished = false;
   /** Likewise for its screen shares and extra devices (on a session Janus lost). */
   private sourcesAway = false;
   /** Joined with a token: the room service's side of this member (undefined otherwise). */
   protected access: RoomAccess | undefined;
   private unlinkService = () => {};
-  /** A promotion or demotion is being carried out (a rejoin in the new role). */
-  private roleChanged = false;
-  private readonly reconnection = new Reconnection({
+  /** A promotion or demotion is being carried out (a rejoin in the new role; see room-session-moderation.ts). */
+  protected roleChanged = false;
+  protected readonly reconnection = new Reconnection({
     attempt: (attempt, limit) => this.recover(attempt, limit),
     // Changing role is no broken connection: it joins anew quietly.
     started: (error, trouble) => {
@@ -250,7 +250,7 @@ export abstract class RoomSessionCore {
   private async recover(attempt: Attempt, limit: number): Promise<void> {
     const membership = this.membership;
     if (!membership || !this.plan) throw new DOMException('not joined', 'InvalidStateError');
-    if (this.roleChanged) await this.takeRole(attempt, membership.options);
+    await this.beforeRecovering(attempt, membership.options);
     const { republish, rejoined } = await membership.recover(attempt);
     const publisher = membership.publisher!;
     // A new publisher (or one Janus hung up): publish the same tracks again, also when an
@@ -274,45 +274,11 @@ export abstract class RoomSessionCore {
     }
   }
 
-  private serviceHooks(): ServiceLinkHooks {
-    return {
-      changed: () => this.changed(),
-      locked: (locked) => this.events.emit('roomUpdated', { locked }),
-      audienceCount: (total) => this.events.emit('audienceCount', { total }),
-      role: (mode) => this.switchRole(mode),
-      deaf: (deaf) => void this.local.setDeaf(deaf).then(() => {
-        if (this.membership) this.membership.deaf = deaf;
-      }, (error: unknown) => this.report(error)),
-      aboutToExpire: (expires) => this.events.emit('tokenAboutToExpire', { expires }),
-      fail: (reason, error) => this.connection.fail(reason, error),
-      report: (error) => this.report(error),
-    };
-  }
+  /** What the room service's word does to this session (room-session-moderation.ts). */
+  protected abstract serviceHooks(): ServiceLinkHooks;
 
-  /** Promoted or demoted: the join is made anew in the new role (publishing, or only receiving). */
-  private switchRole(mode: 'member' | 'audience'): void {
-    const membership = this.membership;
-    if (!membership || !this.connection.joined) return;
-    this.events.emit(mode === 'member' ? 'memberPromoted' : 'memberDemoted', { memberId: membership.memberId });
-    this.plan = planJoin(membership.options, this.joinParams);
-    this.roleChanged = true;
-    membership.changeRole();
-    this.reconnection.start('role', new Error(`changing role to ${mode}`), Math.max(membership.options.reconnectWindow, membership.options.timeout));
-  }
-
-  /** Before joining in the new role: capture what a member sends, or stop sending anything. */
-  private async takeRole(attempt: Attempt, options: ResolvedOptions): Promise<void> {
-    const plan = this.plan!;
-    this.local.publications.stop();
-    if (plan.camera === false && plan.microphone === false) {
-      await this.sources.leaveAll({ unreachable: false });
-      this.local.release();
-    } else {
-      await this.local.capture(plan, options.localStream, attempt);
-    }
-    this.unpublished = true;
-    this.roleChanged = false;
-  }
+  /** Runs before each try at restoring the join (a role change prepares the media here). */
+  protected abstract beforeRecovering(attempt: Attempt, options: ResolvedOptions): Promise<void>;
 
   private async disconnect(left: Left): Promise<void> {
     this.reconnection.stop();

@@ -1,12 +1,16 @@
 /**
  * SignalWire's privileged RoomSession methods (muting others, removing, locking, roles) and
  * Twilio's `updateToken`. Each goes to the room service, which checks the caller's token and acts
- * on Janus; so they need a join with a `token` (see `janus-room-elements/server`).
+ * on Janus; so they need a join with a `token` (see `janus-room-elements/server`). Also what the
+ * service's word does here: a promotion or demotion joins anew in the new role.
  */
 import { AccessTokenGrantsInvalidError } from '../errors/errors.js';
 import type { RoomAccess } from '../service/room-access.js';
 import { readRoomToken } from '../service/room-token.js';
+import type { Attempt } from './connection.js';
+import { planJoin, type ResolvedOptions } from './options.js';
 import { RoomSessionCore } from './room-session-core.js';
+import type { ServiceLinkHooks } from './service-link.js';
 import type { MemberParams } from './room-session-events.js';
 
 /** SignalWire's volume range (-50 to 50, default 0). */
@@ -17,6 +21,58 @@ function checkVolume(volume: unknown, method: string): void {
 }
 
 export abstract class ModeratedRoomSession extends RoomSessionCore {
+  protected serviceHooks(): ServiceLinkHooks {
+    return {
+      changed: () => this.changed(),
+      locked: (locked) => this.events.emit('roomUpdated', { locked }),
+      audienceCount: (total) => this.events.emit('audienceCount', { total }),
+      role: (mode) => this.switchRole(mode),
+      // The relay missed events: an audience member takes the room's view afresh.
+      resumed: () => {
+        if (this.access?.mode === 'audience') this.rejoinQuietly('the room service came back');
+      },
+      deaf: (deaf) => void this.local.setDeaf(deaf).then(() => {
+        if (this.membership) this.membership.deaf = deaf;
+      }, (error: unknown) => this.report(error)),
+      aboutToExpire: (expires) => this.events.emit('tokenAboutToExpire', { expires }),
+      fail: (reason, error) => this.connection.fail(reason, error),
+      report: (error) => this.report(error),
+    };
+  }
+
+  /** Promoted or demoted: the join is made anew in the new role (publishing, or only receiving). */
+  private switchRole(mode: 'member' | 'audience'): void {
+    const membership = this.membership;
+    if (!membership || !this.connection.joined) return;
+    this.events.emit(mode === 'member' ? 'memberPromoted' : 'memberDemoted', { memberId: membership.memberId });
+    this.plan = planJoin(membership.options, this.joinParams);
+    this.roleChanged = true;
+    this.rejoinQuietly(`changing role to ${mode}`);
+  }
+
+  /** Joins anew with the same member id, announcing no reconnection (nothing broke). */
+  private rejoinQuietly(why: string): void {
+    const membership = this.membership;
+    if (!membership || !this.connection.joined) return;
+    membership.changeRole();
+    this.reconnection.start('role', new Error(why), Math.max(membership.options.reconnectWindow, membership.options.timeout));
+  }
+
+  /** Before joining in the new role: capture what a member sends, or stop sending anything. */
+  protected async beforeRecovering(attempt: Attempt, options: ResolvedOptions): Promise<void> {
+    if (!this.roleChanged) return;
+    const plan = this.plan!;
+    this.local.publications.stop();
+    if (plan.camera === false && plan.microphone === false) {
+      await this.sources.leaveAll({ unreachable: false });
+      this.local.release();
+    } else {
+      await this.local.capture(plan, options.localStream, attempt);
+    }
+    this.unpublished = true;
+    this.roleChanged = false;
+  }
+
   /** The permissions the room token grants (SignalWire names), while joined with one. */
   get permissions(): readonly string[] {
     return this.snapshot.service?.permissions ?? [];

@@ -12,6 +12,8 @@ export interface ServiceLinkHooks {
   locked(locked: boolean): void;
   audienceCount(total: number): void;
   role(mode: InteractivityMode): void;
+  /** The service's event stream came back after a break (an audience member missed relayed events). */
+  resumed(): void;
   deaf(deaf: boolean): void;
   aboutToExpire(expires: number): void;
   fail(reason: LeaveReason, error?: Error): void;
@@ -38,6 +40,7 @@ export function linkService(access: RoomAccess, hooks: ServiceLinkHooks): () => 
     aboutToExpire: ({ expires }: { expires: number }) => hooks.aboutToExpire(expires),
     expired: (error: Error) => hooks.fail('token_expired', error),
     lost: (error: Error) => hooks.report(error),
+    resumed: () => hooks.resumed(),
   };
   for (const [type, handler] of Object.entries(handlers)) access.events.on(type as never, handler as never);
   return () => {

@@ -32,6 +32,8 @@ export type AccessEvents = {
   expired: Error;
   /** The event stream broke and could not be resumed. */
   lost: Error;
+  /** The event stream broke and came back: what was relayed meanwhile is lost (`view` is new). */
+  resumed: undefined;
 };
 
 /** The warning comes this long before expiry (or at half the token's life, if that is shorter). */
@@ -75,6 +77,8 @@ export class RoomAccess {
   private claimsValue: TokenClaims;
   private readonly controller = new AbortController();
   private timers: ReturnType<typeof setTimeout>[] = [];
+  /** The expiry warning and the expiry (replaced by `updateToken`). */
+  private expiryTimers: ReturnType<typeof setTimeout>[] = [];
   private closed = false;
 
   private constructor(token: string, claims: TokenClaims, room: string) {
@@ -144,7 +148,11 @@ export class RoomAccess {
         }
         if (event === 'admitted') {
           if (!isAdmitted(value)) return failed?.(new SignalingIncomingMessageInvalidError(`${SignalingIncomingMessageInvalidError.defaultMessage}: the room service's admission lacks the member id or Janus tokens`));
-          this.admit(value);
+          try {
+            this.admit(value);
+          } catch (error) {
+            return failed?.(error as Error);
+          }
           admitted?.();
         } else {
           this.onEvent(event ?? '', value);
@@ -168,6 +176,8 @@ export class RoomAccess {
   }
 
   private admit(admitted: Admitted): void {
+    // Coming back, the service must know us as the member Janus knows.
+    if (this.memberId && admitted.member_id !== this.memberId) throw new SignalingConnectionError(`${SignalingConnectionError.defaultMessage}: the room service no longer knows this member`);
     this.memberId = admitted.member_id;
     Object.assign(this.credentials, admitted.janus);
     this.permissions = admitted.permissions.filter((p) => typeof p === 'string');
@@ -221,7 +231,9 @@ export class RoomAccess {
       await abortable(this.controller.signal, new Promise((resolve) => this.timers.push(setTimeout(resolve, pause)))).catch(() => {});
       if (this.closed) return;
       try {
-        return await this.connect(this.memberId);
+        await this.connect(this.memberId);
+        this.events.emit('resumed', undefined);
+        return;
       } catch (error) {
         if (this.closed) return;
         if ((error as { code?: number }).code !== undefined && (error as { code: number }).code !== 53000) break;
@@ -255,13 +267,13 @@ export class RoomAccess {
   }
 
   private scheduleExpiry(): void {
-    this.clearTimers();
+    for (const timer of this.expiryTimers.splice(0)) clearTimeout(timer);
     const { expires } = this.claimsValue;
     const left = expires - Date.now();
     if (left > MAX_TIMER_MS) return;
     const warnIn = Math.max(0, left - Math.min(EXPIRY_WARNING_MS, left / 2));
-    this.timers.push(setTimeout(() => this.events.emit('aboutToExpire', { expires }), warnIn));
-    this.timers.push(
+    this.expiryTimers.push(setTimeout(() => this.events.emit('aboutToExpire', { expires }), warnIn));
+    this.expiryTimers.push(
       setTimeout(
         () => this.events.emit('expired', new AccessTokenExpiredError(`${AccessTokenExpiredError.defaultMessage}: the room token expired at ${new Date(expires).toISOString()}; call updateToken() before it does`)),
         Math.max(0, left),
@@ -276,6 +288,7 @@ export class RoomAccess {
   close(): void {
     this.closed = true;
     this.clearTimers();
+    for (const timer of this.expiryTimers.splice(0)) clearTimeout(timer);
     this.controller.abort();
   }
 }
