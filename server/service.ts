@@ -25,7 +25,8 @@ interface Member {
   /** The join token Janus knows this member by (in the room's `allowed` list while a member). */
   join: string;
   expires: number;
-  tokenId: string;
+  /** Every room token it used (a refresh adds one): all are refused once it is removed. */
+  tokenIds: Set<string>;
   channel: Channel | undefined;
   /** What a moderator muted (applied again if the member publishes anew). */
   moderated: Set<'audio' | 'video'>;
@@ -133,7 +134,7 @@ export class RoomService {
       permissions: grant.permissions,
       join,
       expires: grant.expires,
-      tokenId: grant.tokenId,
+      tokenIds: new Set([grant.tokenId]),
       channel,
       moderated: new Set(),
     };
@@ -188,7 +189,8 @@ export class RoomService {
       await this.janus.allow(roomName, [credentials.join], 'add');
       await this.janus.allow(roomName, [member.join], 'remove');
     }
-    Object.assign(member, { join: credentials.join, expires: grant.expires, tokenId: grant.tokenId, permissions: grant.permissions });
+    Object.assign(member, { join: credentials.join, expires: grant.expires, permissions: grant.permissions });
+    member.tokenIds.add(grant.tokenId);
     return { ...credentials, permissions: grant.permissions };
   }
 
@@ -252,12 +254,11 @@ export class RoomService {
   }
 
   private async moderate(room: Room, target: Member, type: 'audio' | 'video', mute: boolean): Promise<void> {
-    const ids = idsOf(room.view, target.id).filter((id) => id === target.id);
-    await Promise.all(ids.flatMap((id) => midsOf(room.view, id, type).map((mid) => this.janus.moderate(room.name, id, mid, mute))));
+    await Promise.all(midsOf(room.view, target.id, type).map((mid) => this.janus.moderate(room.name, target.id, mid, mute)));
   }
 
   private async remove(room: Room, target: Member, reason: 'kicked' | 'hangup'): Promise<void> {
-    room.banned.set(target.tokenId, target.expires);
+    for (const id of target.tokenIds) room.banned.set(id, target.expires);
     target.channel?.send('removed', { member_id: target.id, reason });
     this.forget(room, target);
     await this.janus.allow(room.name, [target.join], 'remove');

@@ -131,12 +131,18 @@ export class RoomAccess {
     });
     if (!response.ok || !response.body) throw await refusal(response);
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    // Only an admitted stream is ours: its events count, and its end is a break to bridge.
+    let accepted = false;
     let admitted: (() => void) | undefined;
-    let failed: ((error: Error) => void) | undefined;
+    let refused: ((error: Error) => void) | undefined;
     const first = new Promise<void>((resolve, reject) => {
       admitted = resolve;
-      failed = reject;
+      refused = reject;
     });
+    const failed = (error: Error) => {
+      refused?.(error);
+      void reader.cancel().catch(() => {});
+    };
     const parser = createParser({
       maxBufferSize: MAX_EVENT_CHARS,
       onEvent: ({ event, data }) => {
@@ -146,15 +152,16 @@ export class RoomAccess {
         } catch {
           return;
         }
-        if (event === 'admitted') {
-          if (!isAdmitted(value)) return failed?.(new SignalingIncomingMessageInvalidError(`${SignalingIncomingMessageInvalidError.defaultMessage}: the room service's admission lacks the member id or Janus tokens`));
+        if (event === 'admitted' && !accepted) {
+          if (!isAdmitted(value)) return failed(new SignalingIncomingMessageInvalidError(`${SignalingIncomingMessageInvalidError.defaultMessage}: the room service's admission lacks the member id or Janus tokens`));
           try {
             this.admit(value);
           } catch (error) {
-            return failed?.(error as Error);
+            return failed(error as Error);
           }
+          accepted = true;
           admitted?.();
-        } else {
+        } else if (accepted) {
           this.onEvent(event ?? '', value);
         }
       },
@@ -169,8 +176,8 @@ export class RoomAccess {
       } catch {
         // Aborted, or the network broke: both end the stream.
       }
-      failed?.(new SignalingConnectionError(`${SignalingConnectionError.defaultMessage}: the room service closed the event stream before admitting this client`));
-      if (!this.closed) void this.resume();
+      refused?.(new SignalingConnectionError(`${SignalingConnectionError.defaultMessage}: the room service closed the event stream before admitting this client`));
+      if (accepted && !this.closed) void this.resume();
     })();
     await first;
   }
