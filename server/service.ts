@@ -153,7 +153,7 @@ export class RoomService {
       permissions: member.permissions,
       interactivity_mode: member.role,
       janus: { token, join: member.join },
-      room: { locked: room.locked, audience_count: this.audienceCount(room) },
+      room: { locked: room.locked, ...this.audienceFor(room, member) },
       ...(member.role === 'audience' ? { view: viewAsJoined(room.view, room.name) } : {}),
     });
   }
@@ -312,12 +312,23 @@ export class RoomService {
     this.broadcastAudience(room);
   }
 
-  private audienceCount(room: Room): number {
-    return [...room.members.values()].filter((m) => m.role === 'audience' && m.channel).length;
+  /**
+   * The audience as `viewer` may see it: how many (everyone), and who (those who may promote them:
+   * Janus shows audience members to no one, so this is how a moderator can name one).
+   */
+  private audienceFor(room: Room, viewer: Member): { audience_count: number; audience?: Array<{ id: string; name: string }> } {
+    const audience = [...room.members.values()].filter((m) => m.role === 'audience' && m.channel);
+    return {
+      audience_count: audience.length,
+      ...(viewer.permissions.includes('room.member.promote') ? { audience: audience.map((m) => ({ id: m.id, name: m.identity })) } : {}),
+    };
   }
 
   private broadcastAudience(room: Room): void {
-    this.broadcast(room, 'room.audience_count', { total: this.audienceCount(room) });
+    for (const member of room.members.values()) {
+      const { audience_count: total, audience } = this.audienceFor(room, member);
+      member.channel?.send('room.audience_count', { total, ...(audience ? { members: audience } : {}) });
+    }
   }
 
   private broadcast(room: Room, event: string, data: unknown): void {

@@ -23,14 +23,16 @@ export const memberListStyles = css`
     margin: 0;
     font-size: 1rem;
   }
-  [part~='list'] {
+  [part~='list'],
+  [part~='audience-list'] {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
     gap: var(--member-list-gap, 0.375rem);
   }
-  [part~='member'] {
+  [part~='member'],
+  [part~='audience-member'] {
     display: flex;
     align-items: center;
     flex-wrap: wrap;
@@ -77,6 +79,10 @@ export const memberListStyles = css`
   button:focus-visible {
     outline: 2px solid var(--jre-focus, #2f81f7);
     outline-offset: 2px;
+  }
+  [part~='audience-heading'] {
+    margin: 0.75rem 0 0.5rem;
+    font-size: 0.875rem;
   }
   [part~='audience'] {
     margin-block-start: 0.5rem;

@@ -12,7 +12,8 @@ type MemberAction = 'audio' | 'video' | 'remove' | 'demote';
  * @tagname member-list
  * @summary Who is in the room, with their state (muted, camera off, deaf, talking), this client's
  * role, the audience count and whether the room is locked; and, where the viewer's room token
- * grants it, the moderation actions (mute, camera off, remove, move to the audience, lock).
+ * grants it, the moderation actions (mute, camera off, remove, move to the audience, lock) and
+ * the audience, each with Promote.
  *
  * Sits inside a `<video-room>` or names one with `for`. Names are shown as text, never as markup.
  * Native buttons, each named after its member ("Mute Bob"): Tab moves between them, Space or
@@ -30,6 +31,10 @@ type MemberAction = 'audio' | 'video' | 'remove' | 'demote';
  * @csspart actions - A member's moderation buttons.
  * @csspart action - Every moderation button (also `audio`, `video`, `remove`, `demote`).
  * @csspart audience - The audience count line.
+ * @csspart audience-heading - The heading of the audience list (shown to those who may promote).
+ * @csspart audience-list - The audience list.
+ * @csspart audience-member - One audience member's row.
+ * @csspart promote - The Promote button of an audience member (also `action`).
  *
  * @cssproperty --member-list-background - Background of the list.
  * @cssproperty --member-list-color - Text colour.
@@ -88,7 +93,32 @@ export class MemberList extends LitElement {
         ${people.map((member) => this.renderMember(member, strings, service?.interactivityMode === 'audience'))}
       </ul>
       ${service && service.audienceCount > 0 ? html`<p part="audience" role="status">${strings.inAudience(service.audienceCount)}</p>` : nothing}
+      ${service?.audience.length && this.can('room.member.promote') ? this.renderAudience(service.audience, strings) : nothing}
     `;
+  }
+
+  /** Who is in the audience (told only to those who may promote them), each with Promote. */
+  private renderAudience(audience: ReadonlyArray<{ id: string; name: string }>, strings: Strings) {
+    const session = this.room.session!;
+    return html`<h3 part="audience-heading" id="audience-heading">${strings.audienceHeading}</h3>
+      <ul part="audience-list" aria-labelledby="audience-heading">
+        ${audience.map(
+          ({ id, name }) =>
+            html`<li part="audience-member">
+              <span part="name">${name}</span>
+              <span part="actions">
+                <button
+                  part="action promote"
+                  type="button"
+                  aria-disabled=${this.pending.has(`${id}:promote`) ? 'true' : 'false'}
+                  @click=${() => this.run(`${id}:promote`, () => session.promote({ memberId: id }))}
+                >
+                  ${strings.promoteMember(name)}
+                </button>
+              </span>
+            </li>`,
+        )}
+      </ul>`;
   }
 
   private renderMember(member: Member, strings: Strings, audience: boolean) {

@@ -57,6 +57,8 @@ export const ENGLISH = {
   allowVideoOf: (name: string) => `Turn on ${name}'s camera`,
   removeMember: (name: string) => `Remove ${name}`,
   demoteMember: (name: string) => `Move ${name} to the audience`,
+  audienceHeading: 'Audience',
+  promoteMember: (name: string) => `Let ${name} speak (promote)`,
 };
 
 export type Strings = typeof ENGLISH;

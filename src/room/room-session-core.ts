@@ -351,7 +351,13 @@ export abstract class RoomSessionCore {
       dimensions: membership?.dimensions ?? NO_DIMENSIONS,
       self: { ...this.local.state(this.connection.joined), screenShare: this.sources.screenShareState },
       service: this.access
-        ? { permissions: this.access.permissions, interactivityMode: this.access.mode, locked: this.access.locked, audienceCount: this.access.audienceCount }
+        ? {
+            permissions: this.access.permissions,
+            interactivityMode: this.access.mode,
+            locked: this.access.locked,
+            audienceCount: this.access.audienceCount,
+            audience: this.access.audience,
+          }
         : null,
     };
   }

@@ -184,6 +184,8 @@ export interface ServiceState {
   readonly locked: boolean;
   /** Audience members in the room (SignalWire `room.audience_count`). */
   readonly audienceCount: number;
+  /** Who they are (ids and untrusted names), if this member may promote them (`room.member.promote`); else empty. */
+  readonly audience: ReadonlyArray<{ readonly id: string; readonly name: string }>;
 }
 
 export interface RoomSessionOptions {

@@ -50,8 +50,14 @@ interface Admitted {
   permissions: string[];
   interactivity_mode: InteractivityMode;
   janus: JanusCredentials;
-  room: { locked: boolean; audience_count: number };
+  room: { locked: boolean; audience_count: number; audience?: unknown };
   view?: Record<string, unknown>;
+}
+
+/** The audience list the service sends (untrusted names: rendered as text). */
+function audienceList(value: unknown): Array<{ id: string; name: string }> {
+  if (!Array.isArray(value)) return [];
+  return value.filter((m): m is { id: string; name: string } => !!m && typeof m.id === 'string' && typeof m.name === 'string').map(({ id, name }) => ({ id, name }));
 }
 
 function isAdmitted(value: unknown): value is Admitted {
@@ -69,6 +75,8 @@ export class RoomAccess {
   mode: InteractivityMode = 'member';
   locked = false;
   audienceCount = 0;
+  /** Who is in the audience: only told to members who may promote them. */
+  audience: ReadonlyArray<{ id: string; name: string }> = [];
   /** The room as an audience member first sees it (a VideoRoom `joined` answer)... */
   view: Record<string, unknown> | undefined;
   /** ...and the room's events relayed since (a join that starts later catches up with them). */
@@ -191,6 +199,7 @@ export class RoomAccess {
     this.mode = admitted.interactivity_mode === 'audience' ? 'audience' : 'member';
     this.locked = admitted.room?.locked === true;
     this.audienceCount = Number(admitted.room?.audience_count) || 0;
+    this.audience = audienceList(admitted.room?.audience);
     this.setView(admitted.view);
   }
 
@@ -208,6 +217,7 @@ export class RoomAccess {
         break;
       case 'room.audience_count':
         this.audienceCount = Number(data['total']) || 0;
+        this.audience = audienceList(data['members']);
         this.events.emit('audienceCount', this.audienceCount);
         break;
       case 'member.promoted':

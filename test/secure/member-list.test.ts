@@ -49,6 +49,24 @@ describe('<member-list>', () => {
     expect(mute.textContent!.trim()).to.equal(`Unmute ${hostile}`);
     expect(bobRow.querySelector('[part~="state"]')!.textContent).to.include('microphone muted');
 
+    // An audience member: the moderator sees who it is and may promote it; Bob only the count.
+    const viewer = await roomWithList(await roomToken({ room: name, identity: 'Viewer', audience: true }));
+    await viewer.room.join();
+    const promote = await until(
+      () => moderator.list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="promote"]'),
+      (button) => button !== null,
+      'a Promote button on the moderator\'s list',
+    );
+    expect(promote!.textContent!.trim()).to.equal('Let Viewer speak (promote)');
+    await until(() => bob.list.shadowRoot!.querySelector('[part~="audience"]')?.textContent, (t) => t === '1 in the audience', 'Bob\'s count');
+    expect(bob.list.shadowRoot!.querySelector('[part~="promote"]')).to.equal(null);
+    const promoted = nextEvent(viewer.room, 'member.promoted');
+    promote!.focus();
+    await sendKeys({ press: 'Enter' });
+    await promoted;
+    await until(() => rows(moderator.list).length, (n) => n === 3, 'the promoted viewer among the members');
+    expect(moderator.list.shadowRoot!.querySelector('[part~="promote"]')).to.equal(null);
+
     // Lock from the list: the room says so to everyone.
     const locked = nextEvent(bob.room, 'room.updated');
     moderator.list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="lock"]')!.click();
