@@ -216,10 +216,10 @@ export class Membership {
   }
 
   /**
-   * This client's role changed (promoted or demoted by a moderator): the next recovery joins
-   * afresh in the new role, with the same member id (see `rejoin`).
+   * The next recovery joins afresh with the same member id (see `rejoin`): this client's role
+   * changed (promoted or demoted by a moderator), or its view of the room must be taken anew.
    */
-  changeRole(): void {
+  joinAfresh(): void {
     this.whole = false;
   }
 

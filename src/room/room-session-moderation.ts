@@ -54,7 +54,7 @@ export abstract class ModeratedRoomSession extends RoomSessionCore {
   private rejoinQuietly(why: string): void {
     const membership = this.membership;
     if (!membership || !this.connection.joined) return;
-    membership.changeRole();
+    membership.joinAfresh();
     this.reconnection.start('role', new Error(why), Math.max(membership.options.reconnectWindow, membership.options.timeout));
   }
 
