@@ -17,7 +17,8 @@ type MemberAction = 'audio' | 'video' | 'remove' | 'demote';
  *
  * Sits inside a `<video-room>` or names one with `for`. Names are shown as text, never as markup.
  * Native buttons, each named after its member ("Mute Bob"): Tab moves between them, Space or
- * Enter presses one; the mute toggles say their state with `aria-pressed`. Talking is shown by a
+ * Enter presses one; the toggles (mute, camera off, lock) keep their name and say their state with
+ * `aria-pressed` (pressed: muted, off, locked), as `<room-controls>` does. Talking is shown by a
  * coloured edge and said in the member's state text. Failures reach the page through the room's
  * `error` event (and the method's rejection).
  *
@@ -83,7 +84,7 @@ export class MemberList extends LitElement {
               aria-disabled=${this.pending.has('room:lock') ? 'true' : 'false'}
               @click=${() => this.run('room:lock', () => (service!.locked ? this.room.session!.unlock() : this.room.session!.lock()))}
             >
-              ${service!.locked ? strings.unlockRoom : strings.lockRoom}
+              ${strings.lockRoom}
             </button>`
           : service?.locked
             ? html`<span part="state">${strings.roomLocked}</span>`
@@ -143,8 +144,8 @@ export class MemberList extends LitElement {
     const buttons: Array<{ action: MemberAction; label: string; pressed?: boolean; run: () => Promise<void> }> = [];
     // The mute toggles: audio (microphone) and video (camera), each with its own permission per direction.
     const toggles = [
-      { kind: 'audio', muted: member.audio_muted, label: member.audio_muted ? strings.unmuteMember : strings.muteMember },
-      { kind: 'video', muted: member.video_muted, label: member.video_muted ? strings.allowVideoOf : strings.stopVideoOf },
+      { kind: 'audio', muted: member.audio_muted, label: strings.muteMember },
+      { kind: 'video', muted: member.video_muted, label: strings.stopVideoOf },
     ] as const;
     for (const { kind, muted, label } of toggles) {
       const verb = muted ? 'unmute' : 'mute';
