@@ -11,7 +11,7 @@ const mutedFor = (viewer: VideoRoom, memberId: string, field: 'audio_muted' | 'v
   nextEvent<MemberUpdatedDetail>(viewer, 'member.updated', (d) => d.member.id === memberId && d.member.updated.includes(field) && d.member[field] === value);
 
 describe('moderation through the room service', () => {
-  it('a moderator mutes a member at Janus: its audio stops reaching the others and everyone is told; a plain member is refused', async () => {
+  it('a moderator mutes a member at Janus: its audio (then its video) stops reaching the others and everyone is told; a plain member is refused', async () => {
     const connections = capturePeerConnections();
     const room = uniqueRoom('moderate');
     const moderator = await tokenRoom({ room, identity: 'Mod', permissions: MODERATOR });
@@ -48,6 +48,16 @@ describe('moderation through the room service', () => {
     await moderator.audioUnmute({ memberId: bobId });
     await unmuted;
     await packetsFlow(connections, audio);
+
+    // The camera the same way.
+    const cameraOff = [moderator, bob, carol].map((viewer) => mutedFor(viewer, bobId, 'video_muted', true));
+    await moderator.videoMute({ memberId: bobId });
+    await Promise.all(cameraOff);
+    await packetsStop(connections, video);
+    const cameraOn = mutedFor(carol, bobId, 'video_muted', false);
+    await moderator.videoUnmute({ memberId: bobId });
+    await cameraOn;
+    await packetsFlow(connections, video);
   });
 
   it('removes a member, who gets room.left with the reason; a locked room refuses new members until unlocked', async () => {
