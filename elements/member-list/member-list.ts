@@ -10,10 +10,10 @@ type MemberAction = 'audio' | 'video' | 'remove' | 'demote';
 
 /**
  * @tagname member-list
- * @summary Who is in the room, with their state (muted, camera off, deaf, talking), this client's
- * role, the audience count and whether the room is locked; and, where the viewer's room token
- * grants it, the moderation actions (mute, camera off, remove, move to the audience, lock) and
- * the audience, each with Promote.
+ * @summary Who is in the room, with their state (muted, camera off, deaf, talking), how many are
+ * in the audience (whose members are not listed, not even to themselves) and whether the room is
+ * locked; and, where the viewer's room token grants it, the moderation actions (mute, camera
+ * off, remove, move to the audience, lock) and the audience, each with Promote.
  *
  * Sits inside a `<video-room>` or names one with `for`. Names are shown as text, never as markup.
  * Native buttons, each named after its member ("Mute Bob"): Tab moves between them, Space or
@@ -91,7 +91,7 @@ export class MemberList extends LitElement {
             : nothing}
       </div>
       <ul part="list" aria-labelledby="heading">
-        ${people.map((member) => this.renderMember(member, strings, service?.interactivityMode === 'audience'))}
+        ${people.map((member) => this.renderMember(member, strings))}
       </ul>
       ${service && service.audienceCount > 0 ? html`<p part="audience" role="status">${strings.inAudience(service.audienceCount)}</p>` : nothing}
       ${service?.audience.length && this.can('room.member.promote') ? this.renderAudience(service.audience, strings) : nothing}
@@ -122,10 +122,9 @@ export class MemberList extends LitElement {
       </ul>`;
   }
 
-  private renderMember(member: Member, strings: Strings, audience: boolean) {
+  private renderMember(member: Member, strings: Strings) {
     const states = [
       member.local ? strings.you : '',
-      member.local && audience ? strings.audience : '',
       member.audio_muted ? strings.microphoneMuted : '',
       member.video_muted ? strings.cameraOff : '',
       member.deaf ? strings.deafened : '',

@@ -46,7 +46,6 @@ export const ENGLISH = {
   you: '(you)',
   talking: 'talking',
   deafened: 'deaf',
-  audience: 'audience',
   inAudience: (n: number) => (n === 1 ? '1 in the audience' : `${n} in the audience`),
   roomLocked: 'Room locked',
   lockRoom: 'Lock room',

@@ -204,7 +204,9 @@ export class Membership {
       if (this.isJoined && !this.closed) this.hooks.mediaTrouble(new MediaConnectionError(`${MediaConnectionError.defaultMessage}: Janus hung up what this client publishes (${reason})`));
     });
     this.roomName = joined.description || this.options.room;
-    this.events.reset(joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), base));
+    // An audience member is nobody's member, its own view's included; a member is in its own.
+    const self = this.options.access?.mode === 'audience' ? withoutMember(base, this.memberId, true) : withMember(base, this.memberId, this.options.identity, true);
+    this.events.reset(joined.attendees.reduce((r, a) => withMember(r, a.id, a.display), self));
     this.downlink = new Downlink(this.options, session, { privateId: joined.privateId, receive: this.receive, deaf: this.deafValue }, this.downlinkHooks());
     this.whole = true;
     // Subscribing to those already publishing runs in parallel with publishing.

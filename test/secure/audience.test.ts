@@ -40,6 +40,9 @@ describe('audience members', () => {
     expect((await frameOf(await modVideo)).width).to.be.greaterThan(0);
     await counted;
     expect(moderator.audienceCount).to.equal(1);
+    // The viewer sees the members, not itself: it is not on stage.
+    expect(viewer.members.map((m) => m.id)).to.deep.equal([modId]);
+    expect(viewer.roomSession.snapshot.localParticipant).to.equal(null);
     // Janus does not show the audience as members.
     expect(moderator.members.map((m) => m.id)).to.deep.equal([modId]);
 
@@ -74,6 +77,7 @@ describe('audience members', () => {
     expect((await promoted).detail.member_id).to.equal(viewerId);
     expect((await frameOf(await viewerVideo)).width).to.be.greaterThan(0);
     expect(viewer.interactivityMode).to.equal('member');
+    expect(viewer.members.find((m) => m.local)?.id, 'on stage, the viewer is a member of its own room').to.equal(viewerId);
     await until(() => moderator.audienceCount, (n) => n === 0, 'the audience count to drop');
 
     // Demoted, it stops publishing and is audience again.
@@ -84,6 +88,7 @@ describe('audience members', () => {
     await leftRoom;
     expect(viewer.interactivityMode).to.equal('audience');
     expect(viewer.active).to.equal(true);
+    await until(() => viewer.members.map((m) => m.id), (ids) => ids.length === 1 && ids[0] === modId, 'the viewer off its own member list');
     await until(() => liveTracks(viewer), (n) => n === 0, 'the viewer to release its camera and microphone');
     await until(() => moderator.audienceCount, (n) => n === 1, 'the audience count back to 1');
   });
