@@ -1,16 +1,12 @@
 // npm run bench: the library against baselines measured in the same run (see bench/deps.ts and
 // bench/raw-janus.ts). Reports ratios; nothing here asserts a time. Runs inside scripts/with-janus.
 import { readFile } from 'node:fs/promises';
-import http from 'node:http';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import puppeteer from 'puppeteer-core';
-import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { launch, line, median, root, round, serveFiles } from './harness.mjs';
 import { memoryBench, printMemory } from './memory.mjs';
 import { printTiles, tilesBench } from './tiles.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
 const server = process.env.JANUS_URL;
 if (!server) throw new Error('run me through scripts/with-janus (npm run bench does)');
@@ -29,56 +25,23 @@ console.log(`  baseline: its dependencies     ${kb(deps.raw).padStart(9)} raw  $
 console.log(`  ratio library / dependencies   ${(library.gzip / deps.gzip).toFixed(2)}x gzip (the library's own code: ${kb(library.gzip - deps.gzip)} gzip)\n`);
 
 // ------------------------------------------------------------------ join latency
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.map': 'application/json' };
-const files = http.createServer(async (request, response) => {
-  const path = normalize(decodeURIComponent(new URL(request.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  try {
-    const body = await readFile(join(root, path));
-    response.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
-    response.end(body);
-  } catch {
-    response.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => files.listen(0, '127.0.0.1', resolve));
-const base = `http://127.0.0.1:${files.address().port}`;
-
-const browser = await puppeteer.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs() });
-
-async function round(mode, index) {
-  const page = await browser.newPage();
-  try {
-    const room = `bench-${mode}-${Date.now().toString(36)}-${index}`;
-    await page.goto(`${base}/bench/page.html?mode=${mode}&server=${encodeURIComponent(server)}&room=${room}`);
-    const result = await (await page.waitForFunction(() => window.__result, { timeout: 30_000 })).jsonValue();
-    if (result.error) throw new Error(`${mode}: ${result.error}`);
-    if (!result.widths.every((w) => w > 0)) throw new Error(`${mode}: no decoded frame`);
-    return result.ms;
-  } finally {
-    await page.close();
-  }
-}
+const { base, close } = await serveFiles();
+const browser = await launch();
+const roomFor = (mode, index) => `bench-${mode}-${Date.now().toString(36)}-${index}`;
+const joinRound = (mode, index) => round(browser, base, { mode, server, room: roomFor(mode, index) });
 
 const counts = (process.env.BENCH_TILES ?? '4,9,16,25').split(',').map(Number).filter((n) => n > 0);
 
 const times = { raw: [], elements: [] };
-await round('raw', -1);
-await round('elements', -1); // warm-up: not counted
+await joinRound('raw', -1);
+await joinRound('elements', -1); // warm-up: not counted
 for (let i = 0; i < rounds; i++) {
-  for (const mode of i % 2 ? ['elements', 'raw'] : ['raw', 'elements']) times[mode].push(await round(mode, i));
+  for (const mode of i % 2 ? ['elements', 'raw'] : ['raw', 'elements']) times[mode].push(await joinRound(mode, i));
 }
 const tiles = await tilesBench({ browser, base, server, counts });
 const memory = await memoryBench({ browser, base, server, cycles: Number(process.env.BENCH_CYCLES ?? 100) });
 await browser.close();
-files.close();
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-const line = (label, values) =>
-  `  ${label.padEnd(30)} median ${median(values).toFixed(0).padStart(5)} ms  (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`;
+close();
 console.log('Two members join and each decodes the other\'s first video frame (fresh page and room per round)');
 console.log(line('library: two <video-room>s', times.elements));
 console.log(line('baseline: raw janus.js', times.raw));
