@@ -42,6 +42,29 @@ export async function round(browser, base, query) {
   }
 }
 
+/**
+ * Join rounds of the library (`elements`) and of raw janus.js (`raw`), one warm-up of each first,
+ * then `rounds` of each, alternating which goes first. `joinRound(mode, index)` resolves with ms.
+ */
+export async function joinTimes(joinRound, rounds) {
+  const times = { raw: [], elements: [] };
+  await joinRound('raw', -1);
+  await joinRound('elements', -1);
+  for (let i = 0; i < rounds; i++) {
+    for (const mode of i % 2 ? ['elements', 'raw'] : ['raw', 'elements']) times[mode].push(await joinRound(mode, i));
+  }
+  return times;
+}
+
+/** Prints join times under `title`, library against raw janus.js, with the ratio of the medians. */
+export function printJoinTimes(title, labels, times) {
+  console.log(title);
+  console.log(line(labels.elements, times.elements));
+  console.log(line(labels.raw, times.raw));
+  console.log(`  ratio library / raw janus.js   ${(median(times.elements) / median(times.raw)).toFixed(2)}x`);
+  console.log('');
+}
+
 export const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { launch, line, median, root, round, serveFiles } from './harness.mjs';
+import { joinTimes, launch, printJoinTimes, root, round, serveFiles } from './harness.mjs';
 import { memoryBench, printMemory } from './memory.mjs';
 import { printTiles, tilesBench } from './tiles.mjs';
 
@@ -32,20 +32,11 @@ const joinRound = (mode, index) => round(browser, base, { mode, server, room: ro
 
 const counts = (process.env.BENCH_TILES ?? '4,9,16,25').split(',').map(Number).filter((n) => n > 0);
 
-const times = { raw: [], elements: [] };
-await joinRound('raw', -1);
-await joinRound('elements', -1); // warm-up: not counted
-for (let i = 0; i < rounds; i++) {
-  for (const mode of i % 2 ? ['elements', 'raw'] : ['raw', 'elements']) times[mode].push(await joinRound(mode, i));
-}
+const times = await joinTimes(joinRound, rounds);
 const tiles = await tilesBench({ browser, base, server, counts });
 const memory = await memoryBench({ browser, base, server, cycles: Number(process.env.BENCH_CYCLES ?? 100) });
 await browser.close();
 close();
-console.log('Two members join and each decodes the other\'s first video frame (fresh page and room per round)');
-console.log(line('library: two <video-room>s', times.elements));
-console.log(line('baseline: raw janus.js', times.raw));
-console.log(`  ratio library / raw janus.js   ${(median(times.elements) / median(times.raw)).toFixed(2)}x`);
-console.log('');
+printJoinTimes("Two members join and each decodes the other's first video frame (fresh page and room per round)", { elements: 'library: two <video-room>s', raw: 'baseline: raw janus.js' }, times);
 printTiles(tiles);
 printMemory(memory);
