@@ -86,16 +86,20 @@ export function createRoomServiceServer(service: RoomService, options: HttpOptio
     // Headers go out only once admitted: a refusal is a plain JSON error with its status.
     const pending: Array<[string, unknown]> = [];
     const buffered: Channel = { send: (event, data) => pending.push([event, data]), close: () => channel.close() };
-    const member = await service.admit(grant, room, buffered, url.searchParams.get('member') ?? undefined);
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
-    for (const [event, data] of pending) channel.send(event, data);
-    Object.assign(buffered, { send: channel.send });
-    const keepalive = setInterval(() => open && res.write(': keepalive\n\n'), KEEPALIVE_MS);
+    // Listened to before admitting: a client that goes while being admitted is gone all the same.
+    let memberId: string | undefined;
+    let keepalive: ReturnType<typeof setInterval> | undefined;
     res.on('close', () => {
       open = false;
       clearInterval(keepalive);
-      service.disconnected(room, member.id, buffered);
+      if (memberId !== undefined) service.disconnected(room, memberId, buffered);
     });
+    memberId = (await service.admit(grant, room, buffered, url.searchParams.get('member') ?? undefined)).id;
+    if (!open) return service.disconnected(room, memberId, buffered);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    for (const [event, data] of pending) channel.send(event, data);
+    Object.assign(buffered, { send: channel.send });
+    keepalive = setInterval(() => open && res.write(': keepalive\n\n'), KEEPALIVE_MS);
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
