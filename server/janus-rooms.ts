@@ -53,6 +53,8 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
   private session: JanodeSession | undefined;
   private control: RawHandle | undefined;
   private readonly monitors = new Map<string, Promise<RawHandle>>();
+  /** Rooms being destroyed: a room wanted again meanwhile is created anew after that. */
+  private readonly retiring = new Map<string, Promise<void>>();
 
   constructor(settings: JanusSettings) {
     super();
@@ -95,6 +97,7 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
 
   /** Creates the room if missing (signed tokens and an `allowed` list on), and monitors it. */
   async ensureRoom(room: string): Promise<void> {
+    await this.retiring.get(room);
     const { exists } = await this.request({ request: 'exists', room });
     if (exists !== true) {
       const rooms = this.settings.rooms ?? {};
@@ -148,11 +151,15 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
   }
 
   /** Destroys a room the service created (its monitor leaves first): nobody is in it any more. */
-  async retire(room: string): Promise<void> {
+  retire(room: string): Promise<void> {
     const monitor = this.monitors.get(room);
     this.monitors.delete(room);
-    await (await monitor?.catch(() => undefined))?.detach().catch(() => {});
-    await this.request({ request: 'destroy', room, secret: this.secret(room) });
+    const retired = (async () => {
+      await (await monitor?.catch(() => undefined))?.detach().catch(() => {});
+      await this.request({ request: 'destroy', room, secret: this.secret(room) });
+    })().finally(() => this.retiring.delete(room));
+    this.retiring.set(room, retired.catch(() => {}));
+    return retired;
   }
 
   async allow(room: string, tokens: string[], action: 'add' | 'remove'): Promise<void> {
