@@ -164,8 +164,15 @@ function harnessCommands() {
         return { token: output.at(-1) };
       }
       if (command === 'cut-room-service') {
-        // Breaks every connection to the room service (its event streams), as a network blip would.
-        execFileSync('ss', ['-K', 'dst', '127.0.0.1', 'dport', '=', new URL(serviceUrl).port], { stdio: 'pipe' });
+        // Breaks every connection to the room service (its event streams), as a flaky network
+        // would: again and again for `ms` (every 50 ms), so streams stay down meanwhile.
+        const cut = () => execFileSync('ss', ['-K', 'dst', '127.0.0.1', 'dport', '=', new URL(serviceUrl).port], { stdio: 'pipe' });
+        const until = Date.now() + (payload?.ms ?? 0);
+        cut();
+        while (Date.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          cut();
+        }
         return true;
       }
       if (command === 'janus-token') {

@@ -2,7 +2,7 @@
  * Requests to the room service (see server/http.ts): each carries the room token; a refusal
  * becomes the documented error class for its code (`AccessTokenGrantsInvalidError`, ...).
  */
-import { createRoomError, SignalingConnectionError, type RoomError } from '../errors/errors.js';
+import { createRoomError, SignalingConnectionError } from '../errors/errors.js';
 
 /** The error a refusal (`{ error: { code, name, message } }`) stands for. */
 export async function refusal(response: Response): Promise<Error> {
@@ -40,4 +40,3 @@ export async function postToService(url: string, token: string, body: Record<str
   return (await response.json()) as Record<string, unknown>;
 }
 
-export type { RoomError };
