@@ -43,7 +43,7 @@ export function reduceView(view: RoomView, event: RawEvent, ownId: string): Room
     for (const p of entries(event['publishers'])) {
       const id = idOf(p['id']);
       if (id === undefined || id === ownId) continue;
-      publishers.set(id, p);
+      publishers.set(id, keepModeration(p, publishers.get(id)));
       attendees.delete(id);
     }
     return { ...view, publishers, attendees };
@@ -79,6 +79,13 @@ export function reduceView(view: RoomView, event: RawEvent, ownId: string): Room
   return view;
 }
 
+/** Janus 1.1.2 re-announces a stream's moderation for video only: what it does not say is kept, by mid. */
+function keepModeration(publisher: RawEvent, before: RawEvent | undefined): RawEvent {
+  const moderated = new Set(entries(before?.['streams']).filter((s) => s['moderated'] === true).map((s) => s['mid']));
+  if (moderated.size === 0) return publisher;
+  return { ...publisher, streams: entries(publisher['streams']).map((s) => (moderated.has(s['mid']) && s['moderated'] === undefined ? { ...s, moderated: true } : s)) };
+}
+
 /** The view as the answer to a join, for a member who joins through the service (audience). */
 export function viewAsJoined(view: RoomView, room: string): RawEvent {
   return {
@@ -91,11 +98,11 @@ export function viewAsJoined(view: RoomView, room: string): RawEvent {
   };
 }
 
-/** The mids of a member's streams of one type (what `moderate` needs). */
-export function midsOf(view: RoomView, memberId: string, type: 'audio' | 'video'): string[] {
+/** The mids of a member's streams of one type (what `moderate` needs); `unmoderated`: only those not stopped yet. */
+export function midsOf(view: RoomView, memberId: string, type: 'audio' | 'video', unmoderated = false): string[] {
   const publisher = view.publishers.get(memberId);
   return entries(publisher?.['streams'])
-    .filter((s) => s['type'] === type && typeof s['mid'] === 'string' && s['disabled'] !== true)
+    .filter((s) => s['type'] === type && typeof s['mid'] === 'string' && s['disabled'] !== true && !(unmoderated && s['moderated'] === true))
     .map((s) => s['mid'] as string);
 }
 

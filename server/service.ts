@@ -253,8 +253,9 @@ export class RoomService {
     return room;
   }
 
-  private async moderate(room: Room, target: Member, type: 'audio' | 'video', mute: boolean): Promise<void> {
-    await Promise.all(midsOf(room.view, target.id, type).map((mid) => this.janus.moderate(room.name, target.id, mid, mute)));
+  /** `moderate` on the member's streams of `type` (with `fresh`, only those Janus does not hold yet). */
+  private async moderate(room: Room, target: Member, type: 'audio' | 'video', mute: boolean, fresh = false): Promise<void> {
+    await Promise.all(midsOf(room.view, target.id, type, fresh).map((mid) => this.janus.moderate(room.name, target.id, mid, mute)));
   }
 
   private async remove(room: Room, target: Member, reason: 'kicked' | 'hangup'): Promise<void> {
@@ -343,7 +344,8 @@ export class RoomService {
     if (Array.isArray(event['publishers'])) {
       for (const p of event['publishers'] as RawEvent[]) {
         const member = room.members.get(String(p['id']));
-        for (const type of member?.moderated ?? []) void this.moderate(room, member!, type, true).catch(() => {});
+        // A member a moderator muted publishes anew: its new streams are held too.
+        for (const type of member?.moderated ?? []) void this.moderate(room, member!, type, true, true).catch(() => {});
       }
     }
     const gone = event['leaving'] ?? event['kicked'];

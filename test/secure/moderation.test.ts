@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { MemberUpdatedDetail, RoomLeftDetail, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { capturePeerConnections, nextEvent, packetsFlow, packetsStop, rejection, uniqueRoom, until } from '../support/helpers.js';
+import { capturePeerConnections, nextEvent, packetsFlow, packetsStop, rejection, senderOf, uniqueRoom, until } from '../support/helpers.js';
 import { MODERATOR, remoteTrack, tokenRoom } from './secure-helpers.js';
 
 const mutedFor = (viewer: VideoRoom, memberId: string, field: 'audio_muted' | 'video_muted', value: boolean) =>
@@ -42,6 +42,17 @@ describe('moderation through the room service', () => {
     await packetsStop(connections, audio);
     // Only the audio: Bob's video still reaches Carol.
     await packetsFlow(connections, video);
+
+    // Janus holds it, not Bob's goodwill: Bob unmutes himself and sends again, and still nothing
+    // reaches Carol, who still sees him muted.
+    await bob.audioUnmute();
+    const bobSends = senderOf(connections, bob.localAudioTrack);
+    const sent = async () =>
+      [...(await bobSends.getStats()).values()].filter((s) => s.type === 'outbound-rtp' && s.kind === 'audio').reduce((n, s) => n + s.packetsSent, 0);
+    const before = await sent();
+    await until(sent, (n) => n > before + 25, 'Bob sending audio again');
+    await packetsStop(connections, audio);
+    expect(carol.members.find((m) => m.id === bobId)?.audio_muted).to.equal(true);
 
     // Unmuted by the moderator, Bob's audio reaches Carol again.
     const unmuted = mutedFor(carol, bobId, 'audio_muted', false);

@@ -17,6 +17,11 @@ test('the room view follows publishers, attendees, moderation and departures, le
   assert.deepEqual(idsOf(view, 'b').sort(), ['b', 'b.screen.1']);
   view = reduceView(view, { videoroom: 'event', id: 'b', mid: '0', moderation: 'muted' }, MONITOR);
   assert.equal(view.publishers.get('b').streams[0].moderated, true);
+  // Re-announced without the flag (Janus 1.1.2 does so for audio), the stream stays moderated;
+  // a new mid is not.
+  view = reduceView(view, { videoroom: 'event', publishers: [{ ...bob, streams: [...bob.streams, { type: 'audio', mid: '2' }] }] }, MONITOR);
+  assert.equal(view.publishers.get('b').streams[0].moderated, true);
+  assert.deepEqual(midsOf(view, 'b', 'audio', true), ['2']);
   view = reduceView(view, { videoroom: 'talking', id: 'b' }, MONITOR);
   assert.equal(view.publishers.get('b').talking, true);
   view = reduceView(view, { videoroom: 'event', unpublished: 'b' }, MONITOR);
