@@ -64,6 +64,8 @@ await writeFile(
         // Empty rooms go soon here, so the tests can watch it happen.
         rooms: { idleSeconds: 5 },
       },
+      // Janus (in the same namespace, on the same disk) writes here and the service composes here.
+      recordings: { dir: join(dir, 'recordings') },
       corsOrigins: '*',
       devTokens: true,
     },

@@ -1,6 +1,7 @@
 /** The room service's configuration: a JSON file (see README "Room service"). */
 import { readFile } from 'node:fs/promises';
 import type { JanusSettings } from './janus-rooms.js';
+import type { RecordingSettings } from './recordings.js';
 
 export interface RoomServiceConfig {
   listen: { host: string; port: number };
@@ -12,6 +13,8 @@ export interface RoomServiceConfig {
     /** Janus's WebSocket URL as browsers reach it (put in tokens). */
     publicUrl: string;
   };
+  /** Where recordings go; without it, `startRecording` is refused (NotSupportedError). */
+  recordings?: RecordingSettings;
   corsOrigins?: string[] | '*';
   devTokens?: boolean;
 }
@@ -31,6 +34,7 @@ export function checkConfig(value: unknown): RoomServiceConfig {
   need(config.janus?.tokenAuthSecret, 'janus.tokenAuthSecret');
   need(config.janus?.adminKey, 'janus.adminKey');
   need(config.janus?.roomSecretKey, 'janus.roomSecretKey');
+  if (config.recordings !== undefined) need(config.recordings?.dir, 'recordings.dir');
   return { ...config, listen: { host: config.listen.host ?? '127.0.0.1', port: config.listen.port } };
 }
 

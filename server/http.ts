@@ -7,11 +7,14 @@
  *   POST /v1/rooms/:room/members/:id/token          a fresh token for member :id
  *   POST /v1/rooms/:room/members/:id/:action        audio_mute, remove, promote, ... (see service.ts)
  *   POST /v1/rooms/:room/:action                    lock, unlock, remove_all, hangup_all
+ *   .../meta, .../raisehand, .../recordings...      room state: see http-state.ts
  *   POST /v1/dev/token                              mints a token (only with `devTokens`, for local demos)
  *   GET  /healthz
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { MEMBER_ACTIONS, ROOM_ACTIONS, type Channel, type MemberAction, type RoomAction, type RoomService } from './service.js';
+import type { RoomService } from './room-service.js';
+import { MEMBER_ACTIONS, ROOM_ACTIONS, type Channel, type MemberAction, type RoomAction } from './service.js';
+import { routeState } from './http-state.js';
 import { ServiceError } from './service-error.js';
 import { createRoomToken, verifyRoomToken, type RoomTokenOptions, type TokenSigning } from './tokens.js';
 
@@ -124,10 +127,22 @@ export function createRoomServiceServer(service: RoomService, options: HttpOptio
     if (parts[0] !== 'v1' || parts[1] !== 'rooms' || !parts[2]) throw new ServiceError(404, 53000, 'NotFoundError', `No such endpoint: ${req.method} ${url.pathname}`);
     const room = parts[2];
     if (req.method === 'GET' && parts[3] === 'events' && parts.length === 4) return events(req, res, room, url);
+    let body: Promise<Record<string, unknown>> | undefined;
+    const state = {
+      req,
+      res,
+      room,
+      rest: parts.slice(3),
+      url,
+      grant: () => verifyRoomToken(bearer(req), options.jwtSecret),
+      body: () => (body ??= readJson(req)),
+      send: (status: number, value: unknown) => send(res, status, value),
+    };
+    if (await routeState(service, options, state)) return;
     if (req.method !== 'POST') throw new ServiceError(405, 53000, 'MethodNotAllowedError', `${req.method} is not allowed on ${url.pathname}`);
-    const grant = await verifyRoomToken(bearer(req), options.jwtSecret);
-    const body = await readJson(req);
-    const caller = typeof body['member_id'] === 'string' ? body['member_id'] : '';
+    const grant = await state.grant();
+    const fields = await state.body();
+    const caller = typeof fields['member_id'] === 'string' ? fields['member_id'] : '';
     if (parts[3] === 'members' && parts[4] && parts[5] === 'token' && parts.length === 6) {
       return send(res, 200, await service.refresh(grant, room, parts[4]));
     }

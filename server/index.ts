@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkConfig, loadConfig, type RoomServiceConfig } from './config.js';
 import { createRoomServiceServer } from './http.js';
-import { RoomService } from './service.js';
+import { RoomService } from './room-service.js';
 import { createRoomToken as mint, verifyRoomToken, type RoomTokenOptions } from './tokens.js';
 
 export { PERMISSIONS, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, type Permission, type InteractivityMode } from './permissions.js';
@@ -29,7 +29,7 @@ export interface RunningRoomService {
 
 /** Connects to Janus and serves the HTTP API; resolves once both are up. */
 export async function startRoomService(config: RoomServiceConfig): Promise<RunningRoomService> {
-  const service = new RoomService(config.janus);
+  const service = new RoomService(config.janus, config.recordings);
   await service.start();
   const server = createRoomServiceServer(service, { ...signing(config), corsOrigins: config.corsOrigins ?? '*', devTokens: config.devTokens === true });
   await new Promise<void>((resolve, reject) => {

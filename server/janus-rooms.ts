@@ -118,6 +118,8 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
           audio_level_average: rooms.audioLevelAverage ?? 55,
           audiocodec: 'opus',
           videocodec: 'vp8',
+          // Only the service (it holds the secret) starts or stops recording.
+          lock_record: true,
         });
       } catch (error) {
         // Another admission created it meanwhile.
@@ -168,6 +170,12 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
 
   async moderate(room: string, id: string, mid: string, mute: boolean): Promise<void> {
     await this.request({ request: 'moderate', room, secret: this.secret(room), id, mid, mute });
+  }
+
+  /** Records every publisher of the room into `dir` (`.mjr` files), or stops (`false`). */
+  async record(room: string, dir: string | false): Promise<void> {
+    if (dir !== false) await this.request({ request: 'edit', room, secret: this.secret(room), new_rec_dir: dir });
+    await this.request({ request: 'enable_recording', room, secret: this.secret(room), record: dir !== false });
   }
 
   async kick(room: string, id: string): Promise<void> {

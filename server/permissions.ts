@@ -28,19 +28,36 @@ export const PERMISSIONS = [
   'room.lock',
   'room.unlock',
   'room.hangup_all',
+  'room.set_meta',
+  'room.self.set_meta',
+  'room.member.set_meta',
+  'video.member.raisehand',
+  'video.member.lowerhand',
+  'video.prioritize_handraise',
+  'room.recording',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** What a plain member may do when a token names no permissions: act on itself only. */
-export const MEMBER_PERMISSIONS: readonly Permission[] = PERMISSIONS.filter((p) => p.startsWith('room.self.'));
+/**
+ * What a plain member may do when a token names no permissions: act on itself only (its media,
+ * its metadata, its hand: raising or lowering another member's hand also needs
+ * `room.member.set_meta`).
+ */
+export const MEMBER_PERMISSIONS: readonly Permission[] = [...PERMISSIONS.filter((p) => p.startsWith('room.self.')), 'video.member.raisehand', 'video.member.lowerhand'];
 
-/** A moderator's: its own media, and muting, deafening, removing, promoting and demoting others, and the lock. */
+/**
+ * A moderator's: its own media, and muting, deafening, removing, promoting and demoting others,
+ * others' metadata and hands, the room's metadata, the lock, hand prioritisation and recording.
+ */
 export const MODERATOR_PERMISSIONS: readonly Permission[] = [
   ...MEMBER_PERMISSIONS,
   ...PERMISSIONS.filter((p) => p.startsWith('room.member.') && !p.endsWith('_volume')),
   'room.lock',
   'room.unlock',
+  'room.set_meta',
+  'video.prioritize_handraise',
+  'room.recording',
 ];
 
 /** Names the CLI and `createRoomToken` take for a whole set of permissions. */

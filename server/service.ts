@@ -9,6 +9,7 @@ import { JanusRooms, MONITOR_ID, type JanusSettings } from './janus-rooms.js';
 import type { InteractivityMode, Permission } from './permissions.js';
 import { EMPTY_VIEW, idsOf, midsOf, reduceView, viewAsJoined, type RawEvent, type RoomView } from './room-view.js';
 import { forbidden, notFound, ServiceError } from './service-error.js';
+import type { Meta } from './room-state.js';
 import type { RoomGrant } from './tokens.js';
 
 /** Where a member's pushes go (an event stream); `close` ends it. */
@@ -17,7 +18,7 @@ export interface Channel {
   close(): void;
 }
 
-interface Member {
+export interface Member {
   id: string;
   identity: string;
   role: InteractivityMode;
@@ -34,11 +35,18 @@ interface Member {
   demotion?: ReturnType<typeof setTimeout>;
   /** An audience member whose stream broke: forgotten when this runs out. */
   away?: ReturnType<typeof setTimeout>;
+  meta: Meta;
+  /** When the hand went up (ms since the epoch), or undefined while it is down. */
+  handraisedAt: number | undefined;
 }
 
-interface Room {
+export interface Room {
   name: string;
   locked: boolean;
+  meta: Meta;
+  prioritizeHandraise: boolean;
+  /** Whether Janus records the room now (see recordings.ts). */
+  recording: boolean;
   view: RoomView;
   members: Map<string, Member>;
   /** Tokens (by id) of removed members: refused until they expire. */
@@ -60,9 +68,9 @@ const DEMOTION_GRACE_MS = 5000;
 /** How long a member's broken event stream may take to come back (the client tries for about 15 s). */
 const RESUME_GRACE_MS = 20_000;
 
-export class RoomService {
+export class RoomServiceBase {
   readonly janus: JanusRooms;
-  private readonly rooms = new Map<string, Room>();
+  protected readonly rooms = new Map<string, Room>();
   private readonly idleMs: number;
 
   constructor(janus: JanusSettings) {
@@ -86,7 +94,7 @@ export class RoomService {
   private room(name: string): Room {
     let room = this.rooms.get(name);
     if (!room) {
-      room = { name, locked: false, view: EMPTY_VIEW, members: new Map(), banned: new Map() };
+      room = { name, locked: false, meta: Object.freeze({}), prioritizeHandraise: false, recording: false, view: EMPTY_VIEW, members: new Map(), banned: new Map() };
       this.rooms.set(name, room);
     }
     return room;
@@ -137,6 +145,8 @@ export class RoomService {
       tokenIds: new Set([grant.tokenId]),
       channel,
       moderated: new Set(),
+      meta: Object.freeze({}),
+      handraisedAt: undefined,
     };
     if (member.role === 'member') await this.janus.allow(roomName, [join], 'add');
     room.members.set(id, member);
@@ -153,7 +163,8 @@ export class RoomService {
       permissions: member.permissions,
       interactivity_mode: member.role,
       janus: { token, join: member.join },
-      room: { locked: room.locked, ...this.audienceFor(room, member) },
+      room: { ...this.roomState(room), ...this.audienceFor(room, member) },
+      members: Object.fromEntries([...room.members.values()].map((m) => [m.id, this.memberState(m)])),
       ...(member.role === 'audience' ? { view: viewAsJoined(room.view, room.name) } : {}),
     });
   }
@@ -238,13 +249,23 @@ export class RoomService {
     if (!allowed) throw forbidden(permission, action.replace(/_/g, ' '));
     if (action === 'lock' || action === 'unlock') {
       room.locked = action === 'lock';
-      this.broadcast(room, 'room.updated', { room: { locked: room.locked } });
+      this.broadcast(room, 'room.updated', { room: { locked: room.locked }, updated: ['locked'] });
       return;
     }
     await Promise.all([...room.members.values()].map((member) => this.remove(room, member, 'hangup')));
   }
 
-  private callerRoom(grant: RoomGrant, roomName: string, callerId: string): Room {
+  /** What `room.updated` carries and a new member is told first. */
+  protected roomState(room: Room): { locked: boolean; meta: Meta; prioritize_handraise: boolean; recording: boolean } {
+    return { locked: room.locked, meta: room.meta, prioritize_handraise: room.prioritizeHandraise, recording: room.recording };
+  }
+
+  /** A member's state as `member.updated` carries it. */
+  protected memberState(member: Member): { meta: Meta; handraised: boolean; handraised_at?: number } {
+    return { meta: member.meta, handraised: member.handraisedAt !== undefined, ...(member.handraisedAt === undefined ? {} : { handraised_at: member.handraisedAt }) };
+  }
+
+  protected callerRoom(grant: RoomGrant, roomName: string, callerId: string): Room {
     const room = this.rooms.get(roomName);
     const caller = room?.members.get(callerId);
     if (!room || !caller || grant.room !== roomName || caller.identity !== grant.identity) {
@@ -285,9 +306,12 @@ export class RoomService {
     room.idle = setTimeout(() => {
       if (this.rooms.get(room.name) !== room || room.members.size > 0) return;
       this.rooms.delete(room.name);
-      this.janus.retire(room.name).catch(() => {});
+      void this.roomEnding(room, false).finally(() => this.janus.retire(room.name).catch(() => {}));
     }, this.idleMs);
   }
+
+  /** Called before the service destroys an idle room, or after someone else destroyed it (`janusGone`). */
+  protected async roomEnding(_room: Room, _janusGone: boolean): Promise<void> {}
 
   /** A member left Janus and the service: forgotten, its join token off the allowed list (it would expire anyway). */
   private gone(room: Room, member: Member): void {
@@ -332,7 +356,7 @@ export class RoomService {
     }
   }
 
-  private broadcast(room: Room, event: string, data: unknown): void {
+  protected broadcast(room: Room, event: string, data: unknown): void {
     for (const member of room.members.values()) member.channel?.send(event, data);
   }
 
@@ -359,6 +383,7 @@ export class RoomService {
       for (const member of room.members.values()) member.channel?.send('removed', { member_id: member.id, reason: 'destroyed' });
       clearTimeout(room.idle);
       this.rooms.delete(roomName);
+      void this.roomEnding(room, true);
       return;
     }
     for (const member of room.members.values()) if (member.role === 'audience') member.channel?.send('videoroom', event);

@@ -20,6 +20,8 @@ export { ScreenShare, type ScreenShareMode } from '../elements/screen-share/scre
 export { AudioLevel } from '../elements/audio-level/audio-level.js';
 export { RoomSession } from './room/room-session.js';
 export type { MemberParams, RoomSessionEvents, TrackEvent } from './room/room-session.js';
+export { RoomSessionRecording } from './service/recording.js';
+export type { RecordingInfo, Meta } from './service/shared-state.js';
 export {
   RoomSessionSource,
   type AddDeviceOptions,

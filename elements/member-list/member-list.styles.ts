@@ -44,6 +44,11 @@ export const memberListStyles = css`
   [part~='member'][data-talking] {
     border-inline-start-color: var(--member-list-talking-color, #3fb950);
   }
+  [part~='hand'] {
+    display: inline-grid;
+    place-items: center;
+    color: var(--member-list-hand-color, #d4a72c);
+  }
   [part~='name'] {
     flex: 1 1 8rem;
     overflow-wrap: anywhere;

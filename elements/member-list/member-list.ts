@@ -1,16 +1,17 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
+import { handIcon } from '../../src/icons/icons.js';
 import { stringsFor, type Strings } from '../../src/i18n/strings.js';
 import type { Member } from '../../src/room/types.js';
 import { VERSION } from '../../src/version.js';
 import { memberListStyles } from './member-list.styles.js';
 
-type MemberAction = 'audio' | 'video' | 'remove' | 'demote';
+type MemberAction = 'audio' | 'video' | 'hand' | 'remove' | 'demote';
 
 /**
  * @tagname member-list
- * @summary Who is in the room, with their state (muted, camera off, deaf, talking), how many are
+ * @summary Who is in the room, with their state (muted, camera off, deaf, talking, hand raised), how many are
  * in the audience (whose members are not listed, not even to themselves) and whether the room is
  * locked; and, where the viewer's room token grants it, the moderation actions (mute, camera
  * off, remove, move to the audience, lock) and the audience, each with Promote.
@@ -26,7 +27,8 @@ type MemberAction = 'audio' | 'video' | 'remove' | 'demote';
  * @csspart heading - The "Members" heading.
  * @csspart lock - The lock / unlock toggle (with `room.lock` / `room.unlock`).
  * @csspart list - The list of members.
- * @csspart member - One member's row (`data-talking` while it talks, `data-local` for this client).
+ * @csspart member - One member's row (`data-talking` while it talks, `data-local` for this client, `data-handraised` while its hand is up).
+ * @csspart hand - The raised-hand icon before a member's name.
  * @csspart name - A member's name.
  * @csspart state - A member's state text (muted, camera off, deaf, talking, role).
  * @csspart actions - A member's moderation buttons.
@@ -42,6 +44,7 @@ type MemberAction = 'audio' | 'video' | 'remove' | 'demote';
  * @cssproperty --member-list-padding - Padding around the list.
  * @cssproperty --member-list-radius - Corner radius.
  * @cssproperty --member-list-gap - Space between rows.
+ * @cssproperty --member-list-hand-color - The raised-hand icon.
  * @cssproperty --member-list-talking-color - The edge of a talking member's row.
  * @cssproperty --member-list-button-background - Background of the buttons.
  * @cssproperty --member-list-danger-background - Background of Remove and of pressed mute toggles.
@@ -129,8 +132,10 @@ export class MemberList extends LitElement {
       member.video_muted ? strings.cameraOff : '',
       member.deaf ? strings.deafened : '',
       member.talking ? strings.talking : '',
+      member.handraised ? strings.handRaised : '',
     ].filter(Boolean);
-    return html`<li part="member" ?data-talking=${member.talking} ?data-local=${member.local}>
+    return html`<li part="member" ?data-talking=${member.talking} ?data-local=${member.local} ?data-handraised=${member.handraised}>
+      ${member.handraised ? html`<span part="hand" aria-hidden="true">${handIcon}</span>` : nothing}
       <span part="name">${member.name}</span>
       <span part="state">${states.join(', ')}</span>
       ${member.local ? nothing : this.renderActions(member, strings)}
@@ -151,6 +156,9 @@ export class MemberList extends LitElement {
       if (!this.can(`room.member.${kind}_${verb}`)) continue;
       const method = `${kind}${muted ? 'Unmute' : 'Mute'}` as const;
       buttons.push({ action: kind, label: label(member.name), pressed: muted, run: () => session[method]({ memberId: id }) });
+    }
+    if (member.handraised && this.can('video.member.lowerhand') && this.can('room.member.set_meta')) {
+      buttons.push({ action: 'hand', label: strings.lowerHandOf(member.name), run: () => session.setRaisedHand({ memberId: id, raised: false }) });
     }
     if (this.can('room.member.demote')) buttons.push({ action: 'demote', label: strings.demoteMember(member.name), run: () => session.demote({ memberId: id }) });
     if (this.can('room.member.remove')) buttons.push({ action: 'remove', label: strings.removeMember(member.name), run: () => session.removeMember({ memberId: id }) });

@@ -83,6 +83,18 @@ export const participantTileStyles = css`
     border-radius: 4px;
     background: var(--participant-tile-name-background, rgb(0 0 0 / 60%));
   }
+  [part='hand'] {
+    position: absolute;
+    top: 0.5rem;
+    left: 0.5rem;
+    display: inline-grid;
+    place-items: center;
+    padding: 0.25rem;
+    border-radius: 4px;
+    font-size: 1.125rem;
+    color: #1f2328;
+    background: var(--participant-tile-hand-background, #d4a72c);
+  }
   .bar {
     width: 3px;
     border-radius: 1px;

@@ -7,7 +7,7 @@ import { MediaElementController } from '../../src/controllers/media-element-cont
 import { VideoViewController } from '../../src/controllers/video-view-controller.js';
 import type { RoomSession } from '../../src/room/room-session.js';
 import { stringsFor } from '../../src/i18n/strings.js';
-import { microphoneOffIcon } from '../../src/icons/icons.js';
+import { handIcon, microphoneOffIcon } from '../../src/icons/icons.js';
 import type { MemberLike, MemberMedia, RoomSnapshot } from '../../src/room/types.js';
 import { VERSION } from '../../src/version.js';
 import { participantTileStyles } from './participant-tile.styles.js';
@@ -38,6 +38,7 @@ function initials(name: string): string {
  * @csspart overlay - The layer over the video that holds slotted content.
  * @csspart network-quality - Five bars for the member's network quality (0-5), once measured.
  * @csspart audio-level - The live level of the member's audio beside the name (an `<audio-level>`; hidden while muted).
+ * @csspart hand - The raised-hand badge, shown while the member's hand is up (SignalWire `handraised`).
  * @csspart reconnecting - "Reconnecting…", shown while the member's media is being restored (a live region).
  *
  * @slot - Overlays drawn over the tile (badges, controls); they get the member through context.
@@ -57,10 +58,11 @@ function initials(name: string): string {
  * @cssproperty --participant-tile-quality-color - Lit bars at levels 4 and 5.
  * @cssproperty --participant-tile-quality-fair-color - Lit bars at level 3.
  * @cssproperty --participant-tile-quality-poor-color - Lit bars at levels 0 to 2.
+ * @cssproperty --participant-tile-hand-background - Behind the raised-hand badge.
  * @cssproperty --participant-tile-reconnecting-background - Behind "Reconnecting…" (default translucent black).
  *
  * Host attributes set by the tile (read-only, for CSS): `local`, `type` (`member`, `screen` or
- * `device`), `audio-muted`, `video-muted`, `deaf`, `talking` (Janus hears the member talk),
+ * `device`), `audio-muted`, `video-muted`, `deaf`, `talking` (Janus hears the member talk), `handraised`,
  * `dominant` (the room's dominant speaker), `reconnecting` (its media is being restored: this
  * client's room is reconnecting, or the member's media stopped arriving), `network-quality` (0-5, once measured), `switched-off` (its video is not relayed: the tile is
  * off screen or hidden, so it costs no bandwidth or decoding; it shows the placeholder), and
@@ -139,6 +141,7 @@ export class ParticipantTile extends LitElement {
     this.toggleAttribute('audio-muted', this.audioMuted);
     this.toggleAttribute('deaf', member?.deaf === true);
     this.toggleAttribute('talking', member?.talking === true);
+    this.toggleAttribute('handraised', member?.handraised === true);
     this.toggleAttribute('dominant', member !== undefined && this.roomState?.dominantSpeakerId === member.id);
     this.toggleAttribute('audio-blocked', this.audioController.blocked);
     this.toggleAttribute('switched-off', media.videoSwitchedOff);
@@ -155,6 +158,7 @@ export class ParticipantTile extends LitElement {
       this.reconnecting && strings.reconnecting,
       this.audioMuted && !screen && strings.microphoneMuted,
       this.videoMuted && !screen && strings.cameraOff,
+      member?.handraised && strings.handRaised,
     ].filter(Boolean);
     if (member?.name) this.setAttribute('aria-label', [this.label, ...states].join(', '));
     else this.removeAttribute('aria-label');
@@ -241,6 +245,7 @@ export class ParticipantTile extends LitElement {
             : nothing}${this.label}</span
       >
       ${this.renderQuality()}
+      ${member?.handraised ? html`<span part="hand" aria-hidden="true">${handIcon}</span>` : nothing}
       <span part="reconnecting" role="status">${this.reconnecting ? stringsFor(this).reconnecting : nothing}</span>
       <div part="overlay"><slot></slot></div>
     `;

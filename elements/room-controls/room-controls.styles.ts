@@ -36,6 +36,10 @@ export const roomControlsStyles = [
       color: var(--room-controls-muted-color, #fff);
       background: var(--room-controls-muted-background, var(--jre-danger, #cf222e));
     }
+    [part~='hand'][aria-pressed='true'] {
+      color: #1f2328;
+      background: var(--room-controls-hand-background, #d4a72c);
+    }
     [part~='leave'] {
       inline-size: auto;
       padding-inline: 1rem;

@@ -2,11 +2,11 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
 import { stringsFor } from '../../src/i18n/strings.js';
-import { cameraIcon, cameraOffIcon, leaveIcon, microphoneIcon, microphoneOffIcon } from '../../src/icons/icons.js';
+import { cameraIcon, cameraOffIcon, handIcon, leaveIcon, microphoneIcon, microphoneOffIcon } from '../../src/icons/icons.js';
 import { VERSION } from '../../src/version.js';
 import { roomControlsStyles } from './room-controls.styles.js';
 
-type Action = 'microphone' | 'camera' | 'leave';
+type Action = 'microphone' | 'camera' | 'hand' | 'leave';
 
 /**
  * @tagname room-controls
@@ -15,13 +15,16 @@ type Action = 'microphone' | 'camera' | 'leave';
  *
  * Native buttons: Tab moves between them, Space or Enter presses one. The toggles say their state
  * with `aria-pressed` (pressed: muted); every button has a name and a tooltip (on hover and on
- * keyboard focus). Leave cancels a join under way, and only shows while joining or joined.
+ * keyboard focus). Leave cancels a join under way, and only shows while joining or joined. The
+ * hand toggle (SignalWire `setRaisedHand`, pressed: raised) shows while joined with a room token
+ * that lets this member raise its hand.
  * Failures reach the page through the room's `error` event.
  *
  * @csspart bar - The group holding the buttons.
  * @csspart button - Every button (also `microphone`, `camera`, `leave`).
  * @csspart microphone - The microphone toggle.
  * @csspart camera - The camera toggle.
+ * @csspart hand - The raise-hand toggle.
  * @csspart leave - The Leave (or Cancel joining) button.
  * @csspart tooltip - The tooltips.
  *
@@ -32,6 +35,7 @@ type Action = 'microphone' | 'camera' | 'leave';
  * @cssproperty --room-controls-button-background - Background of a toggle that is on.
  * @cssproperty --room-controls-muted-background - Background of a toggle that is muted.
  * @cssproperty --room-controls-leave-background - Background of the Leave button.
+ * @cssproperty --room-controls-hand-background - Background of the hand toggle while the hand is raised.
  */
 export class RoomControls extends LitElement {
   static override styles = roomControlsStyles;
@@ -54,7 +58,7 @@ export class RoomControls extends LitElement {
     const self = this.room.snapshot?.self;
     const state = this.room.snapshot?.state ?? 'disconnected';
     const noRoom = !this.room.session;
-    const toggle = (action: 'microphone' | 'camera', label: string, muted: boolean, on: unknown, off: unknown) =>
+    const toggle = (action: 'microphone' | 'camera' | 'hand', label: string, muted: boolean, on: unknown, off: unknown) =>
       html`<span class="control">
         <button
           part="button ${action}"
@@ -72,6 +76,7 @@ export class RoomControls extends LitElement {
     return html`<div part="bar" role="group" aria-label=${strings.roomControls}>
       ${toggle('microphone', strings.muteMicrophone, self?.audioMuted ?? false, microphoneIcon, microphoneOffIcon)}
       ${toggle('camera', strings.muteCamera, self?.videoMuted ?? false, cameraIcon, cameraOffIcon)}
+      ${this.canRaiseHand() ? toggle('hand', this.handRaised ? strings.lowerHand : strings.raiseHand, this.handRaised, handIcon, handIcon) : nothing}
       ${state === 'disconnected'
         ? nothing
         : html`<span class="control">
@@ -82,6 +87,18 @@ export class RoomControls extends LitElement {
     </div>`;
   }
 
+  /** This member's hand is up. */
+  private get handRaised(): boolean {
+    const snapshot = this.room.snapshot;
+    return snapshot?.members.find((m) => m.id === snapshot.memberId)?.handraised ?? false;
+  }
+
+  private canRaiseHand(): boolean {
+    const snapshot = this.room.snapshot;
+    const permissions = snapshot?.state === 'connected' ? snapshot.service?.permissions : undefined;
+    return !!permissions?.includes(this.handRaised ? 'video.member.lowerhand' : 'video.member.raisehand');
+  }
+
   private async run(action: Action): Promise<void> {
     const session = this.room.session;
     const self = this.room.snapshot?.self;
@@ -89,6 +106,7 @@ export class RoomControls extends LitElement {
     this.pending = new Set(this.pending).add(action);
     try {
       if (action === 'leave') await session.leave();
+      else if (action === 'hand') await session.setRaisedHand({ raised: !this.handRaised });
       else if (action === 'microphone') await (self.audioMuted ? session.audioUnmute() : session.audioMute());
       else await (self.videoMuted ? session.videoUnmute() : session.videoMute());
     } catch {

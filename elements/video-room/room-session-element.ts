@@ -10,6 +10,7 @@ import type { AddDeviceOptions, RoomSessionDevice, RoomSessionScreenShare, Scree
 import { RoomSession, type MemberParams } from '../../src/room/room-session.js';
 import type { LayoutChoice, LayoutName, VideoLayout, VideoPosition, VideoPositions } from '../../src/room/layout.js';
 import type { Member, Participant } from '../../src/room/types.js';
+import type { RoomSessionRecording } from '../../src/service/recording.js';
 
 export class RoomSessionElement extends LitElement {
   /** The room model: SignalWire-style methods and state, for anything the attributes don't cover. */
@@ -151,6 +152,76 @@ export class RoomSessionElement extends LitElement {
   /** Makes a member (this one by default) audience (`room.member.demote`; needs a token). */
   demote(params?: { memberId?: string }): Promise<void> {
     return this.roomSession.demote(params);
+  }
+
+  /** The room's metadata (joined with a token; `room.updated` says when it changes). Untrusted data. */
+  get meta(): Readonly<Record<string, unknown>> {
+    return this.roomSession.meta;
+  }
+
+  /** Whether raised hands go first in the layout (joined with a token). */
+  get prioritizeHandraise(): boolean {
+    return this.roomSession.prioritizeHandraise;
+  }
+
+  /** Whether the room is being recorded (joined with a token). */
+  get recording(): boolean {
+    return this.roomSession.recording;
+  }
+
+  /** Replaces the room's metadata (`room.set_meta`). */
+  setMeta(meta: Record<string, unknown>): Promise<void> {
+    return this.roomSession.setMeta(meta);
+  }
+
+  /** Sets only the given fields of the room's metadata (`room.set_meta`). */
+  updateMeta(meta: Record<string, unknown>): Promise<void> {
+    return this.roomSession.updateMeta(meta);
+  }
+
+  deleteMeta(keys: string[]): Promise<void> {
+    return this.roomSession.deleteMeta(keys);
+  }
+
+  getMeta(): Promise<{ meta: Readonly<Record<string, unknown>> }> {
+    return this.roomSession.getMeta();
+  }
+
+  /** Replaces a member's metadata (this member's by default: `room.self.set_meta`; another's: `room.member.set_meta`). */
+  setMemberMeta(params: { memberId?: string; meta: Record<string, unknown> }): Promise<void> {
+    return this.roomSession.setMemberMeta(params);
+  }
+
+  updateMemberMeta(params: { memberId?: string; meta: Record<string, unknown> }): Promise<void> {
+    return this.roomSession.updateMemberMeta(params);
+  }
+
+  deleteMemberMeta(params: { memberId?: string; keys: string[] }): Promise<void> {
+    return this.roomSession.deleteMemberMeta(params);
+  }
+
+  getMemberMeta(params?: { memberId?: string }): Promise<{ meta: Readonly<Record<string, unknown>> }> {
+    return this.roomSession.getMemberMeta(params);
+  }
+
+  /** Raises or lowers a hand (this member's by default; `raised` omitted toggles). */
+  setRaisedHand(params?: { memberId?: string; raised?: boolean }): Promise<void> {
+    return this.roomSession.setRaisedHand(params);
+  }
+
+  /** Raised hands first in every member's layout (`video.prioritize_handraise`). */
+  setPrioritizeHandraise(enabled?: boolean): Promise<boolean> {
+    return this.roomSession.setPrioritizeHandraise(enabled);
+  }
+
+  /** Starts recording the room (`room.recording`): resolves with the recording (`stop()`). */
+  startRecording(): Promise<RoomSessionRecording> {
+    return this.roomSession.startRecording();
+  }
+
+  /** The room's recordings, with download URLs for completed ones (`room.recording`). */
+  getRecordings(): Promise<{ recordings: RoomSessionRecording[] }> {
+    return this.roomSession.getRecordings();
   }
 
   /** Not supported on Janus VideoRoom: rejects with `NotSupportedError`. */

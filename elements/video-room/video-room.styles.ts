@@ -10,8 +10,28 @@ export const videoRoomStyles = css`
   :host([hidden]) {
     display: none;
   }
-  [part='reconnecting']:empty {
+  [part='reconnecting']:empty,
+  [part='recording']:empty {
     display: none;
+  }
+  [part='recording'] {
+    display: inline-flex;
+    align-self: flex-start;
+    align-items: center;
+    gap: 0.375rem;
+    margin-bottom: var(--video-room-gap, 0.5rem);
+    padding: 0.125rem 0.625rem;
+    border-radius: 999px;
+    font-size: 0.8125rem;
+    font-weight: 600;
+    color: var(--video-room-recording-color, #fff);
+    background: var(--video-room-recording-background, var(--jre-danger, #cf222e));
+  }
+  [part='recording'] .dot {
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    border-radius: 50%;
+    background: currentColor;
   }
   [part='audio-blocked'],
   [part='reconnecting'] {

@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { html, nothing, type ComplexAttributeConverter, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { audioOutputContext, roomStateContext } from '../../src/context/context.js';
 import { AudioOutput } from '../../src/controllers/audio-output.js';
@@ -11,21 +11,11 @@ import type { BandwidthProfile, JoinOptions, RoomSessionOptions, RoomSnapshot } 
 import { stringsFor } from '../../src/i18n/strings.js';
 import type { LayoutChoice } from '../../src/room/layout.js';
 import { VERSION } from '../../src/version.js';
+import { autoBoolean, onUnlessFalse } from './converters.js';
 import { LayoutView } from './layout-view.js';
+import { renderNotices } from './notices.js';
 import { RoomSessionElement } from './room-session-element.js';
 import { videoRoomStyles } from './video-room.styles.js';
-
-/** A boolean that is on unless the attribute says "false" (or "0", "off", "no"). */
-const onUnlessFalse: ComplexAttributeConverter<boolean> = {
-  fromAttribute: (value) => value === null || !['false', '0', 'off', 'no'].includes(value.trim().toLowerCase()),
-  toAttribute: (value) => (value ? null : 'false'),
-};
-
-/** Absent: undefined (the library decides); "false", "0", "off", "no": false; anything else: true. */
-const autoBoolean: ComplexAttributeConverter<boolean | undefined> = {
-  fromAttribute: (value) => (value === null ? undefined : onUnlessFalse.fromAttribute!(value, Boolean)),
-  toAttribute: (value) => (value === undefined ? null : value ? '' : 'false'),
-};
 
 /** Properties that decide which room is joined, and how (auto-join rejoins when one changes). */
 const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 'create', 'timeout', 'iceServers'] as const;
@@ -70,6 +60,7 @@ const OPTION_PROPERTIES = [
  * @csspart controls - The `controls` slot.
  * @csspart audio-blocked - The notice shown while the browser holds back the room's sound.
  * @csspart reconnecting - The notice shown while the room is reconnecting (a live region).
+ * @csspart recording - "Recording", shown while the room is being recorded (a live region).
  * @csspart start-audio - Its one-click "Enable audio" button.
  * @csspart tile - Each `<participant-tile>` of the default layout (its parts are exported as
  *   `tile-video`, `tile-placeholder`, `tile-name`, `tile-mute-indicator`, `tile-audio-level`,
@@ -77,6 +68,8 @@ const OPTION_PROPERTIES = [
  *
  * @cssproperty --video-room-gap - Space between tiles.
  * @cssproperty --video-room-background - Background of the room.
+ * @cssproperty --video-room-recording-background - Behind the recording indicator (default red).
+ * @cssproperty --video-room-recording-color - Its text.
  * @cssproperty --video-room-aspect-ratio - Aspect ratio of the canvas when the room has no set height (default 16 / 9).
  *
  * @fires room.joined - This client joined (SignalWire). `detail.room_session.members` lists everyone.
@@ -99,7 +92,17 @@ const OPTION_PROPERTIES = [
  * @fires trackUnsubscribed - A member's track went away (Twilio).
  * @fires trackStarted - Media of a member's track started flowing (Twilio).
  * @fires trackSubscriptionFailed - A member's track could not be subscribed to (Twilio).
- * @fires member.updated - A member's state changed (SignalWire): `detail.member.updated` lists the fields.
+ * @fires member.updated - A member's state changed (SignalWire): `detail.member.updated` lists the fields (`meta`, `handraised`, ...).
+ * @fires room.updated - The room's state changed (SignalWire; needs a token): `detail.room` (`locked`, `meta`, `prioritize_handraise`, `recording`), `detail.updated`.
+ * @fires room.audience_count - How many are in the audience (SignalWire; needs a token): `detail.total`.
+ * @fires member.promoted - This member was made a member from the audience (SignalWire): it now publishes.
+ * @fires member.demoted - This member was moved to the audience (SignalWire): it now only receives.
+ * @fires tokenAboutToExpire - The room token expires soon (Twilio): call `updateToken()`; `detail.expires`.
+ * @fires recording.started - The room is being recorded (SignalWire): `detail.recording` (`id`, `state`, `stop()`).
+ * @fires recording.ended - The recording stopped (SignalWire); its file is composed next.
+ * @fires recording.updated - A stopped recording's file is ready: `detail.recording.state` is `completed` (or `failed`).
+ * @fires recordingStarted - The room is being recorded (Twilio).
+ * @fires recordingStopped - The room is no longer being recorded (Twilio).
  * @fires member.talking - A member started or stopped talking (SignalWire): `detail.member.talking`.
  * @fires dominantSpeakerChanged - Another participant took the floor, or none holds it (Twilio): `detail.dominantSpeaker`.
  * @fires layout.changed - The layout, or who is where in it, changed (SignalWire): `detail.layout.layers`.
@@ -310,15 +313,8 @@ export class VideoRoom extends RoomSessionElement {
   }
 
   protected override render() {
-    const strings = stringsFor(this);
     return html`
-      ${this.audioOutput.blocked
-        ? html`<div part="audio-blocked" role="alert">
-            <span>${strings.audioBlocked}</span>
-            <button part="start-audio" type="button" @click=${this.startAudio}>${strings.enableAudio}</button>
-          </div>`
-        : nothing}
-      <div part="reconnecting" role="status">${this.snapshot.state === 'reconnecting' ? strings.roomReconnecting : nothing}</div>
+      ${renderNotices(stringsFor(this), this.snapshot, this.audioOutput.blocked, () => this.startAudio())}
       <slot @slotchange=${this.onSlotChange}></slot>
       ${this.customLayout ? nothing : this.layoutView.render(this.snapshot)}
       <slot name="controls" part="controls"></slot>

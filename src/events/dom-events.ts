@@ -56,8 +56,28 @@ export const DOM_EVENT_TABLE: Table = {
   roomUpdated: [
     {
       name: 'room.updated',
-      detail: ({ locked }, room) => ({ ...scope(room), room_session: { ...scope(room), name: room.snapshot.roomName ?? '', locked } }),
+      detail: ({ locked, updated }, room) => {
+        const service = room.snapshot.service;
+        const state = Object.freeze({
+          ...scope(room),
+          name: room.snapshot.roomName ?? '',
+          locked,
+          meta: service?.meta ?? {},
+          prioritize_handraise: service?.prioritizeHandraise ?? false,
+          recording: service?.recording ?? false,
+        });
+        return { ...scope(room), room: state, room_session: state, updated };
+      },
     },
+  ],
+  recordingStarted: [
+    { name: 'recording.started', detail: ({ recording }, room) => ({ ...scope(room), recording }) },
+    { name: 'recordingStarted', detail: ({ recording }) => ({ recording }) },
+  ],
+  recordingUpdated: [{ name: 'recording.updated', detail: ({ recording }, room) => ({ ...scope(room), recording }) }],
+  recordingEnded: [
+    { name: 'recording.ended', detail: ({ recording }, room) => ({ ...scope(room), recording }) },
+    { name: 'recordingStopped', detail: ({ recording }) => ({ recording }) },
   ],
   audienceCount: [{ name: 'room.audience_count', detail: ({ total }, room) => ({ ...scope(room), total }) }],
   memberPromoted: [{ name: 'member.promoted', detail: ({ memberId }, room) => ({ ...scope(room), member_id: memberId }) }],

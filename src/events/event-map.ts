@@ -2,6 +2,7 @@
  * The DOM event vocabulary of `<video-room>`: documented names (SignalWire `RoomSession`, Twilio
  * `Room`) and the `detail` of each. Every event bubbles and is composed.
  */
+import type { RoomSessionRecording } from '../service/recording.js';
 import type { LayoutName, VideoLayout } from '../room/layout.js';
 import type { NetworkQualityLevel, NetworkQualityStats } from '../room/network-quality.js';
 import type { RoomSession } from '../room/room-session.js';
@@ -109,11 +110,37 @@ export interface ReconnectingDetail {
   error: Error;
 }
 
-/** `room.updated` (SignalWire), from the room service: the room's new state. */
+/** The room's state the room service keeps, as `room.updated` carries it. */
+export interface RoomSessionState {
+  room_session_id: string;
+  room_id: string;
+  name: string;
+  locked: boolean;
+  /** Untrusted data. */
+  meta: Readonly<Record<string, unknown>>;
+  prioritize_handraise: boolean;
+  recording: boolean;
+}
+
+/** `room.updated` (SignalWire), from the room service: the room's new state (`room` and `room_session` are the same), and which fields changed. */
 export interface RoomUpdatedDetail {
   room_session_id: string;
   room_id: string;
-  room_session: { room_session_id: string; room_id: string; name: string; locked: boolean };
+  room: RoomSessionState;
+  room_session: RoomSessionState;
+  updated: Array<'locked' | 'meta' | 'prioritize_handraise'>;
+}
+
+/** `recording.started` / `recording.updated` / `recording.ended` (SignalWire): the recording (its `stop()` works too). */
+export interface RecordingEventDetail {
+  room_session_id: string;
+  room_id: string;
+  recording: RoomSessionRecording;
+}
+
+/** `recordingStarted` / `recordingStopped` (Twilio): the room is (no longer) being recorded. */
+export interface RecordingStateDetail {
+  recording: RoomSessionRecording;
 }
 
 /** `room.audience_count` (SignalWire): how many audience members the room has. */
@@ -154,6 +181,12 @@ export interface RoomEventDetails {
   'room.audience_count': AudienceCountDetail;
   'member.promoted': MemberRoleDetail;
   'member.demoted': MemberRoleDetail;
+  'recording.started': RecordingEventDetail;
+  /** A stopped recording's file is ready (`state` `completed`, or `failed`). */
+  'recording.updated': RecordingEventDetail;
+  'recording.ended': RecordingEventDetail;
+  recordingStarted: RecordingStateDetail;
+  recordingStopped: RecordingStateDetail;
   tokenAboutToExpire: TokenAboutToExpireDetail;
   participantConnected: ParticipantEventDetail;
   participantDisconnected: ParticipantEventDetail;

@@ -55,6 +55,13 @@ export const ENGLISH = {
   demoteMember: (name: string) => `Move ${name} to the audience`,
   audienceHeading: 'Audience',
   promoteMember: (name: string) => `Let ${name} speak (promote)`,
+  /** The hand toggle of `<room-controls>`, and the state on a tile or in `<member-list>`. */
+  raiseHand: 'Raise hand',
+  lowerHand: 'Lower hand',
+  handRaised: 'hand raised',
+  lowerHandOf: (name: string) => `Lower ${name}'s hand`,
+  /** The recording indicator of `<video-room>`. */
+  recording: 'Recording',
 };
 
 export type Strings = typeof ENGLISH;

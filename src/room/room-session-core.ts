@@ -20,6 +20,7 @@ import { Membership } from './membership.js';
 import { newMemberId } from './member-types.js';
 import { demandPolicy, planJoin, resolveOptions, withTokenClaims, type JoinPlan, type ResolvedOptions } from './options.js';
 import { RoomAccess } from '../service/room-access.js';
+import type { SharedMember } from '../service/shared-state.js';
 import { readRoomToken } from '../service/room-token.js';
 import { linkService, type ServiceLinkHooks } from './service-link.js';
 import { EMPTY_ROSTER } from './roster.js';
@@ -31,6 +32,7 @@ import { videoDemand, type VideoView } from './video-demand.js';
 const NO_QUALITY: ReadonlyMap<string, NetworkQuality> = new Map();
 const NO_DIMENSIONS: ReadonlyMap<string, Dimensions> = new Map();
 const NO_MEMBERS: ReadonlySet<string> = new Set();
+const NO_SHARED: ReadonlyMap<string, SharedMember> = new Map();
 
 export type { MemberParams, RoomSessionEvents } from './room-session-events.js';
 
@@ -357,8 +359,12 @@ export abstract class RoomSessionCore {
             locked: this.access.locked,
             audienceCount: this.access.audienceCount,
             audience: this.access.audience,
+            meta: this.access.shared.meta,
+            prioritizeHandraise: this.access.shared.prioritizeHandraise,
+            recording: this.access.shared.recording,
           }
         : null,
+      shared: this.access?.shared.members ?? NO_SHARED,
     };
   }
 

@@ -3,6 +3,7 @@
  * the lifecycle, device, reconnection and room-service ones.
  */
 import type { DeviceInfo } from '../media/devices.js';
+import type { RoomSessionRecording } from '../service/recording.js';
 import type { AnnouncedEvents, TrackEvent } from './announcements.js';
 import type { Left } from './connection.js';
 import type { RoomSnapshot } from './types.js';
@@ -29,8 +30,12 @@ export type RoomSessionEvents = AnnouncedEvents & {
   reconnected: undefined;
   /** SignalWire `media.reconnecting`. */
   mediaReconnecting: undefined;
-  /** The room service's word (joined with a token): SignalWire `room.updated` (locked). */
-  roomUpdated: { locked: boolean };
+  /** The room service's word (joined with a token): SignalWire `room.updated` (lock, metadata, hand prioritisation). */
+  roomUpdated: { locked: boolean; updated: Array<'locked' | 'meta' | 'prioritize_handraise'> };
+  recordingStarted: { recording: RoomSessionRecording };
+  /** A stopped recording's file is ready (or could not be made): `state` is `completed` or `failed`. */
+  recordingUpdated: { recording: RoomSessionRecording };
+  recordingEnded: { recording: RoomSessionRecording };
   audienceCount: { total: number };
   memberPromoted: { memberId: string };
   memberDemoted: { memberId: string };

@@ -6,6 +6,7 @@
  */
 import { AccessTokenGrantsInvalidError } from '../errors/errors.js';
 import type { RoomAccess } from '../service/room-access.js';
+import type { StateChange } from '../service/shared-state.js';
 import { readRoomToken } from '../service/room-token.js';
 import type { Attempt } from './connection.js';
 import { planJoin, type ResolvedOptions } from './options.js';
@@ -24,7 +25,8 @@ export abstract class ModeratedRoomSession extends RoomSessionCore {
   protected serviceHooks(): ServiceLinkHooks {
     return {
       changed: () => this.changed(),
-      locked: (locked) => this.events.emit('roomUpdated', { locked }),
+      locked: (locked) => this.events.emit('roomUpdated', { locked, updated: ['locked'] }),
+      state: (change) => this.onSharedState(change),
       audienceCount: (total) => this.events.emit('audienceCount', { total }),
       role: (mode) => this.switchRole(mode),
       // The relay missed events: an audience member takes the room's view afresh.
@@ -38,6 +40,11 @@ export abstract class ModeratedRoomSession extends RoomSessionCore {
       fail: (reason, error) => this.connection.fail(reason, error),
       report: (error) => this.report(error),
     };
+  }
+
+  /** Room or member state the service pushed (room-session-state.ts turns it into events). */
+  protected onSharedState(_change: StateChange): void {
+    this.changed();
   }
 
   /** Promoted or demoted: the join is made anew in the new role (publishing, or only receiving). */
@@ -123,7 +130,7 @@ export abstract class ModeratedRoomSession extends RoomSessionCore {
     return this.access;
   }
 
-  private target(params: { memberId?: unknown } | undefined, method: string, required: boolean): string {
+  protected target(params: { memberId?: unknown } | undefined, method: string, required: boolean): string {
     if (params !== undefined && (typeof params !== 'object' || params === null)) throw new RangeError(`${method}() takes { memberId }`);
     const memberId = params?.memberId ?? (required ? undefined : this.snapshot.memberId);
     if (typeof memberId !== 'string' || memberId === '') throw new RangeError(`${method}() needs { memberId: string }`);

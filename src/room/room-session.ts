@@ -4,7 +4,7 @@
  * machinery under it is in room-session-core.ts. No Lit, no DOM rendering.
  */
 import type { MemberParams } from './room-session-core.js';
-import { ModeratedRoomSession } from './room-session-moderation.js';
+import { StatefulRoomSession } from './room-session-state.js';
 import {
   LAYOUT_NAMES,
   checkLayoutName,
@@ -33,7 +33,7 @@ import { warnOnce } from '../util/warn.js';
 export type { TrackEvent } from './announcements.js';
 export type { MemberParams, RoomSessionEvents } from './room-session-core.js';
 
-export class RoomSession extends ModeratedRoomSession {
+export class RoomSession extends StatefulRoomSession {
   get memberId(): string | null {
     return this.snapshot.memberId;
   }

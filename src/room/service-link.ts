@@ -4,6 +4,7 @@
  * making this member deaf, removal, and the token about to expire or expired.
  */
 import type { RoomAccess } from '../service/room-access.js';
+import type { StateChange } from '../service/shared-state.js';
 import type { InteractivityMode } from '../service/room-token.js';
 import type { LeaveReason } from './types.js';
 
@@ -15,6 +16,8 @@ export interface ServiceLinkHooks {
   /** The service's event stream came back after a break (an audience member missed relayed events). */
   resumed(): void;
   deaf(deaf: boolean): void;
+  /** Metadata, a hand or a recording changed. */
+  state(change: StateChange): void;
   aboutToExpire(expires: number): void;
   fail(reason: LeaveReason, error?: Error): void;
   report(error: Error): void;
@@ -36,6 +39,7 @@ export function linkService(access: RoomAccess, hooks: ServiceLinkHooks): () => 
       hooks.role(mode);
     },
     deaf: (deaf: boolean) => hooks.deaf(deaf),
+    state: (change: StateChange) => hooks.state(change),
     removed: (reason: 'kicked' | 'hangup' | 'destroyed') => hooks.fail(reason === 'destroyed' ? 'room_destroyed' : reason),
     aboutToExpire: ({ expires }: { expires: number }) => hooks.aboutToExpire(expires),
     expired: (error: Error) => hooks.fail('token_expired', error),

@@ -57,10 +57,14 @@ export interface Member {
   readonly talking: boolean;
   /** True for this client and its own extra sources (not in SignalWire's entity). */
   readonly local: boolean;
+  /** Metadata the room service keeps for the member (SignalWire `setMemberMeta`); empty without one. Untrusted data. */
+  readonly meta: Readonly<Record<string, unknown>>;
+  /** The member's hand is raised (SignalWire `setRaisedHand`). */
+  readonly handraised: boolean;
 }
 
 /** The member fields `member.updated` reports changes of (its `updated` list). */
-export const MEMBER_UPDATABLE = ['name', 'visible', 'audio_muted', 'video_muted', 'deaf'] as const;
+export const MEMBER_UPDATABLE = ['name', 'visible', 'audio_muted', 'video_muted', 'deaf', 'meta', 'handraised'] as const;
 export type MemberUpdatable = (typeof MEMBER_UPDATABLE)[number];
 
 /** What a tile needs to know about a member: at least its id and name. */
@@ -186,6 +190,12 @@ export interface ServiceState {
   readonly audienceCount: number;
   /** Who they are (ids and untrusted names), if this member may promote them (`room.member.promote`); else empty. */
   readonly audience: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  /** The room's metadata (SignalWire `setMeta`). Untrusted data. */
+  readonly meta: Readonly<Record<string, unknown>>;
+  /** Raised hands go first in the layout (SignalWire `setPrioritizeHandraise`). */
+  readonly prioritizeHandraise: boolean;
+  /** The room is being recorded. */
+  readonly recording: boolean;
 }
 
 export interface RoomSessionOptions {

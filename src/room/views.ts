@@ -8,6 +8,7 @@ import type { Dimensions, NetworkQuality } from './link-monitor.js';
 import { sourceSuffix } from './member-types.js';
 import type { LocalPublications } from './publications.js';
 import type { MemberRecord, Roster } from './roster.js';
+import type { SharedMember } from '../service/shared-state.js';
 import type { RemoteTracks } from './subscriptions.js';
 import type {
   ServiceState,
@@ -46,7 +47,11 @@ export interface ModelParts {
   /** Received videos' sizes, by track id. */
   readonly dimensions: ReadonlyMap<string, Dimensions>;
   readonly service: ServiceState | null;
+  /** Each member's metadata and hand, from the room service (by member id). */
+  readonly shared: ReadonlyMap<string, SharedMember>;
 }
+
+const NO_META: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** One source of a member as the views need it. */
 interface SourceView {
@@ -111,7 +116,16 @@ export function memberOf(record: MemberRecord, parts: ModelParts): Member {
     // Janus tells no one when a muted member stops sending, so it never hears it stop talking.
     talking: record.talking && sending.has('audio'),
     local: record.local,
+    meta: parts.shared.get(record.id)?.meta ?? NO_META,
+    handraised: parts.shared.get(record.id)?.handraised ?? false,
   });
+}
+
+/** With hands prioritised (SignalWire `setPrioritizeHandraise`), raised hands first, in the order they went up. */
+function layoutOrder(members: readonly Member[], parts: ModelParts): readonly Member[] {
+  if (!parts.service?.prioritizeHandraise) return members;
+  const raisedAt = (m: Member) => (m.handraised ? (parts.shared.get(m.id)?.handraisedAt ?? 0) : Infinity);
+  return members.map((m, i) => [m, i] as const).sort(([a, i], [b, j]) => raisedAt(a) - raisedAt(b) || i - j).map(([m]) => m);
 }
 
 function trackOf(memberId: string, source: SourceView, track: MediaStreamTrack, parts: ModelParts): RemoteTrack {
@@ -225,7 +239,7 @@ export function buildSnapshot(parts: ModelParts, previous?: RoomSnapshot): RoomS
   const ownRecords = parts.memberId === null ? undefined : participantGroups(parts.roster, true).get(parts.memberId);
   const active = parts.state === 'connected' || parts.state === 'reconnecting';
   const dominantSpeakerId = parts.dominantSpeaker !== null && participants.has(parts.dominantSpeaker) ? parts.dominantSpeaker : null;
-  const computed = computeLayout(parts.layout, members, dominantSpeakerId);
+  const computed = computeLayout(parts.layout, layoutOrder(members, parts), dominantSpeakerId);
   const room = active ? parts.room : null;
   const sameLayout = previous && previous.layout.name === computed.name && previous.layout.room_id === (room ?? '') && sameLayers(previous.layout.layers, computed.layers);
   const layout: VideoLayout = sameLayout

@@ -10,6 +10,7 @@ import { AccessTokenExpiredError, SignalingConnectionError, SignalingIncomingMes
 import { abortable } from '../room/connection.js';
 import { readRoomToken, type InteractivityMode, type TokenClaims } from './room-token.js';
 import { postToService, refusal, serviceFetch } from './service-requests.js';
+import { SharedState, type StateChange } from './shared-state.js';
 
 /** What Janus checks: `token` on every request, `join` when joining the room. */
 export interface JanusCredentials {
@@ -34,6 +35,8 @@ export type AccessEvents = {
   lost: Error;
   /** The event stream broke and came back: what was relayed meanwhile is lost (`view` is new). */
   resumed: undefined;
+  /** Room or member metadata, a hand, or a recording changed (see `shared`). */
+  state: StateChange;
 };
 
 /** The warning comes this long before expiry (or at half the token's life, if that is shorter). */
@@ -51,6 +54,8 @@ interface Admitted {
   interactivity_mode: InteractivityMode;
   janus: JanusCredentials;
   room: { locked: boolean; audience_count: number; audience?: unknown };
+  /** Each member's metadata and hand, by member id. */
+  members?: unknown;
   view?: Record<string, unknown>;
 }
 
@@ -77,6 +82,8 @@ export class RoomAccess {
   audienceCount = 0;
   /** Who is in the audience: only told to members who may promote them. */
   audience: ReadonlyArray<{ id: string; name: string }> = [];
+  /** Metadata, hands and recording, as the service pushes them. */
+  readonly shared = new SharedState();
   /** The room as an audience member first sees it (a VideoRoom `joined` answer)... */
   view: Record<string, unknown> | undefined;
   /** ...and the room's events relayed since (a join that starts later catches up with them). */
@@ -200,6 +207,7 @@ export class RoomAccess {
     this.locked = admitted.room?.locked === true;
     this.audienceCount = Number(admitted.room?.audience_count) || 0;
     this.audience = audienceList(admitted.room?.audience);
+    this.shared.reset(admitted.room, admitted.members);
     this.setView(admitted.view);
   }
 
@@ -210,11 +218,16 @@ export class RoomAccess {
 
   private onEvent(event: string, value: unknown): void {
     const data = (value ?? {}) as Record<string, unknown>;
+    const change = this.shared.apply(event, value);
+    if (change) this.events.emit('state', change);
     switch (event) {
-      case 'room.updated':
-        this.locked = (data['room'] as { locked?: unknown } | undefined)?.locked === true;
+      case 'room.updated': {
+        const room = (data['room'] ?? {}) as { locked?: unknown };
+        if (!('locked' in room)) break;
+        this.locked = room.locked === true;
         this.events.emit('locked', this.locked);
         break;
+      }
       case 'room.audience_count':
         this.audienceCount = Number(data['total']) || 0;
         this.audience = audienceList(data['members']);
@@ -267,6 +280,14 @@ export class RoomAccess {
   /** A privileged operation on the room (`lock`, `unlock`, `remove_all`). */
   async roomAction(action: string): Promise<void> {
     await postToService(this.url(`/${action}`), this.tokenValue, { member_id: this.memberId });
+  }
+
+  /** A request about room state (metadata, hands, recordings: see server/http-state.ts), checked by the service. */
+  async stateRequest(path: string, body?: Record<string, unknown>): Promise<Record<string, unknown>> {
+    if (body) return postToService(this.url(path), this.tokenValue, { ...body, member_id: this.memberId });
+    const response = await serviceFetch(this.url(`${path}?member=${encodeURIComponent(this.memberId)}`), { headers: { Authorization: `Bearer ${this.tokenValue}` } });
+    if (!response.ok) throw await refusal(response);
+    return (await response.json()) as Record<string, unknown>;
   }
 
   /** Swaps in a new token for the same room and identity (Twilio `updateToken`): new Janus tokens, new expiry. */

@@ -24,6 +24,7 @@ const base: ModelParts = {
   dimensions: new Map(),
   self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
   service: null,
+  shared: new Map(),
 };
 const withBob = (roster: Roster) =>
   reduceRoster(

@@ -29,6 +29,8 @@ export function member(id: string, name: string, extra: Partial<Member> = {}): M
     deaf: false,
     talking: false,
     local: false,
+    meta: {},
+    handraised: false,
     ...extra,
   };
 }
