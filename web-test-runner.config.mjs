@@ -3,7 +3,9 @@
 // which provides JANUS_URL and the private network namespace (npm test does both).
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import net from 'node:net';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -180,6 +182,22 @@ function harnessCommands() {
         const config = JSON.parse(readFileSync(process.env.ROOM_SERVICE_CONFIG, 'utf8'));
         const data = [String(payload.expires), payload.realm, ...payload.descriptors].join(',');
         return { token: `${data}:${createHmac('sha1', config.janus.tokenAuthSecret).update(data).digest('base64')}` };
+      }
+      if (command === 'probe-media') {
+        // What ffprobe reads in a file the room service serves (a recording's download URL).
+        const response = await fetch(new URL(payload.url, serviceUrl));
+        if (!response.ok) return { status: response.status };
+        const dir = mkdtempSync(join(tmpdir(), 'jre-probe-'));
+        try {
+          const file = join(dir, 'media');
+          writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+          const probe = JSON.parse(
+            execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=codec_type,codec_name,width,height', '-of', 'json', file], { encoding: 'utf8' }),
+          );
+          return { status: response.status, type: response.headers.get('content-type'), duration: Number(probe.format.duration), streams: probe.streams };
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
       }
       if (command === 'janus-sessions') {
         const response = await fetch(adminUrl, {

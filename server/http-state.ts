@@ -88,7 +88,7 @@ export async function routeState(service: RoomService, signing: { jwtSecret: str
     return true;
   }
   if (rest[0] !== 'recordings') return false;
-  if (get && rest.length === 4 && rest[3] === 'file') {
+  if (get && rest.length === 3 && rest[2] === 'file') {
     await serveFile(service, signing.jwtSecret, r, rest[1]!);
     return true;
   }

@@ -104,7 +104,10 @@ export class SharedState {
       if (typeof id !== 'string') return undefined;
       const said = Array.isArray(data['updated']) ? data['updated'] : [];
       const updated = (['meta', 'handraised'] as const).filter((key) => said.includes(key));
-      this.members = new Map(this.members).set(id, memberOf(member));
+      const before = this.members.get(id);
+      const next = memberOf(member);
+      // What did not change keeps its object: the member's snapshot compares by identity.
+      this.members = new Map(this.members).set(id, before && !updated.includes('meta') ? { ...next, meta: before.meta } : next);
       return { kind: 'member', id, updated };
     }
     const phase = /^recording\.(started|updated|ended)$/.exec(event)?.[1] as 'started' | 'updated' | 'ended' | undefined;
