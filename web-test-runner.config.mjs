@@ -273,7 +273,7 @@ export default {
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>
   <body>
-    <script>window.__JANUS_URL__ = ${JSON.stringify(janusUrl)}; window.__ROOM_SERVICE_URL__ = ${JSON.stringify(serviceUrl)};</script>
+    <script>window.__JANUS_URL__ = ${JSON.stringify(janusUrl)}; window.__ROOM_SERVICE_URL__ = ${JSON.stringify(serviceUrl)}; window.__JANUS_URLS__ = ${JSON.stringify((process.env.JANUS_URLS ?? janusUrl).split(' ').filter(Boolean))};</script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

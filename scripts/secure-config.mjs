@@ -1,17 +1,21 @@
 #!/usr/bin/env node
-// Usage: node scripts/secure-config.mjs DIR
+// Usage: node scripts/secure-config.mjs DIR [INSTANCES]
 //
 // Writes the secure configuration scripts/with-janus runs when JANUS_CONFIG=secure: DIR/janus/
 // (the project's Janus config from janus/, with core token authentication on, the VideoRoom and
 // TextRoom admin_key set and no static rooms) and DIR/room-service.json for the room service.
-// Every secret is fresh random bytes, so nothing secret is ever committed.
+// Every secret is fresh random bytes, so nothing secret is ever committed. With INSTANCES (1-4)
+// above 1, DIR/janus-2/, ... configure more Janus instances on the next ports (WebSocket 8189,
+// HTTP 8089, admin 7089, ...), sharing the secrets; the room service gets them all as `servers`
+// and cascades the rooms named large-*.
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const dir = process.argv[2];
-if (!dir) {
-  console.error('usage: node scripts/secure-config.mjs DIR');
+const instances = Number(process.argv[3] ?? 1);
+if (!dir || !Number.isInteger(instances) || instances < 1 || instances > 4) {
+  console.error('usage: node scripts/secure-config.mjs DIR [INSTANCES (1-4)]');
   process.exit(2);
 }
 const source = new URL('../janus/', import.meta.url);
@@ -45,9 +49,24 @@ for (const plugin of ['videoroom', 'textroom']) {
   await writeFile(file, withGeneral(withoutRooms(await readFile(file, 'utf8')), [`admin_key = "${secrets.adminKey}"`]));
 }
 
+// More instances: the same config on the next ports.
+for (let k = 2; k <= instances; k++) {
+  const copy = join(dir, `janus-${k}`);
+  await mkdir(copy, { recursive: true });
+  for (const file of await readdir(target)) {
+    const text = await readFile(join(target, file), 'utf8');
+    const moved = text
+      .replace(/^(\s*ws_port = )8188$/m, `$1${8187 + k}`)
+      .replace(/^(\s*port = )8088$/m, `$1${8087 + k}`)
+      .replace(/^(\s*admin_port = )7088$/m, `$1${7087 + k}`);
+    await writeFile(join(copy, file), moved);
+  }
+}
+
 // Fixed, as scripts/with-janus's (it reads nothing else from the environment).
 const servicePort = 7090;
 const janusUrl = 'ws://127.0.0.1:8188';
+const janusUrls = Array.from({ length: instances }, (_, i) => `ws://127.0.0.1:${8188 + i}`);
 await writeFile(
   join(dir, 'room-service.json'),
   `${JSON.stringify(
@@ -56,13 +75,12 @@ await writeFile(
       publicUrl: `http://127.0.0.1:${servicePort}`,
       jwtSecret: secrets.jwtSecret,
       janus: {
-        url: janusUrl,
-        publicUrl: janusUrl,
+        ...(instances === 1 ? { url: janusUrl, publicUrl: janusUrl } : { servers: janusUrls.map((url) => ({ url, publicUrl: url })) }),
         tokenAuthSecret: secrets.tokenAuthSecret,
         adminKey: secrets.adminKey,
         roomSecretKey: secrets.roomSecretKey,
         // Empty rooms go soon here, so the tests can watch it happen.
-        rooms: { idleSeconds: 5 },
+        rooms: { idleSeconds: 5, ...(instances > 1 ? { large: ['large-*'] } : {}) },
       },
       // Janus (in the same namespace, on the same disk) writes here and the service composes here.
       recordings: { dir: join(dir, 'recordings') },

@@ -9,10 +9,8 @@ export interface RoomServiceConfig {
   publicUrl: string;
   /** Signs and checks room tokens (HS256): at least 32 characters. */
   jwtSecret: string;
-  janus: JanusSettings & {
-    /** Janus's WebSocket URL as browsers reach it (put in tokens). */
-    publicUrl: string;
-  };
+  /** Janus: one server (`url`, `publicUrl`) or several (`servers`), the secrets they share, room settings. */
+  janus: JanusSettings;
   /** Where recordings go; without it, `startRecording` is refused (NotSupportedError). */
   recordings?: RecordingSettings;
   corsOrigins?: string[] | '*';
@@ -29,8 +27,16 @@ export function checkConfig(value: unknown): RoomServiceConfig {
   need(config.listen?.port, 'listen.port', (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) < 65536);
   need(config.publicUrl, 'publicUrl');
   need(config.jwtSecret, 'jwtSecret (32 characters or more)', (v) => typeof v === 'string' && v.length >= 32);
-  need(config.janus?.url, 'janus.url');
-  need(config.janus?.publicUrl, 'janus.publicUrl');
+  if (config.janus?.servers !== undefined) {
+    need(config.janus.servers, 'janus.servers (a non-empty list)', (v) => Array.isArray(v) && v.length > 0);
+    config.janus.servers.forEach((server, i) => {
+      need(server?.url, `janus.servers[${i}].url`);
+      need(server?.publicUrl, `janus.servers[${i}].publicUrl`);
+    });
+  } else {
+    need(config.janus?.url, 'janus.url');
+    need(config.janus?.publicUrl, 'janus.publicUrl');
+  }
   need(config.janus?.tokenAuthSecret, 'janus.tokenAuthSecret');
   need(config.janus?.adminKey, 'janus.adminKey');
   need(config.janus?.roomSecretKey, 'janus.roomSecretKey');

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkConfig, loadConfig, type RoomServiceConfig } from './config.js';
 import { createRoomServiceServer } from './http.js';
+import { serversOf } from './janus-rooms.js';
 import { RoomService } from './room-service.js';
 import { createRoomToken as mint, verifyRoomToken, type RoomTokenOptions } from './tokens.js';
 
@@ -13,7 +14,8 @@ export { PERMISSIONS, MEMBER_PERMISSIONS, MODERATOR_PERMISSIONS, type Permission
 export { ServiceError } from './service-error.js';
 export { checkConfig, loadConfig, verifyRoomToken, RoomService, type RoomServiceConfig, type RoomTokenOptions };
 
-const signing = (config: RoomServiceConfig) => ({ jwtSecret: config.jwtSecret, janusUrl: config.janus.publicUrl, serviceUrl: config.publicUrl });
+// Tokens name the first server; the service tells each member the server its room is on.
+const signing = (config: RoomServiceConfig) => ({ jwtSecret: config.jwtSecret, janusUrl: serversOf(config.janus)[0]!.publicUrl, serviceUrl: config.publicUrl });
 
 /** Mints a room token for `config`'s service and Janus (`ttl` in seconds, default one hour). */
 export function createRoomToken(options: RoomTokenOptions, config: RoomServiceConfig): Promise<string> {

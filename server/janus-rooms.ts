@@ -16,9 +16,23 @@ const PLUGINS = ['janus.plugin.videoroom', 'janus.plugin.textroom'];
 /** The service's own core token lasts as long as any process will. */
 const SERVICE_TOKEN_SECONDS = 10 * 365 * 24 * 3600;
 
-export interface JanusSettings {
-  /** The Janus WebSocket API the service connects to. */
+/** One Janus server of a deployment. */
+export interface JanusServer {
+  /** Its WebSocket API, as the service reaches it. */
   url: string;
+  /** Its WebSocket API as browsers reach it (put in tokens and admissions). */
+  publicUrl: string;
+  /** Where the other Janus servers send it RTP when a room is cascaded (default: the host of `url`). */
+  rtpHost?: string;
+}
+
+export interface JanusSettings {
+  /** The Janus WebSocket API the service connects to (one server; or list them in `servers`). */
+  url?: string;
+  /** Its URL as browsers reach it. */
+  publicUrl?: string;
+  /** Several Janus servers (they share the secrets below): rooms are spread over them. */
+  servers?: JanusServer[];
   tokenAuthSecret: string;
   adminKey: string;
   /** Room secrets are derived from this (so a restarted service still holds them). */
@@ -30,7 +44,15 @@ export interface JanusSettings {
     audioLevelAverage?: number;
     /** Seconds a room stays after its last member left, before the service destroys it (default 60). */
     idleSeconds?: number;
+    /** Names of rooms cascaded over every server (`*` matches any text), e.g. `["town-hall-*"]`. */
+    large?: string[];
   };
+}
+
+/** The servers `settings` names: `servers`, or the one of `url` and `publicUrl`. */
+export function serversOf(settings: JanusSettings): JanusServer[] {
+  if (settings.servers?.length) return settings.servers;
+  return settings.url ? [{ url: settings.url, publicUrl: settings.publicUrl ?? settings.url }] : [];
 }
 
 /** A VideoRoom handle that also hands over every raw message (janode keeps only its own digest). */
@@ -49,6 +71,7 @@ const RAW_PLUGIN = { id: VideoRoomPlugin.id, Handle: RawHandle as unknown as new
 
 export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawEvent]; lost: [] }> {
   private readonly settings: JanusSettings;
+  private readonly url: string;
   private connection: JanodeConnection | undefined;
   private session: JanodeSession | undefined;
   private control: RawHandle | undefined;
@@ -56,15 +79,16 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
   /** Rooms being destroyed: a room wanted again meanwhile is created anew after that. */
   private readonly retiring = new Map<string, Promise<void>>();
 
-  constructor(settings: JanusSettings) {
+  constructor(settings: JanusSettings, url: string) {
     super();
     this.settings = settings;
+    this.url = url;
     Janode.Logger.setLevel('none');
   }
 
   async connect(): Promise<void> {
     const token = janusToken(this.settings.tokenAuthSecret, Date.now() / 1000 + SERVICE_TOKEN_SECONDS, 'janus', PLUGINS);
-    this.connection = await Janode.connect({ address: { url: this.settings.url, token }, retry_time_secs: 1, max_retries: 3 });
+    this.connection = await Janode.connect({ address: { url: this.url, token }, retry_time_secs: 1, max_retries: 3 });
     this.connection.once(Janode.EVENT['CONNECTION_CLOSED']!, () => this.emit('lost'));
     this.session = await this.connection.create();
     this.control = await this.session.attach(RAW_PLUGIN);
@@ -95,11 +119,14 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
     return control.lastAnswer ?? {};
   }
 
+  async exists(room: string): Promise<boolean> {
+    return (await this.request({ request: 'exists', room }))['exists'] === true;
+  }
+
   /** Creates the room if missing (signed tokens and an `allowed` list on), and monitors it. */
   async ensureRoom(room: string): Promise<void> {
     await this.retiring.get(room);
-    const { exists } = await this.request({ request: 'exists', room });
-    if (exists !== true) {
+    if (!(await this.exists(room))) {
       const rooms = this.settings.rooms ?? {};
       try {
         await this.request({
@@ -176,6 +203,11 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
   async record(room: string, dir: string | false): Promise<void> {
     if (dir !== false) await this.request({ request: 'edit', room, secret: this.secret(room), new_rec_dir: dir });
     await this.request({ request: 'enable_recording', room, secret: this.secret(room), record: dir !== false });
+  }
+
+  /** A cascading request (`add_remote_publisher`, `publish_remotely`, ...) with the room's secret and the admin key. */
+  cascade(request: string, room: string, fields: RawEvent): Promise<RawEvent> {
+    return this.request({ request, room, secret: this.secret(room), admin_key: this.settings.adminKey, ...fields });
   }
 
   async kick(room: string, id: string): Promise<void> {

@@ -86,6 +86,17 @@ function keepModeration(publisher: RawEvent, before: RawEvent | undefined): RawE
   return { ...publisher, streams: entries(publisher['streams']).map((s) => (moderated.has(s['mid']) && s['moderated'] === undefined ? { ...s, moderated: true } : s)) };
 }
 
+/** One view of a room held on several servers (cascaded): its publishers and attendees on any of them. */
+export function mergeViews(views: Iterable<RoomView>): RoomView {
+  const all = [...views];
+  if (all.length === 1) return all[0]!;
+  return {
+    description: all.find((v) => v.description)?.description ?? '',
+    publishers: new Map(all.flatMap((v) => [...v.publishers])),
+    attendees: new Map(all.flatMap((v) => [...v.attendees]).filter(([id]) => !all.some((v) => v.publishers.has(id)))),
+  };
+}
+
 /** The view as the answer to a join, for a member who joins through the service (audience). */
 export function viewAsJoined(view: RoomView, room: string): RawEvent {
   return {

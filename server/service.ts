@@ -5,9 +5,10 @@
  * grants them. The HTTP surface is http.ts; Janus is janus-rooms.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { JanusRooms, MONITOR_ID, type JanusSettings } from './janus-rooms.js';
+import { JanusCluster } from './janus-cluster.js';
+import { MONITOR_ID, type JanusSettings } from './janus-rooms.js';
 import type { InteractivityMode, Permission } from './permissions.js';
-import { EMPTY_VIEW, idsOf, midsOf, reduceView, viewAsJoined, type RawEvent, type RoomView } from './room-view.js';
+import { EMPTY_VIEW, idsOf, mergeViews, midsOf, reduceView, viewAsJoined, type RawEvent, type RoomView } from './room-view.js';
 import { forbidden, notFound, ServiceError } from './service-error.js';
 import type { Meta } from './room-state.js';
 import type { RoomGrant } from './tokens.js';
@@ -45,6 +46,9 @@ export interface Room {
   locked: boolean;
   meta: Meta;
   prioritizeHandraise: boolean;
+  /** What each Janus server holding the room shows of it (by server index)... */
+  views: Map<number, RoomView>;
+  /** ...and all of them together. */
   /** Whether Janus records the room now (see recordings.ts). */
   recording: boolean;
   view: RoomView;
@@ -69,14 +73,14 @@ const DEMOTION_GRACE_MS = 5000;
 const RESUME_GRACE_MS = 20_000;
 
 export class RoomServiceBase {
-  readonly janus: JanusRooms;
+  readonly janus: JanusCluster;
   protected readonly rooms = new Map<string, Room>();
   private readonly idleMs: number;
 
   constructor(janus: JanusSettings) {
-    this.janus = new JanusRooms(janus);
+    this.janus = new JanusCluster(janus);
     this.idleMs = (janus.rooms?.idleSeconds ?? 60) * 1000;
-    this.janus.on('event', (room, event) => this.onJanusEvent(room, event));
+    this.janus.on('event', (room, event, server) => this.onJanusEvent(room, event, server));
   }
 
   start(): Promise<void> {
@@ -94,7 +98,7 @@ export class RoomServiceBase {
   private room(name: string): Room {
     let room = this.rooms.get(name);
     if (!room) {
-      room = { name, locked: false, meta: Object.freeze({}), prioritizeHandraise: false, recording: false, view: EMPTY_VIEW, members: new Map(), banned: new Map() };
+      room = { name, locked: false, meta: Object.freeze({}), prioritizeHandraise: false, recording: false, views: new Map(), view: EMPTY_VIEW, members: new Map(), banned: new Map() };
       this.rooms.set(name, room);
     }
     return room;
@@ -157,15 +161,18 @@ export class RoomServiceBase {
 
   /** The first event on a member's stream: who it is, its Janus tokens, the room's state. */
   private welcome(room: Room, member: Member, channel: Channel, token = this.janus.credentials(room.name, member.id, member.expires).token): void {
+    // The Janus server this member uses: the room's (or, cascaded, the least loaded of the room's).
+    const url = this.janus.placeMember(room.name, member.id);
+    const server = this.janus.serverOf(room.name, member.id);
     channel.send('admitted', {
       member_id: member.id,
       identity: member.identity,
       permissions: member.permissions,
       interactivity_mode: member.role,
-      janus: { token, join: member.join },
+      janus: { token, join: member.join, url },
       room: { ...this.roomState(room), ...this.audienceFor(room, member) },
       members: Object.fromEntries([...room.members.values()].map((m) => [m.id, this.memberState(m)])),
-      ...(member.role === 'audience' ? { view: viewAsJoined(room.view, room.name) } : {}),
+      ...(member.role === 'audience' ? { view: viewAsJoined(this.viewOn(room, server), room.name) } : {}),
     });
   }
 
@@ -293,6 +300,7 @@ export class RoomServiceBase {
     member.channel?.close();
     member.channel = undefined;
     if (room.members.delete(member.id) && member.role === 'audience') this.broadcastAudience(room);
+    this.janus.releaseMember(room.name, member.id);
     this.idle(room);
   }
 
@@ -328,7 +336,7 @@ export class RoomServiceBase {
       target.channel?.send('member.promoted', { member_id: target.id });
     } else {
       await this.janus.allow(room.name, [target.join], 'remove');
-      target.channel?.send('member.demoted', { member_id: target.id, view: viewAsJoined(room.view, room.name) });
+      target.channel?.send('member.demoted', { member_id: target.id, view: viewAsJoined(this.viewOn(room, this.janus.serverOf(room.name, target.id)), room.name) });
       // Janus enforces it: whatever of the member is still in the room is kicked after a grace.
       target.demotion = setTimeout(() => {
         for (const id of idsOf(room.view, target.id)) this.janus.kick(room.name, id).catch(() => {});
@@ -361,9 +369,10 @@ export class RoomServiceBase {
   }
 
   /** What the monitor saw: kept, applied (moderation survives a new publish), relayed to the audience. */
-  private onJanusEvent(roomName: string, event: RawEvent): void {
+  private onJanusEvent(roomName: string, event: RawEvent, server: number): void {
     const room = this.room(roomName);
-    room.view = reduceView(room.view, event, MONITOR_ID);
+    room.views.set(server, reduceView(room.views.get(server) ?? EMPTY_VIEW, event, MONITOR_ID));
+    room.view = mergeViews(room.views.values());
     if (event['videoroom'] === 'joined') return;
     if (Array.isArray(event['publishers'])) {
       for (const p of event['publishers'] as RawEvent[]) {
@@ -386,6 +395,14 @@ export class RoomServiceBase {
       void this.roomEnding(room, true);
       return;
     }
-    for (const member of room.members.values()) if (member.role === 'audience') member.channel?.send('videoroom', event);
+    // An audience member follows the server it receives from.
+    for (const member of room.members.values()) {
+      if (member.role === 'audience' && this.janus.serverOf(room.name, member.id) === server) member.channel?.send('videoroom', event);
+    }
+  }
+
+  /** The room as one of its servers shows it (the whole view if unknown). */
+  private viewOn(room: Room, server: number | undefined): RoomView {
+    return (server === undefined ? undefined : room.views.get(server)) ?? room.view;
   }
 }

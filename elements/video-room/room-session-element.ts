@@ -154,6 +154,11 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.demote(params);
   }
 
+  /** The Janus server this element joined through (with several, the room service picks it), while joining or joined. */
+  get janusServer(): string | null {
+    return this.roomSession.janusServer;
+  }
+
   /** The room's metadata (joined with a token; `room.updated` says when it changes). Untrusted data. */
   get meta(): Readonly<Record<string, unknown>> {
     return this.roomSession.meta;

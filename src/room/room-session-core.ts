@@ -187,7 +187,8 @@ export abstract class RoomSessionCore {
       const access = await attempt.step(RoomAccess.open(token, options.room, { signal: attempt.signal, timeout: options.timeout }), (late) => late.close());
       this.access = access;
       this.unlinkService = linkService(access, this.serviceHooks());
-      options = { ...options, access };
+      // With several Janus servers, the service says which one holds the room.
+      options = { ...options, access, server: access.janusUrl ?? options.server };
     }
     const plan = planJoin(options, this.joinParams);
     const membership = new Membership(options, options.access?.memberId || newMemberId(), {

@@ -33,6 +33,11 @@ export abstract class StatefulRoomSession extends ModeratedRoomSession {
     }
   }
 
+  /** The Janus server this client joined through (with several, the room service picks it), while joining or joined. */
+  get janusServer(): string | null {
+    return this.membership?.options.server ?? null;
+  }
+
   /** The room's metadata (SignalWire `room.updated` carries it too). Untrusted data. */
   get meta(): Meta {
     return this.snapshot.service?.meta ?? {};

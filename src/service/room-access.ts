@@ -8,7 +8,7 @@ import { createParser } from 'eventsource-parser';
 import mitt, { type Emitter } from 'mitt';
 import { AccessTokenExpiredError, SignalingConnectionError, SignalingIncomingMessageInvalidError } from '../errors/errors.js';
 import { abortable } from '../room/connection.js';
-import { readRoomToken, type InteractivityMode, type TokenClaims } from './room-token.js';
+import { readRoomToken, resolveUrl, type InteractivityMode, type TokenClaims } from './room-token.js';
 import { postToService, refusal, serviceFetch } from './service-requests.js';
 import { SharedState, type StateChange } from './shared-state.js';
 
@@ -52,7 +52,8 @@ interface Admitted {
   member_id: string;
   permissions: string[];
   interactivity_mode: InteractivityMode;
-  janus: JanusCredentials;
+  /** The tokens, and the Janus server the service sent this member to (its room is there). */
+  janus: JanusCredentials & { url?: unknown };
   room: { locked: boolean; audience_count: number; audience?: unknown };
   /** Each member's metadata and hand, by member id. */
   members?: unknown;
@@ -76,6 +77,8 @@ export class RoomAccess {
   /** The Janus tokens now (updated in place by `updateToken`: the connection reads them per request). */
   readonly credentials: JanusCredentials = { token: '', join: '' };
   memberId = '';
+  /** The Janus server the room service sent this member to, if it said (else the token's). */
+  janusUrl: string | undefined;
   permissions: readonly string[] = [];
   mode: InteractivityMode = 'member';
   locked = false;
@@ -201,7 +204,9 @@ export class RoomAccess {
     // Coming back, the service must know us as the member Janus knows.
     if (this.memberId && admitted.member_id !== this.memberId) throw new SignalingConnectionError(`${SignalingConnectionError.defaultMessage}: the room service no longer knows this member`);
     this.memberId = admitted.member_id;
-    Object.assign(this.credentials, admitted.janus);
+    this.credentials.token = admitted.janus.token;
+    this.credentials.join = admitted.janus.join;
+    if (typeof admitted.janus.url === 'string' && admitted.janus.url !== '') this.janusUrl = resolveUrl(admitted.janus.url, true);
     this.permissions = admitted.permissions.filter((p) => typeof p === 'string');
     this.mode = admitted.interactivity_mode === 'audience' ? 'audience' : 'member';
     this.locked = admitted.room?.locked === true;

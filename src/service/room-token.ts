@@ -25,7 +25,7 @@ export interface TokenClaims {
 const invalid = (detail: string) => new AccessTokenInvalidError(`${AccessTokenInvalidError.defaultMessage}: ${detail}`, { attribute: 'token' });
 
 /** Resolves a URL in a token against the page (`/janus` on an https page is wss://host/janus). */
-function resolveUrl(value: unknown, websocket: boolean): string {
+export function resolveUrl(value: unknown, websocket: boolean): string {
   if (typeof value !== 'string' || value === '') throw invalid('it names no Janus server or room service');
   const base = typeof location === 'undefined' ? undefined : location.href;
   const url = new URL(value, base);
