@@ -114,17 +114,22 @@ test('ignores inherited JRE_* variables: the command still runs in a private nam
 });
 
 test('refuses internal arguments from outside, and bad ports, before touching any interface', () => {
-  const direct = spawnSync(withJanus, ['--inside', '1', '-', '-', 'dev', '--', 'true'], { encoding: 'utf8' });
+  const direct = spawnSync(withJanus, ['--inside', '1', '-', '-', 'dev', '1', '--', 'true'], { encoding: 'utf8' });
   assert.notEqual(direct.status, 0);
   assert.match(direct.stderr, /must be started by with-janus itself/);
   // Naming its real parent passes the parent check, but not the namespace check.
-  const shell = spawnSync(withJanus, ['--inside', String(process.pid), '-', '-', 'dev', '--', 'true'], { encoding: 'utf8' });
+  const shell = spawnSync(withJanus, ['--inside', String(process.pid), '-', '-', 'dev', '1', '--', 'true'], { encoding: 'utf8' });
   assert.notEqual(shell.status, 0);
   assert.match(shell.stderr, /not in a private network namespace; refusing/);
   for (const port of ['0', '70000', '1[$(id)]', '']) {
     const result = spawnSync(withJanus, ['--expose', port, 'true'], { encoding: 'utf8' });
     assert.notEqual(result.status, 0);
     assert.match(result.stderr, /--expose needs a port number/);
+  }
+  for (const [instances, config, message] of [['5', 'secure', /JANUS_INSTANCES must be 1 to 4/], ['two', 'secure', /JANUS_INSTANCES must be 1 to 4/], ['2', 'dev', /JANUS_INSTANCES needs JANUS_CONFIG=secure/]]) {
+    const result = spawnSync(withJanus, ['true'], { encoding: 'utf8', env: { ...process.env, JANUS_INSTANCES: instances, JANUS_CONFIG: config } });
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, message);
   }
 });
 
