@@ -1,5 +1,6 @@
 // The demo page: everything here is what an application would write.
 import { RoomError, type LayoutName, type VideoRoom } from '../src/index.js';
+import { roomTools } from './room-tools.js';
 
 const params = new URLSearchParams(location.search);
 const form = document.querySelector<HTMLFormElement>('#join-form')!;
@@ -108,7 +109,7 @@ room.addEventListener('member.joined', (e) => note(`member.joined: ${e.detail.me
 room.addEventListener('member.left', (e) => note(`member.left: ${e.detail.member.name}${kind(e.detail.member)}`));
 room.addEventListener('trackPublished', (e) => note(`trackPublished: ${e.detail.participant.identity}'s ${e.detail.publication.trackName}`));
 room.addEventListener('member.updated', (e) =>
-  note(`member.updated: ${e.detail.member.name} ${e.detail.member.updated.map((key) => `${key}=${String(e.detail.member[key])}`).join(' ')}`),
+  note(`member.updated: ${e.detail.member.name} ${e.detail.member.updated.map((key) => `${key}=${JSON.stringify(e.detail.member[key])}`).join(' ')}`),
 );
 room.addEventListener('trackSubscribed', (e) => note(`trackSubscribed: ${e.detail.participant.identity}'s ${e.detail.track.kind}`));
 room.addEventListener('trackStarted', (e) => note(`trackStarted: ${e.detail.participant.identity}'s ${e.detail.track.kind}`));
@@ -131,7 +132,8 @@ room.addEventListener('trackDimensionsChanged', (e) => {
   const size = e.detail.track.dimensions;
   if (size) note(`trackDimensionsChanged: ${e.detail.participant.identity}'s video at ${size.width}x${size.height}`);
 });
-room.addEventListener('room.updated', (e) => note(`room.updated: ${e.detail.room_session.locked ? 'locked' : 'unlocked'}`));
+room.addEventListener('room.updated', (e) => note(`room.updated: ${e.detail.updated.map((key) => `${key}=${JSON.stringify(e.detail.room[key])}`).join(' ')}`));
+roomTools(room, note);
 room.addEventListener('room.audience_count', (e) => note(`room.audience_count: ${e.detail.total}`));
 room.addEventListener('member.promoted', () => note('member.promoted: you are a member now'));
 room.addEventListener('member.demoted', () => note('member.demoted: you are in the audience now'));

@@ -6,7 +6,7 @@
  *   GET|POST /v1/rooms/:room/members/:id/meta             a member's metadata
  *   POST     /v1/rooms/:room/members/:id/raisehand        { raised? }
  *   POST     /v1/rooms/:room/prioritize_handraise         { enabled? }
- *   GET|POST /v1/rooms/:room/recordings                   list (with download URLs) | start
+ *   GET|POST /v1/rooms/:room/recordings                   list (with signed download paths) | start
  *   POST     /v1/rooms/:room/recordings/:id/:action       stop, pause, resume
  *   GET      /v1/rooms/:room/recordings/:id/file?expires=&signature=   the MP4 (a signed URL: no token)
  */
@@ -38,9 +38,10 @@ function signature(secret: string, room: string, id: string, expires: number): s
   return createHmac('sha256', secret).update(`recording\n${room}\n${id}\n${expires}`).digest('base64url');
 }
 
-function downloadUrl(serviceUrl: string, secret: string, room: string, id: string): string {
+/** A signed download path, under the service's URL as the client reaches it (the client resolves it). */
+function downloadPath(secret: string, room: string, id: string): string {
   const expires = Math.floor(Date.now() / 1000) + DOWNLOAD_SECONDS;
-  return `${serviceUrl}/v1/rooms/${encodeURIComponent(room)}/recordings/${encodeURIComponent(id)}/file?expires=${expires}&signature=${signature(secret, room, id, expires)}`;
+  return `/v1/rooms/${encodeURIComponent(room)}/recordings/${encodeURIComponent(id)}/file?expires=${expires}&signature=${signature(secret, room, id, expires)}`;
 }
 
 async function serveFile(service: RoomService, secret: string, r: StateRequest, id: string): Promise<void> {
@@ -65,7 +66,7 @@ async function serveFile(service: RoomService, secret: string, r: StateRequest, 
 }
 
 /** Handles the request if it is one of the routes above; resolves false otherwise. */
-export async function routeState(service: RoomService, signing: { jwtSecret: string; serviceUrl: string }, r: StateRequest): Promise<boolean> {
+export async function routeState(service: RoomService, signing: { jwtSecret: string }, r: StateRequest): Promise<boolean> {
   const { rest, room, req } = r;
   const get = req.method === 'GET';
   const caller = async () => (get ? (r.url.searchParams.get('member') ?? '') : String((await r.body())['member_id'] ?? ''));
@@ -97,7 +98,7 @@ export async function routeState(service: RoomService, signing: { jwtSecret: str
     if (!get) return r.send(200, await service.startRecording(grant, room, await caller())), true;
     const recordings = service.listRecordings(grant, room, await caller()).map((recording) => ({
       ...recordingView(recording),
-      ...(recording.state === 'completed' ? { url: downloadUrl(signing.serviceUrl, signing.jwtSecret, room, recording.id) } : {}),
+      ...(recording.state === 'completed' ? { download_path: downloadPath(signing.jwtSecret, room, recording.id) } : {}),
     }));
     r.send(200, { recordings });
     return true;

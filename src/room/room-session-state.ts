@@ -145,7 +145,8 @@ export abstract class StatefulRoomSession extends ModeratedRoomSession {
       const access = this.service('getRecordings()');
       const answer = await access.stateRequest('/recordings');
       const list = Array.isArray(answer['recordings']) ? answer['recordings'] : [];
-      return { recordings: list.map(recordingOf).filter((r) => r !== undefined).map((info) => new RoomSessionRecording(info, access)) };
+      const recordings = list.map((r) => recordingOf(r, access.claims.serviceUrl)).filter((r) => r !== undefined);
+      return { recordings: recordings.map((info) => new RoomSessionRecording(info, access)) };
     });
   }
 }

@@ -45,8 +45,8 @@ function memberOf(value: unknown): SharedMember {
   return Object.freeze({ meta: metaOf(data['meta']), handraised, handraisedAt: handraised ? (typeof at === 'number' ? at : Date.now()) : undefined });
 }
 
-/** A recording as the service describes it, or undefined if it is not one. */
-export function recordingOf(value: unknown): RecordingInfo | undefined {
+/** A recording as the service describes it (its download path resolved under `serviceUrl`), or undefined if it is not one. */
+export function recordingOf(value: unknown, serviceUrl?: string): RecordingInfo | undefined {
   const data = record(value);
   const states = ['recording', 'processing', 'completed', 'failed'];
   if (typeof data['id'] !== 'string' || !states.includes(data['state'] as string)) return undefined;
@@ -57,7 +57,7 @@ export function recordingOf(value: unknown): RecordingInfo | undefined {
     started_at: Number(data['started_at']) || 0,
     ...(typeof data['ended_at'] === 'number' ? { ended_at: data['ended_at'] } : {}),
     ...(typeof data['duration'] === 'number' ? { duration: data['duration'] } : {}),
-    ...(typeof data['url'] === 'string' ? { url: data['url'] } : {}),
+    ...(typeof data['download_path'] === 'string' && data['download_path'].startsWith('/') && serviceUrl !== undefined ? { url: `${serviceUrl}${data['download_path']}` } : {}),
     ...(typeof data['error'] === 'string' ? { error: data['error'] } : {}),
   });
 }
