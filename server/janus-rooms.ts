@@ -13,6 +13,8 @@ import type { RawEvent } from './room-view.js';
 
 export const MONITOR_ID = `${RESERVED_PREFIX}room-service`;
 const PLUGINS = ['janus.plugin.videoroom', 'janus.plugin.textroom'];
+/** How often Janus asks publishers for a keyframe while a room is recorded. */
+const RECORDING_FIR_SECONDS = 2;
 /** The service's own core token lasts as long as any process will. */
 const SERVICE_TOKEN_SECONDS = 10 * 365 * 24 * 3600;
 
@@ -199,10 +201,17 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
     await this.request({ request: 'moderate', room, secret: this.secret(room), id, mid, mute });
   }
 
-  /** Records every publisher of the room into `dir` (`.mjr` files), or stops (`false`). */
+  /**
+   * Records every publisher of the room into `dir` (`.mjr` files), or stops (`false`). While it
+   * records, Janus asks every publisher for a keyframe every few seconds (`fir_freq`): it asks
+   * once when recording starts, but a browser ignores a request that comes right after another
+   * (a new subscriber's), and a simulcast stream is not written until a keyframe arrives.
+   */
   async record(room: string, dir: string | false): Promise<void> {
-    if (dir !== false) await this.request({ request: 'edit', room, secret: this.secret(room), new_rec_dir: dir });
-    await this.request({ request: 'enable_recording', room, secret: this.secret(room), record: dir !== false });
+    const secret = this.secret(room);
+    if (dir !== false) await this.request({ request: 'edit', room, secret, new_rec_dir: dir, new_fir_freq: RECORDING_FIR_SECONDS });
+    await this.request({ request: 'enable_recording', room, secret, record: dir !== false });
+    if (dir === false) await this.request({ request: 'edit', room, secret, new_fir_freq: 0 });
   }
 
   /** A cascading request (`add_remote_publisher`, `publish_remotely`, ...) with the room's secret and the admin key. */

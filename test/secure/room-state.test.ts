@@ -164,9 +164,11 @@ describe('room state on the room service', () => {
     const listed = recordings.find((r) => r.id === recording.id)!;
     expect(listed.state).to.equal('completed');
     expect(listed.duration).to.be.within(seconds - 2, seconds + 2);
-    const probe = (await executeServerCommand('probe-media', { url: listed.url })) as { status: number; duration: number; streams: Array<{ codec_type: string }> };
+    const probe = (await executeServerCommand('probe-media', { url: listed.url })) as { status: number; duration: number; streams: Array<{ codec_type: string; width?: number; height?: number }> };
     expect(probe.status).to.equal(200);
     expect(probe.streams.map((s) => s.codec_type).sort()).to.deep.equal(['audio', 'video']);
+    // Both members' videos, side by side in 640x360 cells.
+    expect(probe.streams.find((s) => s.codec_type === 'video')).to.include({ width: 1280, height: 360 });
     expect(probe.duration).to.be.within(seconds - 2, seconds + 2);
     // The download URL is signed: changed, it is refused.
     const forged = (await executeServerCommand('probe-media', { url: `${listed.url!}x` })) as { status: number };
