@@ -116,11 +116,14 @@ describe('room state on the room service', () => {
     await Promise.all(moved);
     expect((await updated).detail.room.prioritize_handraise).to.equal(true);
 
-    // Carol may not lower Alice's hand; the moderator may, and Alice goes back to her place.
+    // Carol may not lower Alice's hand; the moderator may (the button in its member list), and
+    // Alice goes back to her place.
     await refusedWith(carol.setRaisedHand({ memberId: aliceId, raised: false }), 20106);
     const back = nextEvent<LayoutChangedDetail>(mod, 'layout.changed', (d) => d.layout.layers[0]?.member_id === mod.memberId);
     const lowered = memberUpdated(alice, aliceId, 'handraised');
-    await mod.setRaisedHand({ memberId: aliceId, raised: false });
+    const lower = list.shadowRoot!.querySelector<HTMLButtonElement>('[part~="action"][part~="hand"]')!;
+    expect(lower.textContent!.trim()).to.equal("Lower Alice's hand");
+    lower.click();
     expect((await lowered).detail.member.handraised).to.equal(false);
     await back;
   });

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { DOM_EVENT_TABLE, forwardRoomEvents } from '../../src/events/dom-events.js';
 import { RoomCompletedError } from '../../src/errors/errors.js';
+import type { RoomEventDetails } from '../../src/events/event-map.js';
 import { RoomSession } from '../../src/room/room-session.js';
 import type { Participant } from '../../src/room/types.js';
 import { member as memberOf } from './fake-room.js';
@@ -114,12 +115,29 @@ describe('the model-event -> DOM-event table', () => {
         'memberPromoted',
         'memberDemoted',
         'tokenAboutToExpire',
+        'recordingStarted',
+        'recordingUpdated',
+        'recordingEnded',
       ].sort(),
     );
     const room = new RoomSession({ server: '', room: '', identity: '' });
     expect(DOM_EVENT_TABLE.mediaConnected[0]!.detail(undefined, room)).to.equal(null);
     expect(DOM_EVENT_TABLE.mediaReconnecting[0]!.detail(undefined, room)).to.equal(null);
     expect(DOM_EVENT_TABLE.reconnected[0]!.detail(undefined, room)).to.equal(null);
+  });
+
+  it('gives room.updated the room state as room and room_session, and a recording to both vocabularies', () => {
+    const room = new RoomSession({ server: '', room: '', identity: '' });
+    const [updated] = DOM_EVENT_TABLE.roomUpdated;
+    const detail = updated!.detail({ locked: true, updated: ['locked'] }, room) as RoomEventDetails['room.updated'];
+    expect(detail.room).to.equal(detail.room_session);
+    expect(detail.room).to.include({ locked: true, prioritize_handraise: false, recording: false });
+    expect(detail.room.meta).to.deep.equal({});
+    expect(detail.updated).to.deep.equal(['locked']);
+    const recording = { id: 'r1' } as never;
+    expect(DOM_EVENT_TABLE.recordingStarted.map((row) => row.name)).to.deep.equal(['recording.started', 'recordingStarted']);
+    expect(DOM_EVENT_TABLE.recordingEnded.map((row) => row.name)).to.deep.equal(['recording.ended', 'recordingStopped']);
+    expect(DOM_EVENT_TABLE.recordingEnded[1]!.detail({ recording }, room)).to.deep.equal({ recording });
   });
 
   it('gives reconnecting its error (Twilio), and participantReconnecting its participant', () => {
