@@ -102,10 +102,13 @@ export class JanusCluster extends EventEmitter<{ event: [room: string, event: Ra
     return placement;
   }
 
-  /** Sends a member to a server of its room (kept while it is known); resolves with that server's public URL. */
-  placeMember(room: string, memberId: string): string {
+  /**
+   * Sends a member to a server of its room (kept while it is known); resolves with that server's
+   * public URL, or undefined with a single server (the token's URL, which a page may have set, holds).
+   */
+  placeMember(room: string, memberId: string): string | undefined {
     const placement = this.rooms.get(room);
-    if (!placement) return this.servers[0]!.publicUrl;
+    if (!placement) return undefined;
     let server = placement.members.get(memberId);
     if (server === undefined) {
       const here = placement.servers.map(() => 0);
@@ -113,7 +116,7 @@ export class JanusCluster extends EventEmitter<{ event: [room: string, event: Ra
       server = placement.servers[this.leastLoaded(placement.servers.map((_, i) => i), here)]!;
       placement.members.set(memberId, server);
     }
-    return this.servers[server]!.publicUrl;
+    return this.servers.length === 1 ? undefined : this.servers[server]!.publicUrl;
   }
 
   /** The index of the server a member was sent to. */

@@ -169,7 +169,7 @@ export class RoomServiceBase {
       identity: member.identity,
       permissions: member.permissions,
       interactivity_mode: member.role,
-      janus: { token, join: member.join, url },
+      janus: { token, join: member.join, ...(url === undefined ? {} : { url }) },
       room: { ...this.roomState(room), ...this.audienceFor(room, member) },
       members: Object.fromEntries([...room.members.values()].map((m) => [m.id, this.memberState(m)])),
       ...(member.role === 'audience' ? { view: viewAsJoined(this.viewOn(room, server), room.name) } : {}),

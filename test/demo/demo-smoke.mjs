@@ -119,6 +119,44 @@ try {
       { timeout: 20_000, polling: 100 },
     );
     console.log("demo: with tokens, Alice mutes Bob from her member list and Bob's controls show it");
+
+    // Bob raises his hand with his controls; Alice sees it on his tile.
+    await pressControl(bob.page, 'hand');
+    await alice.page.bringToFront();
+    await alice.page.waitForFunction(
+      () => [...document.querySelector('video-room').shadowRoot.querySelectorAll('participant-tile')].some((tile) => tile.resolvedMember?.name === 'Bob' && tile.hasAttribute('handraised')),
+      { timeout: 20_000, polling: 100 },
+    );
+    console.log("demo: Bob raises his hand and Alice sees it on his tile");
+
+    // Alice records a few seconds (75 more frames of Bob's video reach her), stops, and the
+    // page lists the file, which the room service serves as an MP4.
+    const framesOfBob = () =>
+      alice.page.evaluate(() => {
+        const tile = [...document.querySelector('video-room').shadowRoot.querySelectorAll('participant-tile')].find((t) => t.resolvedMember?.name === 'Bob');
+        return tile?.shadowRoot.querySelector('video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0;
+      });
+    await alice.page.click('#record');
+    await alice.page.waitForFunction(() => document.querySelector('#record').getAttribute('aria-pressed') === 'true', { timeout: 20_000, polling: 100 });
+    const before = await framesOfBob();
+    await alice.page.waitForFunction(
+      (before) => {
+        const tile = [...document.querySelector('video-room').shadowRoot.querySelectorAll('participant-tile')].find((t) => t.resolvedMember?.name === 'Bob');
+        return (tile?.shadowRoot.querySelector('video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0) > before + 75;
+      },
+      { timeout: 20_000, polling: 100 },
+      before,
+    );
+    await alice.page.click('#record');
+    const download = await alice.page
+      .waitForFunction(() => document.querySelector('#recordings a')?.href, { timeout: 60_000, polling: 100 })
+      .then((handle) => handle.jsonValue());
+    const served = await alice.page.evaluate(async (url) => {
+      const response = await fetch(url);
+      return { status: response.status, type: response.headers.get('content-type'), size: (await response.arrayBuffer()).byteLength };
+    }, download);
+    if (served.status !== 200 || served.type !== 'video/mp4' || served.size < 10_000) throw new Error(`the recording download answered ${JSON.stringify(served)}`);
+    console.log(`demo: Alice records the room and downloads a ${Math.round(served.size / 1024)} KB MP4`);
   }
 
   await pressControl(bob.page, 'leave');
