@@ -13,7 +13,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { RoomService } from './room-service.js';
-import { MEMBER_ACTIONS, ROOM_ACTIONS, type Channel, type MemberAction, type RoomAction } from './service.js';
+import { MEMBER_ACTIONS, ROOM_ACTIONS, type Channel, type MemberAction, type RoomAction } from './service-model.js';
 import { routeState } from './http-state.js';
 import { ServiceError } from './service-error.js';
 import { createRoomToken, verifyRoomToken, type RoomTokenOptions, type TokenSigning } from './tokens.js';

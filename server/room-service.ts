@@ -8,7 +8,8 @@ import type { JanusSettings } from './janus-rooms.js';
 import { recordingView, Recordings, notSupported, type Recording, type RecordingSettings } from './recordings.js';
 import { applyMeta, checkHand, checkMemberMeta, checkRoomMeta, readMetaChange, readToggle, type Meta } from './room-state.js';
 import { forbidden, notFound } from './service-error.js';
-import { RoomServiceBase, type Member, type Room } from './service.js';
+import type { Member, Room } from './service-model.js';
+import { RoomServiceBase } from './service.js';
 import type { RoomGrant } from './tokens.js';
 
 export class RoomService extends RoomServiceBase {
