@@ -24,7 +24,7 @@ export abstract class StatefulRoomSession extends ModeratedRoomSession {
   /** What the service pushed: events for the room and recordings (members' changes come from the snapshot). */
   protected override onSharedState(change: StateChange): void {
     this.changed();
-    if (change.kind === 'room') {
+    if (change.kind === 'room' && change.updated.length > 0) {
       this.events.emit('roomUpdated', { locked: this.locked, updated: change.updated });
     } else if (change.kind === 'recording' && this.access) {
       const recording = new RoomSessionRecording(change.recording, this.access);

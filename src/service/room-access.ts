@@ -203,6 +203,7 @@ export class RoomAccess {
   private admit(admitted: Admitted): void {
     // Coming back, the service must know us as the member Janus knows.
     if (this.memberId && admitted.member_id !== this.memberId) throw new SignalingConnectionError(`${SignalingConnectionError.defaultMessage}: the room service no longer knows this member`);
+    const resuming = this.memberId !== '';
     this.memberId = admitted.member_id;
     this.credentials.token = admitted.janus.token;
     this.credentials.join = admitted.janus.join;
@@ -212,7 +213,9 @@ export class RoomAccess {
     this.locked = admitted.room?.locked === true;
     this.audienceCount = Number(admitted.room?.audience_count) || 0;
     this.audience = audienceList(admitted.room?.audience);
-    this.shared.reset(admitted.room, admitted.members);
+    const change = this.shared.reset(admitted.room, admitted.members);
+    // Back after a break: what changed meanwhile shows (the members' part through the snapshot).
+    if (resuming) this.events.emit('state', change);
     this.setView(admitted.view);
   }
 

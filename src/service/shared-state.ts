@@ -69,13 +69,22 @@ export class SharedState {
   /** Replaced (never changed in place) when a member's state changes. */
   members: ReadonlyMap<string, SharedMember> = new Map();
 
-  /** Takes the state a (re)admission tells. */
-  reset(room: unknown, members: unknown): void {
+  /**
+   * Takes the state a (re)admission tells; resolves what changed of the room's (after a broken
+   * event stream came back, pushes may have been missed meanwhile).
+   */
+  reset(room: unknown, members: unknown): StateChange {
     const data = record(room);
-    this.meta = metaOf(data['meta']);
-    this.prioritizeHandraise = data['prioritize_handraise'] === true;
+    const meta = metaOf(data['meta']);
+    const prioritize = data['prioritize_handraise'] === true;
+    const updated: Array<'meta' | 'prioritize_handraise'> = [];
+    if (JSON.stringify(meta) !== JSON.stringify(this.meta)) updated.push('meta');
+    if (prioritize !== this.prioritizeHandraise) updated.push('prioritize_handraise');
+    this.meta = meta;
+    this.prioritizeHandraise = prioritize;
     this.recording = data['recording'] === true;
     this.members = new Map(Object.entries(record(members)).map(([id, value]) => [id, memberOf(value)]));
+    return { kind: 'room', updated };
   }
 
   member(id: string): SharedMember | undefined {
