@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import { linkKey, plan, type CascadeLink, type CascadeStep } from './cascade.js';
 import { JanusRooms, MONITOR_ID, serversOf, type JanusServer, type JanusSettings } from './janus-rooms.js';
 import { EMPTY_VIEW, reduceView, type RawEvent, type RoomView } from './room-view.js';
+import { sharedPromise } from './shared-promise.js';
 
 interface Placement {
   servers: number[];
@@ -76,13 +77,7 @@ export class JanusCluster extends EventEmitter<{ event: [room: string, event: Ra
 
   /** Creates the room where it belongs (placing it the first time) and monitors it there. */
   async ensureRoom(room: string): Promise<void> {
-    let placing = this.placing.get(room);
-    if (!placing) {
-      placing = this.place(room);
-      this.placing.set(room, placing);
-      placing.catch(() => this.placing.delete(room));
-    }
-    const placement = await placing;
+    const placement = await sharedPromise(this.placing, room, () => this.place(room));
     await Promise.all(placement.servers.map((i) => this.janus[i]!.ensureRoom(room)));
   }
 

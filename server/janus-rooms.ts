@@ -10,6 +10,7 @@ import Janode, { type JanodeConnection, type JanodeHandle, type JanodeSession } 
 import VideoRoomPlugin from 'janode/plugins/videoroom';
 import { janusToken, RESERVED_PREFIX } from './tokens.js';
 import type { RawEvent } from './room-view.js';
+import { sharedPromise } from './shared-promise.js';
 
 export const MONITOR_ID = `${RESERVED_PREFIX}room-service`;
 const PLUGINS = ['janus.plugin.videoroom', 'janus.plugin.textroom'];
@@ -159,13 +160,7 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
   }
 
   private monitor(room: string): Promise<RawHandle> {
-    let monitor = this.monitors.get(room);
-    if (!monitor) {
-      monitor = this.startMonitor(room);
-      this.monitors.set(room, monitor);
-      monitor.catch(() => this.monitors.delete(room));
-    }
-    return monitor;
+    return sharedPromise(this.monitors, room, () => this.startMonitor(room));
   }
 
   private async startMonitor(room: string): Promise<RawHandle> {
