@@ -9,11 +9,16 @@ import '../elements/device-select/define.js';
 import '../elements/local-preview/define.js';
 import '../elements/screen-share/define.js';
 import '../elements/audio-level/define.js';
+import '../elements/room-chat/define.js';
 
 export { VideoRoom } from '../elements/video-room/video-room.js';
 export { ParticipantTile } from '../elements/participant-tile/participant-tile.js';
 export { RoomControls } from '../elements/room-controls/room-controls.js';
 export { MemberList } from '../elements/member-list/member-list.js';
+export { RoomChat } from '../elements/room-chat/room-chat.js';
+export { ChatClient, type ChatClientEvents, type ChatClientOptions, type ChatSessionSource, type ConnectionState as ChatConnectionState, type CreateChannelOptions, type ChannelDescriptor } from './chat/chat-client.js';
+export { Channel, type ChannelEvents } from './chat/channel.js';
+export { ChatMember, ChatMessage, type Paginator } from './chat/chat-objects.js';
 export { DeviceSelect, type DeviceChangeDetail } from '../elements/device-select/device-select.js';
 export { LocalPreview } from '../elements/local-preview/local-preview.js';
 export { ScreenShare, type ScreenShareMode } from '../elements/screen-share/screen-share.js';

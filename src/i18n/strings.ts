@@ -62,6 +62,16 @@ export const ENGLISH = {
   lowerHandOf: (name: string) => `Lower ${name}'s hand`,
   /** The recording indicator of `<video-room>`. */
   recording: 'Recording',
+  /** `<room-chat>`. */
+  chat: 'Chat',
+  unreadMessages: (n: number) => (n === 1 ? '1 unread message' : `${n} unread messages`),
+  chatState: (state: string) =>
+    ({ connecting: 'Connecting to the chat…', disconnected: 'The chat starts when you join the room.', error: 'The chat lost its connection.', denied: 'The chat refused this token.' })[state] ?? state,
+  chatFailed: 'The chat could not start',
+  typing: (names: string[]) => (names.length === 1 ? `${names[0]} is typing…` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are typing…`),
+  messageInput: 'Message',
+  messagePlaceholder: 'Write a message',
+  send: 'Send',
 };
 
 export type Strings = typeof ENGLISH;

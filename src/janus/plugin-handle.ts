@@ -29,6 +29,10 @@ export type HandleEvents = {
   webrtcState: { up: boolean; reason?: string };
   /** Janus saw packets lost on this PeerConnection (`uplink`: what we send it). */
   slowLink: { uplink: boolean; lost: number };
+  /** The PeerConnection's data channel opened (`label`). */
+  dataOpen: { label: string };
+  /** A data channel message: text or binary, with its channel's label (VideoRoom: the sender's id). */
+  data: { data: string | ArrayBuffer; label: string };
 };
 
 export interface SendOptions {
@@ -70,6 +74,11 @@ export class PluginHandle {
       webrtcState: (up: boolean, reason?: string) =>
         this.events.emit('webrtcState', reason === undefined ? { up } : { up, reason }),
       slowLink: (uplink: boolean, lost: number) => this.events.emit('slowLink', { uplink: uplink === true, lost: Number(lost) || 0 }),
+      ondataopen: (label: string) => this.events.emit('dataOpen', { label: String(label ?? '') }),
+      ondata: (data: string | ArrayBuffer | Blob, label: string) => {
+        if (typeof data === 'string' || data instanceof ArrayBuffer) this.events.emit('data', { data, label: String(label ?? '') });
+        else void data.arrayBuffer().then((buffer) => this.events.emit('data', { data: buffer, label: String(label ?? '') }));
+      },
     };
   }
 
@@ -145,6 +154,18 @@ export class PluginHandle {
 
   async handleRemoteJsep(jsep: Jsep): Promise<void> {
     await this.webrtc('applying the answer', (success, error) => this.handle.handleRemoteJsep({ jsep, success, error }));
+  }
+
+  /** Sends on the PeerConnection's data channel (`label`: janus.js's default channel when omitted). */
+  sendData(data: string | ArrayBuffer, label?: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.handle.data({
+        ...(typeof data === 'string' ? { text: data } : { data }),
+        ...(label === undefined ? {} : { label }),
+        success: () => resolve(),
+        error: (error: string) => reject(new JanusFailure('webrtc', `sending data failed: ${error}`)),
+      } as JanusJS.PluginDataParam);
+    });
   }
 
   /**

@@ -4,6 +4,7 @@
  * (`setRaisedHand`, `setPrioritizeHandraise`) and recordings (`startRecording`, `getRecordings`).
  * Each needs a join with a room token; the service checks the permission and tells every member.
  */
+import type { ChatSessionSource } from '../chat/chat-client.js';
 import { RoomSessionRecording } from '../service/recording.js';
 import { recordingOf, type Meta, type StateChange } from '../service/shared-state.js';
 import { ModeratedRoomSession } from './room-session-moderation.js';
@@ -31,6 +32,44 @@ export abstract class StatefulRoomSession extends ModeratedRoomSession {
       const type = change.phase === 'started' ? 'recordingStarted' : change.phase === 'ended' ? 'recordingEnded' : 'recordingUpdated';
       this.events.emit(type, { recording });
     }
+  }
+
+  /**
+   * Where a chat on this room gets its Janus session (`<room-chat>`, `new ChatClient({ source })`):
+   * the session of the current join, followed through reconnections, and the join token.
+   */
+  chatSource(): ChatSessionSource {
+    let ended: ReturnType<ChatSessionSource['ended']>;
+    let joinedOnce = false;
+    return {
+      session: () => (this.state === 'connected' ? this.membership?.session : undefined),
+      ended: () => ended,
+      token: () => this.access?.credentials.join || undefined,
+      subscribe: (listener) => {
+        const onState = () => {
+          if (this.state === 'connected') {
+            joinedOnce = true;
+            ended = undefined;
+          }
+          listener();
+        };
+        const onLeft = ({ reason, error }: { reason?: string; error?: Error }) => {
+          if (joinedOnce) ended = reason === 'token_expired' ? 'token_expired' : error ? 'failed' : 'left';
+          listener();
+        };
+        this.events.on('state', onState);
+        this.events.on('left', onLeft);
+        return () => {
+          this.events.off('state', onState);
+          this.events.off('left', onLeft);
+        };
+      },
+    };
+  }
+
+  /** This client's identity while joining or joined (the token's, when joined with one). */
+  get identity(): string | null {
+    return this.membership?.options.identity ?? null;
   }
 
   /** The Janus server this client joined through (with several, the room service picks it), while joining or joined. */

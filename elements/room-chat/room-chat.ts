@@ -1,0 +1,188 @@
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { Channel } from '../../src/chat/channel.js';
+import type { ChatClient } from '../../src/chat/chat-client.js';
+import type { ChatMember, ChatMessage } from '../../src/chat/chat-objects.js';
+import { RoomController } from '../../src/controllers/room-controller.js';
+import { stringsFor } from '../../src/i18n/strings.js';
+import { VERSION } from '../../src/version.js';
+import { ChatLink } from './chat-link.js';
+import { roomChatStyles } from './room-chat.styles.js';
+
+/**
+ * @tagname room-chat
+ * @summary The chat of the room it sits in (or the `<video-room>` its `for` attribute names):
+ * Janus TextRoom over the room's own Janus session, with Twilio IP Messaging's client API and events.
+ *
+ * Once the room is joined the chat joins the channel named after the room, with the room's
+ * identity; late joiners get the recent history. It shows the messages (only those on screen are
+ * in the DOM, so long histories stay light), who is typing, an unread count while you are
+ * scrolled up or away, and a composer: Enter sends, Shift+Enter starts a new line. Every name and
+ * message is text, never markup. New messages from others are announced politely to screen readers.
+ *
+ * @fires messageAdded - A new message: `detail.message` (`author`, `body`, `timestamp`, `index`, `sid`, `attributes`).
+ * @fires messageUpdated - A message was edited: `detail.message`, `detail.updateReasons`.
+ * @fires messageRemoved - A message was removed: `detail.message`.
+ * @fires memberJoined - Someone joined the channel: `detail.member` (`identity`, `sid`).
+ * @fires memberLeft - Someone left the channel: `detail.member`.
+ * @fires memberUpdated - A member's `isTyping` changed: `detail.member`, `detail.updateReasons`.
+ * @fires typingStarted - A member started typing: `detail.member`.
+ * @fires typingEnded - A member stopped typing (a few seconds without a signal, or they sent): `detail.member`.
+ * @fires channelAdded - The client learnt of a channel: `detail.channel`.
+ * @fires channelJoined - The chat joined its channel: `detail.channel`.
+ * @fires channelLeft - The chat left its channel: `detail.channel`.
+ * @fires channelRemoved - The channel was destroyed: `detail.channel`.
+ * @fires connectionStateChanged - `detail.connectionState`: `connecting`, `connected`, `disconnected`, `error` or `denied`.
+ * @fires tokenExpired - The room's token expired.
+ *
+ * @csspart header - The title row, with the unread count.
+ * @csspart unread - The unread count (hidden at 0).
+ * @csspart messages - The scrolling message list.
+ * @csspart message - One message (`data-own` for this client's).
+ * @csspart author - A message's author.
+ * @csspart time - A message's time.
+ * @csspart body - A message's text.
+ * @csspart typing - "Alice is typing…".
+ * @csspart composer - The form with the input and the Send button.
+ * @csspart input - The message input.
+ * @csspart send - The Send button.
+ * @csspart status - The connection state, when not connected.
+ *
+ * @cssproperty --room-chat-background - Background.
+ * @cssproperty --room-chat-color - Text colour.
+ * @cssproperty --room-chat-height - Height of the message list (default 16rem).
+ * @cssproperty --room-chat-own-background - Background of this client's messages.
+ * @cssproperty --room-chat-message-background - Background of the others' messages.
+ * @cssproperty --room-chat-unread-background - Background of the unread count.
+ */
+export class RoomChat extends LitElement {
+  static override styles = roomChatStyles;
+  static readonly version = VERSION;
+
+  private readonly room = new RoomController(this, () => this.for);
+  private readonly link = new ChatLink(this);
+
+  /** The id of the `<video-room>` whose chat this is, when the chat is not inside it. */
+  @property({ reflect: true }) for = '';
+
+  /** Messages from others not seen yet (you were scrolled up, or the page was hidden). */
+  @property({ type: Number, reflect: true, attribute: 'unread' }) unreadCount = 0;
+
+  @state() private announcement = '';
+  @query('[part~="messages"]') private list!: HTMLElement & VirtualizerHostElement;
+
+  /** The chat client (Twilio IP Messaging `Client`), once the room is joined. */
+  get client(): ChatClient | undefined {
+    return this.link.client;
+  }
+
+  /** The joined channel (`sendMessage`, `typing`, `getMessages`, `getMembers`), once joined. */
+  get channel(): Channel | undefined {
+    return this.link.channel;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('messageAdded', this.onMessage);
+    document.addEventListener('visibilitychange', this.onVisible);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('messageAdded', this.onMessage);
+    document.removeEventListener('visibilitychange', this.onVisible);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('for')) this.room.resolve();
+    this.link.bind(this.room.session);
+  }
+
+  private readonly onMessage = (event: Event): void => {
+    const { message } = (event as CustomEvent<{ message: ChatMessage }>).detail;
+    if (event.target !== this || message.memberSid === this.link.client?.username) {
+      void this.updateComplete.then(() => this.scrollToEnd());
+      return;
+    }
+    const atEnd = this.atEnd();
+    if (!atEnd || document.hidden) this.unreadCount += 1;
+    this.announcement = `${message.author}: ${message.body}`;
+    if (atEnd) void this.updateComplete.then(() => this.scrollToEnd());
+  };
+
+  private readonly onVisible = (): void => {
+    if (!document.hidden && this.atEnd()) this.unreadCount = 0;
+  };
+
+  private atEnd(): boolean {
+    const list = this.list;
+    return !list || list.scrollHeight - list.scrollTop - list.clientHeight < 24;
+  }
+
+  private scrollToEnd(): void {
+    const count = this.messages.length;
+    if (count > 0) this.list?.[virtualizerRef]?.element(count - 1)?.scrollIntoView({ block: 'end' });
+    if (!document.hidden) this.unreadCount = 0;
+  }
+
+  private onScroll(): void {
+    if (this.atEnd() && !document.hidden) this.unreadCount = 0;
+  }
+
+  /** The channel's messages (read at render: the channel keeps them). */
+  private get messages(): readonly ChatMessage[] {
+    return this.link.channel?.messages ?? [];
+  }
+
+  private send(event: Event): void {
+    event.preventDefault();
+    const input = this.renderRoot.querySelector<HTMLTextAreaElement>('[part~="input"]')!;
+    const body = input.value.trim();
+    const channel = this.link.channel;
+    if (!body || !channel) return;
+    input.value = '';
+    channel.sendMessage(body).catch((error: unknown) => {
+      input.value = body;
+      this.dispatchEvent(new CustomEvent('error', { detail: { error }, composed: true }));
+    });
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) this.send(event);
+    else if (event.key !== 'Tab' && event.key !== 'Shift') this.link.channel?.typing();
+  }
+
+  protected override render() {
+    const strings = stringsFor(this);
+    const client = this.link.client;
+    const channel = this.link.channel;
+    const own = client?.username;
+    const typing = channel ? [...channel.members.values()].filter((m: ChatMember) => m.isTyping).map((m) => m.identity) : [];
+    const state = client?.connectionState ?? 'disconnected';
+    return html`<div part="header">
+        <h2 id="title">${strings.chat}</h2>
+        <span part="unread" ?hidden=${this.unreadCount === 0} aria-label=${strings.unreadMessages(this.unreadCount)}>${this.unreadCount}</span>
+      </div>
+      ${state === 'connected' && channel ? nothing : html`<p part="status">${this.link.error ? `${strings.chatFailed}: ${this.link.error.message}` : strings.chatState(state)}</p>`}
+      <div part="messages" role="log" aria-labelledby="title" tabindex="0" @scroll=${this.onScroll}>
+        ${virtualize({
+          scroller: true,
+          items: this.messages as ChatMessage[],
+          keyFunction: (m: ChatMessage) => m.sid,
+          renderItem: (m: ChatMessage) =>
+            html`<div part="message" ?data-own=${m.memberSid === own}>
+              <span part="author">${m.author}</span>
+              <time part="time" datetime=${m.timestamp.toISOString()}>${m.timestamp.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}</time>
+              <p part="body">${m.body}</p>
+            </div>`,
+        })}
+      </div>
+      <p part="typing" aria-hidden="true">${typing.length ? strings.typing(typing) : nothing}</p>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <form part="composer" @submit=${this.send}>
+        <textarea part="input" rows="1" aria-label=${strings.messageInput} placeholder=${strings.messagePlaceholder} ?disabled=${!channel} @keydown=${this.onKey}></textarea>
+        <button part="send" type="submit" ?disabled=${!channel}>${strings.send}</button>
+      </form>`;
+  }
+}
