@@ -28,3 +28,16 @@ declare module 'janode/plugins/videoroom' {
   const VideoRoomPlugin: { id: string; Handle: new (...args: never[]) => JanodeHandle; EVENT: Record<string, string> };
   export default VideoRoomPlugin;
 }
+
+declare module 'janode/plugins/textroom' {
+  import type { JanodeHandle } from 'janode';
+  export interface TextRoomHandle extends JanodeHandle {
+    exists(params: { room: string }): Promise<{ exists: boolean }>;
+    create(params: { room: string; admin_key?: string; description?: string; secret?: string; is_private?: boolean; history?: number }): Promise<unknown>;
+    allow(params: { room: string; action: 'enable' | 'disable' | 'add' | 'remove'; list: string[]; secret?: string }): Promise<unknown>;
+    destroy(params: { room: string; secret?: string }): Promise<unknown>;
+    kick(params: { room: string; username: string; secret?: string }): Promise<unknown>;
+  }
+  const TextRoomPlugin: { id: string; Handle: new (...args: never[]) => TextRoomHandle; EVENT: Record<string, string> };
+  export default TextRoomPlugin;
+}

@@ -135,6 +135,14 @@ export class JanusCluster extends EventEmitter<{ event: [room: string, event: Ra
     await Promise.all(this.serversFor(room).map((janus) => janus.allow(room, tokens, action)));
   }
 
+  async allowChat(room: string, tokens: string[], action: 'add' | 'remove'): Promise<void> {
+    await Promise.all(this.serversFor(room).map((janus) => janus.allowChat(room, tokens, action)));
+  }
+
+  async kickChat(room: string, memberId: string): Promise<void> {
+    await Promise.all(this.serversFor(room).map((janus) => janus.kickChat(room, memberId).catch(() => {})));
+  }
+
   async moderate(room: string, id: string, mid: string, mute: boolean): Promise<void> {
     await Promise.all(this.serversFor(room, id).map((janus) => janus.moderate(room, id, mid, mute)));
   }

@@ -7,6 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import Janode, { type JanodeConnection, type JanodeHandle, type JanodeSession } from 'janode';
+import TextRoomPlugin, { type TextRoomHandle } from 'janode/plugins/textroom';
 import VideoRoomPlugin from 'janode/plugins/videoroom';
 import { janusToken, RESERVED_PREFIX } from './tokens.js';
 import type { RawEvent } from './room-view.js';
@@ -78,6 +79,8 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
   private connection: JanodeConnection | undefined;
   private session: JanodeSession | undefined;
   private control: RawHandle | undefined;
+  /** TextRoom: each room's chat channel lives there, under the same name. */
+  private chat: TextRoomHandle | undefined;
   private readonly monitors = new Map<string, Promise<RawHandle>>();
   /** Rooms being destroyed: a room wanted again meanwhile is created anew after that. */
   private readonly retiring = new Map<string, Promise<void>>();
@@ -95,6 +98,7 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
     this.connection.once(Janode.EVENT['CONNECTION_CLOSED']!, () => this.emit('lost'));
     this.session = await this.connection.create();
     this.control = await this.session.attach(RAW_PLUGIN);
+    this.chat = await this.session.attach(TextRoomPlugin);
   }
 
   async close(): Promise<void> {
@@ -156,7 +160,33 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
         if (!String((error as Error).message).startsWith('427')) throw error;
       }
     }
+    await this.ensureChat(room);
     await this.monitor(room);
+  }
+
+  /**
+   * The room's chat: a TextRoom room of the same name, with history, whose `allowed` list holds
+   * the join tokens of everyone admitted (members and audience).
+   */
+  private async ensureChat(room: string): Promise<void> {
+    const chat = this.chat!;
+    if ((await chat.exists({ room })).exists) return;
+    try {
+      await chat.create({ room, admin_key: this.settings.adminKey, description: room, secret: this.secret(room), is_private: true, history: 100 });
+      await chat.allow({ room, action: 'enable', list: [], secret: this.secret(room) });
+    } catch (error) {
+      if (!String((error as Error).message).startsWith('418')) throw error;
+    }
+  }
+
+  /** Takes a member (its chat username is its member id) out of the room's chat. */
+  async kickChat(room: string, username: string): Promise<void> {
+    await this.chat?.kick({ room, username, secret: this.secret(room) });
+  }
+
+  /** Lets tokens into the room's chat (`add`) or out of it (`remove`). */
+  async allowChat(room: string, tokens: string[], action: 'add' | 'remove'): Promise<void> {
+    if (tokens.length) await this.chat?.allow({ room, action, list: tokens, secret: this.secret(room) });
   }
 
   private monitor(room: string): Promise<RawHandle> {
@@ -183,6 +213,7 @@ export class JanusRooms extends EventEmitter<{ event: [room: string, event: RawE
     const retired = (async () => {
       await (await monitor?.catch(() => undefined))?.detach().catch(() => {});
       await this.request({ request: 'destroy', room, secret: this.secret(room) });
+      await this.chat?.destroy({ room, secret: this.secret(room) }).catch(() => {});
     })().finally(() => this.retiring.delete(room));
     this.retiring.set(room, retired.catch(() => {}));
     return retired;

@@ -101,6 +101,8 @@ export class RoomServiceBase {
       handraisedAt: undefined,
     };
     if (member.role === 'member') await this.janus.allow(roomName, [join], 'add');
+    // Everyone admitted may chat (the room's TextRoom room checks the same join token).
+    await this.janus.allowChat(roomName, [join], 'add');
     room.members.set(id, member);
     this.welcome(room, member, channel, token);
     if (member.role === 'audience') this.broadcastAudience(room);
@@ -155,6 +157,8 @@ export class RoomServiceBase {
       await this.janus.allow(roomName, [credentials.join], 'add');
       await this.janus.allow(roomName, [member.join], 'remove');
     }
+    await this.janus.allowChat(roomName, [credentials.join], 'add');
+    await this.janus.allowChat(roomName, [member.join], 'remove');
     Object.assign(member, { join: credentials.join, expires: grant.expires, permissions: grant.permissions });
     member.tokenIds.add(grant.tokenId);
     return { ...credentials, permissions: grant.permissions };
@@ -240,6 +244,7 @@ export class RoomServiceBase {
     this.forget(room, target);
     await this.janus.allow(room.name, [target.join], 'remove');
     await Promise.all(idsOf(room.view, target.id).map((id) => this.janus.kick(room.name, id).catch(() => {})));
+    await this.janus.kickChat(room.name, target.id);
   }
 
   private forget(room: Room, member: Member): void {
@@ -249,6 +254,7 @@ export class RoomServiceBase {
     member.channel = undefined;
     if (room.members.delete(member.id) && member.role === 'audience') this.broadcastAudience(room);
     this.janus.releaseMember(room.name, member.id);
+    this.janus.allowChat(room.name, [member.join], 'remove').catch(() => {});
     this.idle(room);
   }
 

@@ -26,6 +26,7 @@ export { AudioLevel } from '../elements/audio-level/audio-level.js';
 export { RoomSession } from './room/room-session.js';
 export type { MemberParams, RoomSessionEvents, TrackEvent } from './room/room-session.js';
 export { RoomSessionRecording } from './service/recording.js';
+export { LocalDataTrack, MAX_DATA_BYTES, type LocalDataTrackOptions } from './room/data-tracks.js';
 export type { RecordingInfo, Meta } from './service/shared-state.js';
 export {
   RoomSessionSource,

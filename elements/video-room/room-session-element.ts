@@ -11,6 +11,7 @@ import { RoomSession, type MemberParams } from '../../src/room/room-session.js';
 import type { LayoutChoice, LayoutName, VideoLayout, VideoPosition, VideoPositions } from '../../src/room/layout.js';
 import type { Member, Participant } from '../../src/room/types.js';
 import type { RoomSessionRecording } from '../../src/service/recording.js';
+import type { LocalDataTrack } from '../../src/room/data-tracks.js';
 
 export class RoomSessionElement extends LitElement {
   /** The room model: SignalWire-style methods and state, for anything the attributes don't cover. */
@@ -227,6 +228,15 @@ export class RoomSessionElement extends LitElement {
   /** The room's recordings, with download URLs for completed ones (`room.recording`). */
   getRecordings(): Promise<{ recordings: RoomSessionRecording[] }> {
     return this.roomSession.getRecordings();
+  }
+
+  /** Publishes a `LocalDataTrack` (Twilio): its `send()` reaches everyone as `trackMessage`. */
+  publishTrack(track: LocalDataTrack): Promise<LocalDataTrack> {
+    return this.roomSession.publishTrack(track);
+  }
+
+  unpublishTrack(track: LocalDataTrack): LocalDataTrack {
+    return this.roomSession.unpublishTrack(track);
   }
 
   /** Not supported on Janus VideoRoom: rejects with `NotSupportedError`. */

@@ -91,6 +91,7 @@ const OPTION_PROPERTIES = [
  * @fires trackSubscribed - A member's track arrived (Twilio): `detail.track.mediaStreamTrack`.
  * @fires trackUnsubscribed - A member's track went away (Twilio).
  * @fires trackStarted - Media of a member's track started flowing (Twilio).
+ * @fires trackMessage - Another member's data-track message (Twilio): `detail.data` (string or ArrayBuffer), `detail.track`, `detail.participant` (the sender).
  * @fires trackSubscriptionFailed - A member's track could not be subscribed to (Twilio).
  * @fires member.updated - A member's state changed (SignalWire): `detail.member.updated` lists the fields (`meta`, `handraised`, ...).
  * @fires room.updated - The room's state changed (SignalWire; needs a token): `detail.room` (`locked`, `meta`, `prioritize_handraise`, `recording`), `detail.updated`.

@@ -6,6 +6,7 @@
  * channel is open, `disconnected` after `shutdown()` (or when its room left), `error` when the
  * connection broke for good, `denied` when Janus refused the token.
  */
+import { AccessTokenGrantsInvalidError } from '../errors/errors.js';
 import { JanusSession, type JanusFailure } from '../janus/janus-client.js';
 import { newMemberId } from '../room/member-types.js';
 import { EventEmitter } from '../util/emitter.js';
@@ -99,7 +100,7 @@ function describe(description: unknown, fallback: string): { friendlyName: strin
 }
 
 /** Janus refusals that mean the token is not good enough. */
-const isDenial = (error: unknown) => [403, 405, 419, 433].includes((error as JanusFailure)?.janusCode ?? 0);
+const isDenial = (error: unknown) => error instanceof AccessTokenGrantsInvalidError || [403, 405, 419, 433].includes((error as JanusFailure)?.janusCode ?? 0);
 const RELAYED: Array<keyof ChannelEvents & keyof ChatClientEvents> = ['messageAdded', 'messageUpdated', 'messageRemoved', 'memberJoined', 'memberLeft', 'memberUpdated', 'typingStarted', 'typingEnded'];
 
 export class ChatClient extends EventEmitter<ChatClientEvents> {
@@ -306,7 +307,7 @@ export class ChatClient extends EventEmitter<ChatClientEvents> {
         return await this.createChannel({ uniqueName });
       } catch (error) {
         // Created by someone else meanwhile (TextRoom 418): it exists now.
-        if ((error as JanusFailure).janusCode === 418) return this.getChannelByUniqueName(uniqueName);
+        if (((error as Error).cause as JanusFailure | undefined)?.janusCode === 418) return this.getChannelByUniqueName(uniqueName);
         throw error;
       }
     }

@@ -93,6 +93,7 @@ export const DOM_EVENT_TABLE: Table = {
     { name: 'trackUnpublished', detail: ({ publication, participant }) => ({ publication, participant }) },
   ],
   trackSubscribed: [{ name: 'trackSubscribed', detail: trackDetail }],
+  trackMessage: [{ name: 'trackMessage', detail: ({ data, track, participant }) => ({ data, track, participant }) }],
   trackUnsubscribed: [{ name: 'trackUnsubscribed', detail: trackDetail }],
   trackStarted: [{ name: 'trackStarted', detail: trackDetail }],
   trackEnabled: [{ name: 'trackEnabled', detail: trackDetail }],

@@ -162,6 +162,13 @@ export interface TokenAboutToExpireDetail {
   expires: number;
 }
 
+/** `trackMessage` (Twilio): another member's data-track message, the track, and the sender. */
+export interface TrackMessageDetail {
+  data: string | ArrayBuffer;
+  track: { readonly kind: 'data'; readonly sid: string; readonly name: string };
+  participant: Participant;
+}
+
 /** Event name -> `detail` type, for every event `<video-room>` dispatches. */
 export interface RoomEventDetails {
   'room.joined': RoomJoinedDetail;
@@ -200,6 +207,7 @@ export interface RoomEventDetails {
   trackPublished: TrackPublicationEventDetail;
   trackUnpublished: TrackPublicationEventDetail;
   trackSubscribed: TrackEventDetail;
+  trackMessage: TrackMessageDetail;
   trackUnsubscribed: TrackEventDetail;
   trackStarted: TrackEventDetail;
   trackEnabled: TrackEventDetail;

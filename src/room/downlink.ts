@@ -27,6 +27,8 @@ export interface DownlinkHooks {
   connectionState(state: RTCPeerConnectionState): void;
   /** Janus reported packets lost on what it sends us. */
   slowLink(): void;
+  /** A member's data message. */
+  data(memberId: string, data: string | ArrayBuffer): void;
   /** The subscriber PeerConnection no longer matches Janus's: it needs replacing (`restart()`). */
   broken(error: Error): void;
 }
@@ -112,6 +114,7 @@ export class Downlink {
     subscriptions.events.on('changed', () => hooks.changed());
     subscriptions.events.on('connectionState', (state) => hooks.connectionState(state));
     subscriptions.events.on('slowLink', () => hooks.slowLink());
+    subscriptions.events.on('data', ({ memberId, data }) => hooks.data(memberId, data));
     subscriptions.events.on('error', (error) => hooks.report(toRoomError(error, { phase: 'answer', ...context })));
     subscriptions.events.on('broken', () =>
       hooks.broken(new MediaConnectionError(`${MediaConnectionError.defaultMessage}: the PeerConnection receiving the others no longer matches Janus's`)),

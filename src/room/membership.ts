@@ -37,6 +37,8 @@ export interface MembershipHooks {
   videoDemand(memberId: string): VideoDemand;
   /** A moderator stopped (or let through again) one of this client's streams at Janus. */
   moderated(mid: string, muted: boolean): void;
+  /** A member's data message (Twilio data tracks). */
+  data(memberId: string, data: string | ArrayBuffer): void;
 }
 
 const NO_TRACKS: RemoteTracks = new Map();
@@ -374,6 +376,7 @@ export class Membership {
       videoDemand: (memberId) => hooks.videoDemand(memberId),
       connectionState: (state) => this.setPcState('subscriber', state),
       slowLink: () => this.monitor.slowLink(false),
+      data: (memberId, data) => hooks.data(memberId, data),
       broken: (error) => {
         if (this.isJoined) hooks.mediaTrouble(error);
       },

@@ -206,6 +206,7 @@ export abstract class RoomSessionCore {
       videoDemand: (memberId) =>
         videoDemand(memberId, this.videoViews.values(), this.layoutSettings.positions.get(memberId) === 'off-canvas', demandPolicy(this.options.bandwidthProfile)),
       moderated: (mid, muted) => this.local.moderated(mid, muted).catch((error: unknown) => this.report(error)),
+      data: (memberId, data) => this.onData(memberId, data),
     });
     this.membership = membership;
     this.plan = plan;
@@ -326,6 +327,9 @@ export abstract class RoomSessionCore {
       throw error;
     }
   }
+
+  /** A member's data message (room-session-data.ts makes it `trackMessage`). */
+  protected onData(_memberId: string, _data: string | ArrayBuffer): void {}
 
   protected report(error: unknown): void {
     this.events.emit('error', { error: error instanceof Error ? error : new Error(String(error)) });

@@ -6,7 +6,7 @@ import type { DeviceInfo } from '../media/devices.js';
 import type { RoomSessionRecording } from '../service/recording.js';
 import type { AnnouncedEvents, TrackEvent } from './announcements.js';
 import type { Left } from './connection.js';
-import type { RoomSnapshot } from './types.js';
+import type { Participant, RoomSnapshot } from './types.js';
 
 type DeviceUpdated = { previous: DeviceInfo; current: DeviceInfo };
 
@@ -36,6 +36,8 @@ export type RoomSessionEvents = AnnouncedEvents & {
   /** A stopped recording's file is ready (or could not be made): `state` is `completed` or `failed`. */
   recordingUpdated: { recording: RoomSessionRecording };
   recordingEnded: { recording: RoomSessionRecording };
+  /** Another member's data (Twilio `trackMessage`): the message, its data track, and the sender. */
+  trackMessage: { data: string | ArrayBuffer; track: { readonly kind: 'data'; readonly sid: string; readonly name: string }; participant: Participant };
   audienceCount: { total: number };
   memberPromoted: { memberId: string };
   memberDemoted: { memberId: string };

@@ -4,7 +4,7 @@
  * machinery under it is in room-session-core.ts. No Lit, no DOM rendering.
  */
 import type { MemberParams } from './room-session-core.js';
-import { StatefulRoomSession } from './room-session-state.js';
+import { DataRoomSession } from './room-session-data.js';
 import {
   LAYOUT_NAMES,
   checkLayoutName,
@@ -33,7 +33,7 @@ import { warnOnce } from '../util/warn.js';
 export type { TrackEvent } from './announcements.js';
 export type { MemberParams, RoomSessionEvents } from './room-session-core.js';
 
-export class RoomSession extends StatefulRoomSession {
+export class RoomSession extends DataRoomSession {
   get memberId(): string | null {
     return this.snapshot.memberId;
   }

@@ -35,6 +35,8 @@ export interface MemberRecord {
   readonly streams: ReadonlyMap<string, RemoteStream>;
   /** Janus hears this member talk (its last `talking` / `stopped-talking` event). */
   readonly talking: boolean;
+  /** The mid of its data stream, while it publishes one (Twilio data tracks). */
+  readonly dataMid?: string;
   /** Known from before Janus restarted, and not back in the room yet (see `carriedOver`). */
   readonly reconnecting?: true;
 }
@@ -114,8 +116,10 @@ function withStreams(roster: Roster, id: string, streams: readonly PublishedStre
     const remote = toRemoteStream(stream, record.streams.get(stream.mid));
     if (remote) next.set(remote.mid, remote);
   }
-  if (next.size === 0 && record.streams.size === 0) return roster;
-  return put(roster, { ...record, streams: next });
+  const dataMid = streams.find((stream) => stream.type === 'data' && !stream.disabled)?.mid;
+  if (next.size === 0 && record.streams.size === 0 && dataMid === record.dataMid) return roster;
+  const { dataMid: _, ...rest } = record;
+  return put(roster, { ...rest, streams: next, ...(dataMid === undefined ? {} : { dataMid }) });
 }
 
 /** This client, or one of its extra sources: Janus tells of them too, but they are kept locally. */

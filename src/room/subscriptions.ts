@@ -37,6 +37,8 @@ export type SubscriptionEvents = {
   slowLink: undefined;
   /** The PeerConnection no longer matches Janus's view (an offer could not be answered): replace it. */
   broken: undefined;
+  /** A member's data message (Twilio data tracks). */
+  data: { memberId: string; data: string | ArrayBuffer };
 };
 
 export interface SubscriptionOptions extends SubscriberJoin {
@@ -155,13 +157,15 @@ export class Subscriptions {
     for (const member of roster.values()) {
       // A member not back since Janus restarted has nothing to receive yet.
       if (member.local || member.reconnecting) continue;
-      for (const stream of member.streams.values()) {
-        if (!this.options.receive.has(stream.kind)) continue;
-        const key = feedKey(member.id, stream.mid);
+      const mids = [...member.streams.values()].filter((stream) => this.options.receive.has(stream.kind)).map((stream) => stream.mid);
+      // Data (Twilio data tracks) is always received: it is small, and asked for by nobody else.
+      if (member.dataMid !== undefined) mids.push(member.dataMid);
+      for (const mid of mids) {
+        const key = feedKey(member.id, mid);
         wanted.add(key);
         if (this.requested.has(key)) continue;
         this.requested.add(key);
-        missing.push({ feed: member.id, mid: stream.mid });
+        missing.push({ feed: member.id, mid });
       }
     }
     // A stream that went away is asked for again if it comes back.
@@ -247,6 +251,9 @@ export class Subscriptions {
           if (!this.closed) this.events.emit('connectionState', state);
         });
         subscriber.events.on('layer', ({ mid, substream }) => this.relay.layerChanged(mid, substream));
+        subscriber.events.on('data', ({ data, label }) => {
+          if (!this.closed && this.roster().has(label)) this.events.emit('data', { memberId: label, data });
+        });
         subscriber.events.on('slowLink', () => {
           if (!this.closed) this.events.emit('slowLink', undefined);
         });

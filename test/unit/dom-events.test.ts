@@ -118,6 +118,7 @@ describe('the model-event -> DOM-event table', () => {
         'recordingStarted',
         'recordingUpdated',
         'recordingEnded',
+        'trackMessage',
       ].sort(),
     );
     const room = new RoomSession({ server: '', room: '', identity: '' });

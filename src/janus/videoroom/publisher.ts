@@ -67,6 +67,7 @@ export class VideoRoomPublisher {
       } else {
         // Janus dropped what we published: the next publish starts afresh.
         this.published = false;
+        this.dataOpen = undefined;
         this.hungUp = true;
         this.events.emit('hangup', { reason: reason ?? 'hangup' });
       }
@@ -203,6 +204,39 @@ export class VideoRoomPublisher {
     this.published = true;
     this.hungUp = false;
     return mids;
+  }
+
+  /** Whether a data channel is negotiated (Twilio data tracks go over it). */
+  get hasData(): boolean {
+    return this.dataOpen !== undefined;
+  }
+
+  private dataOpen: Promise<void> | undefined;
+
+  /**
+   * Adds a data channel to what is published (a renegotiation; a publish of its own when nothing
+   * else is): Janus relays what it carries to everyone subscribed to it. Resolves once it is open.
+   */
+  addData(timeout: number): Promise<void> {
+    this.dataOpen ??= (async () => {
+      const opened = new Promise<void>((resolve) => this.handle.events.on('dataOpen', () => resolve()));
+      const offer = await this.handle.createOffer([{ type: 'data', capture: true }]);
+      const request = this.published ? 'configure' : 'publish';
+      const { jsep } = await this.handle.send({ request }, { jsep: offer, until: (m) => m['configured'] === 'ok' });
+      if (!jsep) throw new JanusFailure('plugin', `Janus accepted the ${request} request without an SDP answer`);
+      await this.handle.handleRemoteJsep(jsep);
+      this.published = true;
+      await withTimeout(opened, timeout, () => new JanusFailure('timeout', `the data channel did not open within ${timeout} ms`));
+    })().catch((error: unknown) => {
+      this.dataOpen = undefined;
+      throw error;
+    });
+    return this.dataOpen;
+  }
+
+  /** Sends on the data channel (`addData` first). */
+  sendData(data: string | ArrayBuffer): Promise<void> {
+    return this.handle.sendData(data);
   }
 
   /**

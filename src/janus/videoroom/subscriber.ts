@@ -17,6 +17,8 @@ export type SubscriberEvents = {
   layer: { mid: string; substream: number };
   /** Something failed outside any request (answering an offer Janus sent by itself). */
   failure: Error;
+  /** A data channel message a publisher sent (`label`: its id, as Janus labels what it relays). */
+  data: HandleEvents['data'];
 };
 
 export interface SubscriberJoin {
@@ -55,6 +57,7 @@ export class VideoRoomSubscriber {
     handle.events.on('remoteTrack', (event) => this.events.emit('track', event));
     handle.events.on('connectionState', (state) => this.events.emit('connectionState', state));
     handle.events.on('slowLink', (event) => this.events.emit('slowLink', event));
+    handle.events.on('data', (event) => this.events.emit('data', event));
   }
 
   static async attach(session: JanusSession, join: SubscriberJoin): Promise<VideoRoomSubscriber> {
@@ -128,7 +131,9 @@ export class VideoRoomSubscriber {
   }
 
   private async answer(offer: Jsep): Promise<void> {
-    const answer = await this.handle.createAnswer(offer, []);
+    // Subscribed to someone's data: the answer takes the data channel Janus relays it on.
+    const data = /^m=application /m.test(offer.sdp) ? [{ type: 'data' as const, capture: true }] : [];
+    const answer = await this.handle.createAnswer(offer, data);
     await this.handle.send({ request: 'start' }, { jsep: answer, until: (m) => m['started'] === 'ok' });
   }
 

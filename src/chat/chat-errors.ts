@@ -1,0 +1,36 @@
+/**
+ * TextRoom's refusals as the library's documented errors (the `cause` keeps Janus's own answer):
+ * 419 unauthorized (no or a wrong join token) and core 403 become `AccessTokenGrantsInvalidError`
+ * (20106); 417 no such room `RoomNotFoundError` (53106); 420 / 421 a username already in the room
+ * `ParticipantDuplicateIdentityError` (53205); a timeout `SignalingConnectionTimeoutError` (53002);
+ * a closed connection `SignalingConnectionDisconnectedError` (53001); anything else
+ * `SignalingConnectionError` (53000).
+ */
+import {
+  AccessTokenGrantsInvalidError,
+  ParticipantDuplicateIdentityError,
+  RoomNotFoundError,
+  SignalingConnectionDisconnectedError,
+  SignalingConnectionError,
+  SignalingConnectionTimeoutError,
+  type RoomErrorClass,
+} from '../errors/errors.js';
+import { JanusFailure } from '../janus/janus-client.js';
+
+export function chatError(error: unknown, what: string): Error {
+  if (!(error instanceof JanusFailure)) return error instanceof Error ? error : new Error(String(error));
+  const code = error.janusCode;
+  const kind: RoomErrorClass =
+    code === 419 || code === 403 || code === 433
+      ? AccessTokenGrantsInvalidError
+      : code === 417
+        ? RoomNotFoundError
+        : code === 420 || code === 421
+          ? ParticipantDuplicateIdentityError
+          : error.kind === 'timeout'
+            ? SignalingConnectionTimeoutError
+            : error.kind === 'transport'
+              ? SignalingConnectionDisconnectedError
+              : SignalingConnectionError;
+  return new kind(`${kind.defaultMessage}: ${what}: ${error.message}${code ? ` (Janus ${code})` : ''}`, { cause: error });
+}
