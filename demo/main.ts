@@ -134,6 +134,10 @@ room.addEventListener('trackDimensionsChanged', (e) => {
 });
 room.addEventListener('room.updated', (e) => note(`room.updated: ${e.detail.updated.map((key) => `${key}=${JSON.stringify(e.detail.room[key])}`).join(' ')}`));
 roomTools(room, note);
+// The chat beside the room: its events bubble like the room's.
+const chat = document.querySelector('room-chat')!;
+chat.addEventListener('messageAdded', (e) => note(`chat messageAdded: ${e.detail.message.author}: ${e.detail.message.body}`));
+chat.addEventListener('connectionStateChanged', (e) => note(`chat connectionStateChanged: ${e.detail.connectionState}`));
 room.addEventListener('room.audience_count', (e) => note(`room.audience_count: ${e.detail.total}`));
 room.addEventListener('member.promoted', () => note('member.promoted: you are a member now'));
 room.addEventListener('member.demoted', () => note('member.demoted: you are in the audience now'));

@@ -81,6 +81,7 @@ export { listDevices, supportsScreenShare, supportsSpeakerSelection, DEVICE_KIND
 export { watchLevel } from './media/audio-level.js';
 export * from './errors/errors.js';
 export type * from './events/event-map.js';
+export type * from './events/chat-event-map.js';
 export { DOM_EVENT_TABLE, dispatchRoomEvent } from './events/dom-events.js';
 export { roomContext, roomStateContext, memberContext, audioOutputContext, type MemberContextValue } from './context/context.js';
 export { MediaElementController } from './controllers/media-element-controller.js';

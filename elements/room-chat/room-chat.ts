@@ -7,6 +7,7 @@ import type { ChatMember, ChatMessage } from '../../src/chat/chat-objects.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
 import { stringsFor } from '../../src/i18n/strings.js';
 import { VERSION } from '../../src/version.js';
+import type {} from '../../src/events/chat-event-map.js';
 import { ChatLink } from './chat-link.js';
 import { roomChatStyles } from './room-chat.styles.js';
 

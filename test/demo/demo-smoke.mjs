@@ -71,6 +71,20 @@ try {
   );
   console.log("demo: Alice muted her microphone and Bob's tile shows it");
 
+  // Alice writes in the chat beside the room; Bob reads it there.
+  await alice.page.bringToFront();
+  await alice.page.evaluate(() => {
+    const input = document.querySelector('room-chat').shadowRoot.querySelector('[part~="input"]');
+    input.value = 'Hello from the demo';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+  });
+  await bob.page.bringToFront();
+  await bob.page.waitForFunction(
+    () => [...document.querySelector('room-chat').shadowRoot.querySelectorAll('[part~="body"]')].some((body) => body.textContent === 'Hello from the demo'),
+    { timeout: 20_000, polling: 100 },
+  );
+  console.log('demo: Alice writes in the chat and Bob reads it');
+
   // Bob picks the speaker view: Alice, the only other person, takes the large slot.
   await bob.page.bringToFront();
   await bob.page.select('#layout', 'highlight-1-responsive');

@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChatConnectionState, ChatMember, ChatMessage, RoomChat, VideoRoom } from '../../dist/src/index.js';
 import '../../dist/src/index.js';
-import { janusUrl, nextEvent, uniqueRoom, until } from '../support/helpers.js';
+import { janusUrl, nextEvent, rejection, uniqueRoom, until } from '../support/helpers.js';
 
 interface Seat {
   room: VideoRoom;
@@ -25,7 +25,7 @@ async function seat(roomName: string, identity: string, server = janusUrl()): Pr
   const room = wrapper.querySelector('video-room') as unknown as VideoRoom;
   const chat = wrapper.querySelector('room-chat') as unknown as RoomChat;
   const seen: string[] = [];
-  chat.addEventListener('memberJoined', (e) => seen.push((e as CustomEvent<{ member: ChatMember }>).detail.member.identity));
+  chat.addEventListener('memberJoined', (e) => seen.push(e.detail.member.identity));
   const joined = nextEvent(chat, 'channelJoined');
   await room.join();
   await joined;
@@ -55,14 +55,29 @@ describe('<room-chat>', function () {
     expect(message).to.include({ author: 'Alice', body: 'Hello Bob', index, memberSid: alice.room.memberId });
     expect(message.timestamp).to.be.instanceOf(Date);
     expect(Math.abs(message.timestamp.getTime() - sent)).to.be.below(5000);
+    const reply = messageFrom(alice.chat, 'Hi Alice');
     await bob.chat.channel!.sendMessage('Hi Alice');
-    await messageFrom(alice.chat, 'Hi Alice');
+    await reply;
+
+    // Edits and removals (TextRoom has neither): messages every client applies; only the author's count.
+    const refused = await rejection(bob.chat.channel!.messages[0]!.updateBody('forged'));
+    expect((refused as Error & { code?: number }).code).to.equal(20106);
+    const updated = nextEvent<{ message: ChatMessage; updateReasons: string[] }>(bob.chat, 'messageUpdated');
+    await alice.chat.channel!.messages[0]!.updateBody('Hello, Bob');
+    expect((await updated).detail.message).to.include({ body: 'Hello, Bob', sid: message.sid });
+    const oops = messageFrom(bob.chat, 'oops');
+    await alice.chat.channel!.sendMessage('oops');
+    await oops;
+    const removed = nextEvent<{ message: ChatMessage }>(bob.chat, 'messageRemoved');
+    await alice.chat.channel!.messages.find((m: ChatMessage) => m.body === 'oops')!.remove();
+    expect((await removed).detail.message.body).to.equal('oops');
 
     // Carol joins late: the history, in order, with authors.
     const carol = await seat(roomName, 'Carol');
     const { items } = await carol.chat.channel!.getMessages();
+    // The history replays the edit and the removal too.
     expect(items.map((m: ChatMessage) => [m.author, m.body])).to.deep.equal([
-      ['Alice', 'Hello Bob'],
+      ['Alice', 'Hello, Bob'],
       ['Bob', 'Hi Alice'],
     ]);
     // And it shows: both messages are rendered in her list (once on screen: only what shows is rendered).
@@ -119,14 +134,16 @@ describe('<room-chat>', function () {
     const roomName = uniqueRoom('states');
     const alice = await seat(roomName, 'Alice');
     const client = alice.chat.client!;
+    const channel = alice.chat.channel!;
     expect(client.connectionState).to.equal('connected');
     const states: ChatConnectionState[] = [];
-    alice.chat.addEventListener('connectionStateChanged', (e) => states.push((e as CustomEvent<{ connectionState: ChatConnectionState }>).detail.connectionState));
+    alice.chat.addEventListener('connectionStateChanged', (e) => states.push(e.detail.connectionState));
     await client.shutdown();
     expect(states).to.deep.equal(['disconnected']);
     expect(client.connectionState).to.equal('disconnected');
-    // A message can no longer be sent.
-    expect(() => alice.chat.channel).to.not.throw();
+    // It left its channel, and a message can no longer be sent.
+    expect(channel.status).to.equal('known');
+    expect((await rejection(channel.sendMessage('late'))).name).to.equal('RangeError');
   });
 
   it('a lost connection goes connecting, then connected again once the room is back, still in its channel', async () => {
@@ -135,7 +152,7 @@ describe('<room-chat>', function () {
     const alice = await seat(roomName, 'Alice', faultUrl);
     const bob = await seat(roomName, 'Bob', faultUrl);
     const states: ChatConnectionState[] = [];
-    alice.chat.addEventListener('connectionStateChanged', (e) => states.push((e as CustomEvent<{ connectionState: ChatConnectionState }>).detail.connectionState));
+    alice.chat.addEventListener('connectionStateChanged', (e) => states.push(e.detail.connectionState));
     const rejoined = nextEvent(alice.chat, 'channelJoined');
     await executeServerCommand('fault-janus', { action: 'cut-sockets' });
     await rejoined;
