@@ -79,6 +79,8 @@ try {
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
   });
   await bob.page.bringToFront();
+  // Only messages on screen are in the DOM: Bob scrolls the chat into view, as he would to read it.
+  await bob.page.evaluate(() => document.querySelector('room-chat').scrollIntoView());
   await bob.page.waitForFunction(
     () => [...document.querySelector('room-chat').shadowRoot.querySelectorAll('[part~="body"]')].some((body) => body.textContent === 'Hello from the demo'),
     { timeout: 20_000, polling: 100 },
