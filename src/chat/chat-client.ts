@@ -63,7 +63,7 @@ export interface ChannelDescriptor {
   getChannel(): Promise<Channel>;
 }
 
-type MessageEvent<K extends keyof ChannelEvents> = ChannelEvents[K];
+type ChannelEvent<K extends keyof ChannelEvents> = ChannelEvents[K];
 
 export type ChatClientEvents = {
   channelAdded: Channel;
@@ -75,10 +75,10 @@ export type ChatClientEvents = {
   connectionStateChanged: ConnectionState;
   memberJoined: ChatMember;
   memberLeft: ChatMember;
-  memberUpdated: MessageEvent<'memberUpdated'>;
+  memberUpdated: ChannelEvent<'memberUpdated'>;
   messageAdded: ChatMessage;
   messageRemoved: ChatMessage;
-  messageUpdated: MessageEvent<'messageUpdated'>;
+  messageUpdated: ChannelEvent<'messageUpdated'>;
   tokenExpired: undefined;
   typingStarted: ChatMember;
   typingEnded: ChatMember;
