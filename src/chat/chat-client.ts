@@ -194,13 +194,18 @@ export class ChatClient extends EventEmitter<ChatClientEvents> {
     if (this.shut || !source) return;
     const session = source.session();
     if (!session || session.lost) {
-      this.dropLink();
       const ended = source.ended();
+      if (!ended) {
+        // Reconnecting: the link is kept (a reclaimed session keeps its handles, and the data
+        // channel its own path); a new session replaces it below.
+        this.setState('connecting');
+        return;
+      }
+      this.dropLink();
       if (ended === 'token_expired') {
         this.emit('tokenExpired', undefined);
         this.setState('denied');
-      } else if (ended) this.setState(ended === 'left' ? 'disconnected' : 'error');
-      else this.setState('connecting');
+      } else this.setState(ended === 'left' ? 'disconnected' : 'error');
       return;
     }
     if (this.linkValue && this.linkSession === session) return this.setState('connected');

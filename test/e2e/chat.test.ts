@@ -146,17 +146,18 @@ describe('<room-chat>', function () {
     expect((await rejection(channel.sendMessage('late'))).name).to.equal('RangeError');
   });
 
-  it('a lost connection goes connecting, then connected again once the room is back, still in its channel', async () => {
+  it('a lost connection goes connecting, then connected again once the room reclaims its session, still in its channel', async () => {
     const faultUrl = (await executeServerCommand('fault-janus', { action: 'start' })) as string;
     const roomName = uniqueRoom('chat-lost');
     const alice = await seat(roomName, 'Alice', faultUrl);
     const bob = await seat(roomName, 'Bob', faultUrl);
     const states: ChatConnectionState[] = [];
     alice.chat.addEventListener('connectionStateChanged', (e) => states.push(e.detail.connectionState));
-    const rejoined = nextEvent(alice.chat, 'channelJoined');
+    const back = nextEvent<{ connectionState: ChatConnectionState }>(alice.chat, 'connectionStateChanged', (d) => d.connectionState === 'connected');
     await executeServerCommand('fault-janus', { action: 'cut-sockets' });
-    await rejoined;
+    await back;
     expect(states).to.deep.equal(['connecting', 'connected']);
+    expect(alice.chat.channel!.status).to.equal('joined');
     // The chat works again: Bob hears Alice.
     const arrived = messageFrom(bob.chat, 'back');
     await alice.chat.channel!.sendMessage('back');
