@@ -85,6 +85,8 @@ try {
     () => [...document.querySelector('room-chat').shadowRoot.querySelectorAll('[part~="body"]')].some((body) => body.textContent === 'Hello from the demo'),
     { timeout: 20_000, polling: 100 },
   );
+  // And back to the call: tiles scrolled out of view get no video.
+  await bob.page.evaluate(() => window.scrollTo(0, 0));
   console.log('demo: Alice writes in the chat and Bob reads it');
 
   // Bob picks the speaker view: Alice, the only other person, takes the large slot.
