@@ -10,3 +10,4 @@ export { default as mitt } from 'mitt';
 export { clearInterval, setInterval } from 'worker-timers';
 export { decodeJwt } from 'jose';
 export { createParser } from 'eventsource-parser';
+export { virtualize, virtualizerRef } from '@lit-labs/virtualizer/virtualize.js';
