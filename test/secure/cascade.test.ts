@@ -45,7 +45,7 @@ describe('several Janus servers', () => {
     }
   });
 
-  it('cascades a large room: members on different instances decode each other, and a leave reaches the other instance', async () => {
+  it('cascades a large room: members on different instances decode each other (a camera turned on later too), and a leave reaches the other instance', async () => {
     const connections = capturePeerConnections();
     const room = uniqueRoom('large');
     const alice = await tokenRoom({ room, identity: 'Alice' });
@@ -64,6 +64,17 @@ describe('several Janus servers', () => {
     await packetsFlow(connections, await bobAudio);
     await decodes(connections, await aliceVideo);
     expect(alice.members.find((m) => m.id === bob.memberId)?.name).to.equal('Bob');
+
+    // Carol joins with her camera off and turns it on later: her copy on the other instance
+    // follows (update_remote_publisher, relay restarted), and whoever is on that one decodes it.
+    const carol = await tokenRoom({ room, identity: 'Carol' }, { video: 'false' });
+    await carol.join();
+    const viewer = carol.janusServer === alice.janusServer ? bob : alice;
+    expect(viewer.janusServer).to.not.equal(carol.janusServer);
+    await until(() => viewer.members.some((m) => m.name === 'Carol'), Boolean, 'Carol seen across instances');
+    const carolVideo = remoteTrack(viewer, () => carol.memberId, 'video');
+    await carol.videoUnmute();
+    await decodes(connections, await carolVideo);
 
     // Bob leaves his instance: Alice, on the other, is told.
     const bobId = bob.memberId!;
