@@ -8,7 +8,8 @@ import { JanusFailure, withTimeout } from '../janus/janus-client.js';
 import { newMemberId } from '../room/member-types.js';
 import { EventEmitter } from '../util/emitter.js';
 import { ChatMember, ChatMessage, onePage, parseDate, type MessageChannel, type Paginator } from './chat-objects.js';
-import type { TextRoomEvent, TextRoomLink } from './textroom.js';
+import type { TextRoomEvent } from '../janus/textroom.js';
+import type { ChatTransport } from './chat-errors.js';
 import { checkOutgoing, decode, encode, FloodGate, type Wire } from './wire.js';
 
 /** A member who typed counts as typing this long after its last signal. */
@@ -38,7 +39,7 @@ export interface ChannelHost {
   readonly identity: string;
   /** The join token TextRoom checks (rooms with an `allowed` list), if any. */
   token(): string | undefined;
-  link(): TextRoomLink;
+  link(): ChatTransport;
   joined(channel: Channel, joined: boolean): void;
 }
 

@@ -13,7 +13,8 @@ import { EventEmitter } from '../util/emitter.js';
 import { VERSION } from '../version.js';
 import { Channel, type ChannelEvents, type ChannelHost, type ChannelInit } from './channel.js';
 import { onePage, type ChatMember, type ChatMessage, type Paginator } from './chat-objects.js';
-import { TextRoomLink } from './textroom.js';
+import { TextRoomLink } from '../janus/textroom.js';
+import { documented, type ChatTransport } from './chat-errors.js';
 
 export type ConnectionState = 'disconnected' | 'connecting' | 'connected' | 'error' | 'denied';
 
@@ -115,6 +116,7 @@ export class ChatClient extends EventEmitter<ChatClientEvents> {
   private readonly options: ChatClientOptions;
   private source: ChatSessionSource | undefined;
   private linkValue: TextRoomLink | undefined;
+  private transport: ChatTransport | undefined;
   private linkSession: JanusSession | undefined;
   private ownSession: JanusSession | undefined;
   private unsubscribe: (() => void) | undefined;
@@ -135,8 +137,8 @@ export class ChatClient extends EventEmitter<ChatClientEvents> {
       identity: this.identity,
       token: () => this.source?.token?.(),
       link: () => {
-        if (!this.linkValue) throw new RangeError(`the chat is ${this.connectionState}, not connected`);
-        return this.linkValue;
+        if (!this.transport) throw new RangeError(`the chat is ${this.connectionState}, not connected`);
+        return this.transport;
       },
       joined: (channel, joined) => this.emit(joined ? 'channelJoined' : 'channelLeft', channel),
     };
@@ -214,6 +216,7 @@ export class ChatClient extends EventEmitter<ChatClientEvents> {
     try {
       const link = await TextRoomLink.open(session, this.timeout);
       this.linkValue = link;
+      this.transport = documented(link);
       this.linkSession = session;
       link.events.on('event', (event) => this.channels.get(String(event.room ?? ''))?.handle(event));
       link.events.on('closed', () => {
@@ -233,6 +236,7 @@ export class ChatClient extends EventEmitter<ChatClientEvents> {
   private dropLink(): void {
     const link = this.linkValue;
     this.linkValue = undefined;
+    this.transport = undefined;
     this.linkSession = undefined;
     void link?.detach();
   }
@@ -246,6 +250,7 @@ export class ChatClient extends EventEmitter<ChatClientEvents> {
     await Promise.all([...this.channels.values()].map((channel) => channel.leave()));
     const link = this.linkValue;
     this.linkValue = undefined;
+    this.transport = undefined;
     await link?.detach();
     await this.ownSession?.destroy();
     this.ownSession = undefined;
@@ -276,7 +281,7 @@ export class ChatClient extends EventEmitter<ChatClientEvents> {
     return channel;
   }
 
-  private get link(): TextRoomLink {
+  private get link(): ChatTransport {
     return this.host.link();
   }
 

@@ -34,3 +34,20 @@ export function chatError(error: unknown, what: string): Error {
               : SignalingConnectionError;
   return new kind(`${kind.defaultMessage}: ${what}: ${error.message}${code ? ` (Janus ${code})` : ''}`, { cause: error });
 }
+
+/** What the chat sends through (a TextRoom link), with every failure made a documented error. */
+export interface ChatTransport {
+  request(body: Record<string, unknown>): Promise<Record<string, unknown>>;
+  requestApi<T extends Record<string, unknown>>(body: Record<string, unknown>): Promise<T>;
+  post(body: Record<string, unknown>): void;
+}
+
+/** `link` (a TextRoom link) with its failures made documented errors. */
+export function documented(link: ChatTransport): ChatTransport {
+  return {
+    request: (body) => link.request(body).catch((error: unknown) => Promise.reject(chatError(error, `the chat's ${String(body['textroom'])} request`))),
+    requestApi: <T extends Record<string, unknown>>(body: Record<string, unknown>) =>
+      link.requestApi<T>(body).catch((error: unknown) => Promise.reject(chatError(error, `TextRoom's ${String(body['request'])} request`))),
+    post: (body) => link.post(body),
+  };
+}

@@ -3,10 +3,10 @@
  * `ack`), requests over its data channel matched to their answers by transaction, the room
  * events it brings (`join`, `leave`, `message`, `announcement`, `kicked`, `destroyed`), and the
  * plugin's synchronous requests (`exists`, `list`, `create`). One handle serves every channel.
+ * Failures are `JanusFailure`s; the chat (src/chat/chat-errors.ts) makes them documented errors.
  */
 import mitt, { type Emitter } from 'mitt';
-import { chatError } from './chat-errors.js';
-import { JanusFailure, withTimeout, type JanusSession, type PluginHandle } from '../janus/janus-client.js';
+import { JanusFailure, withTimeout, type JanusSession, type PluginHandle } from './janus-client.js';
 
 export type TextRoomEvent = Record<string, unknown> & { textroom: string; room?: string };
 
@@ -59,14 +59,12 @@ export class TextRoomLink {
 
   /** A synchronous TextRoom request over the Janus API (`exists`, `list`, `create`, ...). */
   requestApi<T extends Record<string, unknown>>(body: Record<string, unknown>): Promise<T> {
-    return this.handle.request<T>(body).catch((error: unknown) => {
-      throw chatError(error, `TextRoom's ${String(body['request'])} request`);
-    });
+    return this.handle.request<T>(body);
   }
 
   /** A request over the data channel (`join`, `leave`, `message`, ...): resolves with its `success` answer. */
   request(body: Record<string, unknown>): Promise<TextRoomEvent> {
-    if (this.closed) return Promise.reject(chatError(new JanusFailure('transport', 'its data channel is closed'), 'the chat'));
+    if (this.closed) return Promise.reject(new JanusFailure('transport', "the chat's data channel is closed"));
     const transaction = `c${++this.counter}-${Math.random().toString(36).slice(2, 8)}`;
     const answered = new Promise<TextRoomEvent>((resolve, reject) => {
       this.pending.set(transaction, { resolve, reject });
@@ -77,7 +75,7 @@ export class TextRoomLink {
     });
     return withTimeout(answered, this.timeout, () => {
       this.pending.delete(transaction);
-      return chatError(new JanusFailure('timeout', `no answer within ${this.timeout} ms`), `the chat's ${String(body['textroom'])} request`);
+      return new JanusFailure('timeout', `the chat's ${String(body['textroom'])} request got no answer within ${this.timeout} ms`);
     });
   }
 
@@ -99,9 +97,7 @@ export class TextRoomLink {
     const waiting = transaction === undefined ? undefined : this.pending.get(transaction);
     if (waiting) {
       this.pending.delete(transaction!);
-      if (message.textroom === 'error') {
-        waiting.reject(chatError(new JanusFailure('plugin', String(message['error'] ?? 'TextRoom error'), Number(message['error_code']) || undefined), 'TextRoom refused the request'));
-      }
+      if (message.textroom === 'error') waiting.reject(new JanusFailure('plugin', String(message['error'] ?? 'TextRoom error'), Number(message['error_code']) || undefined));
       else waiting.resolve(message);
       return;
     }
@@ -111,7 +107,7 @@ export class TextRoomLink {
   private close(reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    for (const { reject } of this.pending.values()) reject(chatError(new JanusFailure('transport', reason), 'the chat'));
+    for (const { reject } of this.pending.values()) reject(new JanusFailure('transport', reason));
     this.pending.clear();
     this.events.emit('closed', { reason });
   }
