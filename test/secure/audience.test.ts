@@ -49,7 +49,7 @@ describe('audience members', () => {
     // Bypassing the library: another audience token's Janus credentials, janus.js, by hand.
     const sneaky = await roomToken({ room, identity: 'Sneaky', audience: true });
     const { janus } = await admission(sneaky, room);
-    const raw = await rawVideoRoom(janus.token);
+    const raw = await rawVideoRoom(janus.token, janus.url);
     for (const request of [
       { request: 'join', ptype: 'publisher', room, display: 'Sneaky', token: janus.join },
       { request: 'joinandconfigure', ptype: 'publisher', room, display: 'Sneaky', token: janus.join },

@@ -15,12 +15,13 @@ export interface RawVideoRoom {
 }
 
 /** A janus.js session with `token` (rejects with Janus's refusal text). */
-export async function rawVideoRoom(token: string | undefined): Promise<RawVideoRoom> {
+/** `server`: the Janus holding the room (with several, the one the room service placed it on). */
+export async function rawVideoRoom(token: string | undefined, server = janusUrl()): Promise<RawVideoRoom> {
   ready ??= new Promise((resolve) => Janus.init({ debug: false, dependencies: Janus.useDefaultDependencies({ adapter }), callback: () => resolve() }));
   await ready;
   const janus = await new Promise<Janus>((resolve, reject) => {
     const session: Janus = new Janus({
-      server: janusUrl(),
+      server,
       iceServers: [],
       ...(token ? { token } : {}),
       destroyOnUnload: false,

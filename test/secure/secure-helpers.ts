@@ -57,7 +57,7 @@ export function remoteTrack(viewer: VideoRoom, memberId: () => string | null, ki
  * What the room service hands a token's holder when admitting it (its first event), read the
  * way a client that bypasses the library would; the stream is then closed.
  */
-export async function admission(token: string, room: string): Promise<{ member_id: string; janus: { token: string; join: string } }> {
+export async function admission(token: string, room: string): Promise<{ member_id: string; janus: { token: string; join: string; url?: string } }> {
   const controller = new AbortController();
   const response = await fetch(`${serviceUrl()}/v1/rooms/${encodeURIComponent(room)}/events`, {
     headers: { Authorization: `Bearer ${token}` },
