@@ -95,7 +95,10 @@ export async function routeState(service: RoomService, signing: { jwtSecret: str
   }
   if (rest.length === 1) {
     const grant = await r.grant();
-    if (!get) return r.send(200, await service.startRecording(grant, room, await caller())), true;
+    if (!get) {
+      r.send(200, await service.startRecording(grant, room, await caller()));
+      return true;
+    }
     const recordings = service.listRecordings(grant, room, await caller()).map((recording) => ({
       ...recordingView(recording),
       ...(recording.state === 'completed' ? { download_path: downloadPath(signing.jwtSecret, room, recording.id) } : {}),

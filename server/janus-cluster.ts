@@ -36,7 +36,7 @@ export class JanusCluster extends EventEmitter<{ event: [room: string, event: Ra
   private readonly rooms = new Map<string, Placement>();
   private readonly placing = new Map<string, Promise<Placement>>();
 
-  constructor(private readonly settings: JanusSettings) {
+  constructor(settings: JanusSettings) {
     super();
     this.servers = serversOf(settings);
     this.large = settings.rooms?.large ?? [];

@@ -43,8 +43,6 @@ export class Recordings {
   private readonly dir: string | undefined;
   private readonly tools: RecordingTools;
   private readonly byRoom = new Map<string, Recording[]>();
-  /** Where the composition of each recording runs (tests and `stop` can wait for it). */
-  private readonly composing = new Map<string, Promise<void>>();
 
   constructor(settings: RecordingSettings | undefined, private readonly janus: RecordingJanus) {
     this.dir = settings?.dir === undefined ? undefined : resolve(settings.dir);
@@ -100,12 +98,10 @@ export class Recordings {
       (duration) => Object.assign(recording, { state: 'completed', duration }),
       (error: unknown) => Object.assign(recording, { state: 'failed', error: (error as Error).message ?? String(error) }),
     );
-    const finished = composed.then(async () => {
+    void composed.then(async () => {
       await writeFile(join(folder, 'recording.json'), JSON.stringify(recording)).catch(() => {});
       done(recording);
     });
-    this.composing.set(id, finished);
-    void finished.finally(() => this.composing.delete(id));
     return recording;
   }
 

@@ -8,10 +8,11 @@
 import type { ReactiveController } from 'lit';
 import type { Channel } from '../../src/chat/channel.js';
 import { ChatClient, type ChatClientEvents } from '../../src/chat/chat-client.js';
+import type { ChatEventDetails } from '../../src/events/chat-event-map.js';
 import type { RoomSession } from '../../src/room/room-session.js';
 
 /** Each client event, and how its DOM `detail` is named after Twilio's argument. */
-const DETAILS: { [K in keyof ChatClientEvents]: (value: ChatClientEvents[K]) => unknown } = {
+const DETAILS: { [K in keyof ChatClientEvents]: (value: ChatClientEvents[K]) => ChatEventDetails[K] } = {
   channelAdded: (channel) => ({ channel }),
   channelInvited: (channel) => ({ channel }),
   channelJoined: (channel) => ({ channel }),

@@ -10,7 +10,8 @@ import { EventEmitter } from '../util/emitter.js';
 import { ChatMember, ChatMessage, onePage, parseDate, type MessageChannel, type Paginator } from './chat-objects.js';
 import type { TextRoomEvent } from '../janus/textroom.js';
 import type { ChatTransport } from './chat-errors.js';
-import { checkOutgoing, decode, encode, FloodGate, type Wire } from './wire.js';
+import { FloodGate } from '../util/flood-gate.js';
+import { checkOutgoing, decode, encode, type Wire } from './wire.js';
 
 /** A member who typed counts as typing this long after its last signal. */
 export const TYPING_TIMEOUT_MS = 5000;

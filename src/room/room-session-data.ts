@@ -4,7 +4,7 @@
  * arrive as `trackMessage` with the sender. A member sending more than `FloodGate`'s rate has the
  * rest dropped (with one warning), so it cannot freeze the others' pages.
  */
-import { FloodGate } from '../chat/wire.js';
+import { FloodGate } from '../util/flood-gate.js';
 import { LocalDataTrack } from './data-tracks.js';
 import { StatefulRoomSession } from './room-session-state.js';
 import type { RoomSessionOptions } from './types.js';

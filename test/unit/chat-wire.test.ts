@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { parseDate } from '../../src/chat/chat-objects.js';
-import { checkOutgoing, decode, encode, FloodGate, MAX_BODY_CHARS } from '../../src/chat/wire.js';
+import { checkOutgoing, decode, encode, MAX_BODY_CHARS } from '../../src/chat/wire.js';
+import { FloodGate } from '../../src/util/flood-gate.js';
 import { EventEmitter } from '../../src/util/emitter.js';
 
 describe('chat wire format', () => {
