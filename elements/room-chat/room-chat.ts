@@ -1,4 +1,4 @@
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Channel } from '../../src/chat/channel.js';
@@ -71,7 +71,10 @@ export class RoomChat extends LitElement {
   @property({ type: Number, reflect: true, attribute: 'unread' }) unreadCount = 0;
 
   @state() private announcement = '';
-  @query('[part~="messages"]') private list!: HTMLElement & VirtualizerHostElement;
+  /** Whether the list follows new messages: true until the user scrolls away from the end. */
+  private following = true;
+  private lastScrollTop = 0;
+  @query('[part~="messages"]') private list!: HTMLElement;
 
   /** The chat client (Twilio IP Messaging `Client`), once the room is joined. */
   get client(): ChatClient | undefined {
@@ -106,14 +109,15 @@ export class RoomChat extends LitElement {
       void this.updateComplete.then(() => this.scrollToEnd());
       return;
     }
-    const atEnd = this.atEnd();
-    if (!atEnd || document.hidden) this.unreadCount += 1;
+    // Whether the reader is at the end is what they last scrolled to: the list grows (and lays out
+    // later) without a scroll of theirs.
+    if (!this.following || document.hidden) this.unreadCount += 1;
     this.announcement = `${message.author}: ${message.body}`;
-    if (atEnd) void this.updateComplete.then(() => this.scrollToEnd());
+    if (this.following) void this.updateComplete.then(() => this.scrollToEnd());
   };
 
   private readonly onVisible = (): void => {
-    if (!document.hidden && this.atEnd()) this.unreadCount = 0;
+    if (!document.hidden && this.following) this.unreadCount = 0;
   };
 
   private atEnd(): boolean {
@@ -121,14 +125,28 @@ export class RoomChat extends LitElement {
     return !list || list.scrollHeight - list.scrollTop - list.clientHeight < 24;
   }
 
+  /** Follows the end: now, and again once the virtualizer has laid the new item out (its size was an estimate). */
   private scrollToEnd(): void {
-    const count = this.messages.length;
-    if (count > 0) this.list?.[virtualizerRef]?.element(count - 1)?.scrollIntoView({ block: 'end' });
+    const list = this.list;
+    if (!list) return;
+    const toEnd = () => {
+      if (this.following) list.scrollTop = list.scrollHeight;
+    };
+    toEnd();
+    requestAnimationFrame(() => requestAnimationFrame(toEnd));
     if (!document.hidden) this.unreadCount = 0;
   }
 
+  /**
+   * The reader leaves the end by scrolling up, and follows again once back at the end. (The list
+   * also scrolls when it grows or is laid out: those never move it up.)
+   */
   private onScroll(): void {
-    if (this.atEnd() && !document.hidden) this.unreadCount = 0;
+    const top = this.list?.scrollTop ?? 0;
+    if (top < this.lastScrollTop - 1) this.following = false;
+    this.lastScrollTop = top;
+    if (this.atEnd()) this.following = true;
+    if (this.following && !document.hidden) this.unreadCount = 0;
   }
 
   /** The channel's messages (read at render: the channel keeps them). */

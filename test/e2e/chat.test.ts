@@ -83,6 +83,34 @@ describe('<room-chat>', function () {
     // And it shows: both messages are rendered in her list (once on screen: only what shows is rendered).
     carol.chat.scrollIntoView();
     await until(() => carol.chat.shadowRoot!.querySelectorAll('[part~="message"]').length, (n) => n === 2, 'two messages rendered');
+
+    // Scrolled up, a new message counts as unread; scrolled back to the end, it is read.
+    const list = carol.chat.shadowRoot!.querySelector<HTMLElement>('[part~="messages"]')!;
+    for (let i = 1; i <= 6; i++) await alice.chat.channel!.sendMessage(`line ${i}`);
+    await until(() => list.scrollHeight - list.clientHeight, (n) => n > 30, 'a list taller than its box');
+    // It followed the new lines to its end, so none of them is unread; then Carol scrolls up.
+    await until(() => list.scrollHeight - list.scrollTop - list.clientHeight, (n) => n < 24, 'the list following its end');
+    expect(carol.chat.unreadCount).to.equal(0);
+    // The list re-follows its end on the next frames (once the new lines are laid out): let it.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const scrolled = new Promise((resolve) => list.addEventListener('scroll', resolve, { once: true }));
+    list.scrollTop = 0;
+    await scrolled;
+    const late = messageFrom(carol.chat, 'are you there?');
+    await alice.chat.channel!.sendMessage('are you there?');
+    await late;
+    await carol.chat.updateComplete;
+    expect(carol.chat.unreadCount).to.equal(1);
+    expect(carol.chat.shadowRoot!.querySelector('[part~="unread"]')!.hasAttribute('hidden')).to.equal(false);
+    // Carol scrolls down to the end (as a wheel would, until there is no more to scroll).
+    await until(
+      () => {
+        list.scrollTop = list.scrollHeight;
+        return carol.chat.unreadCount;
+      },
+      (n) => n === 0,
+      'the unread count cleared',
+    );
   });
 
   it('typing: B hears A start, then stop after the timeout, and at once when A sends', async () => {
