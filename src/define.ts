@@ -1,4 +1,5 @@
 import { ContextRoot } from '@lit/context';
+import { logger } from './util/logger.js';
 
 const CONTEXT_ROOT = Symbol.for('janus-room-elements.context-root');
 
@@ -28,7 +29,7 @@ export function defineElement(tag: string, element: CustomElementConstructor & {
   if (!existing) {
     customElements.define(tag, element);
   } else if (existing !== element && existing.version !== element.version) {
-    console.warn(
+    logger.warn(
       `<${tag}> is already defined${existing.version ? ` by janus-room-elements ${existing.version}` : ''}; ` +
         `keeping it and ignoring janus-room-elements ${element.version ?? '(unknown version)'}.`,
     );

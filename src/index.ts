@@ -24,6 +24,8 @@ export { LocalPreview } from '../elements/local-preview/local-preview.js';
 export { ScreenShare, type ScreenShareMode } from '../elements/screen-share/screen-share.js';
 export { AudioLevel } from '../elements/audio-level/audio-level.js';
 export { RoomSession } from './room/room-session.js';
+export { LocalOverlay } from './room/local-overlay.js';
+export { Logger, setLogLevel, LOG_LEVELS, type LogLevel } from './util/logger.js';
 export type { MemberParams, RoomSessionEvents, TrackEvent } from './room/room-session.js';
 export { RoomSessionRecording } from './service/recording.js';
 export { LocalDataTrack, MAX_DATA_BYTES, type LocalDataTrackOptions } from './room/data-tracks.js';
@@ -91,6 +93,10 @@ export { registerStrings, type Strings } from './i18n/strings.js';
 export { defineElement } from './define.js';
 export { VERSION } from './version.js';
 import { isWebRTCSupported } from './janus/janus-client.js';
+import { RoomSession } from './room/room-session.js';
 
 /** Whether this browser can join rooms (WebRTC available), like twilio-video's `isSupported`. */
 export const isSupported: boolean = isWebRTCSupported();
+
+/** SignalWire's namespace: `new Video.RoomSession({ token })` (as `SignalWire.Video.RoomSession`). */
+export const Video = { RoomSession } as const;

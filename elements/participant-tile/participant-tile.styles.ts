@@ -28,6 +28,9 @@ export const participantTileStyles = css`
   :host([local]:not([type='screen'])) [part='video'] {
     transform: scaleX(var(--participant-tile-local-mirror, -1));
   }
+  :host([local][unmirrored]) [part='video'] {
+    transform: none;
+  }
   :host([type='screen']) [part='video'] {
     object-fit: var(--participant-tile-screen-object-fit, contain);
   }

@@ -61,7 +61,7 @@ function initials(name: string): string {
  * @cssproperty --participant-tile-hand-background - Behind the raised-hand badge.
  * @cssproperty --participant-tile-reconnecting-background - Behind "Reconnecting…" (default translucent black).
  *
- * Host attributes set by the tile (read-only, for CSS): `local`, `type` (`member`, `screen` or
+ * Host attributes set by the tile (read-only, for CSS): `local`, `unmirrored` (the room's `localOverlay.setMirror(false)`), `type` (`member`, `screen` or
  * `device`), `audio-muted`, `video-muted`, `deaf`, `talking` (Janus hears the member talk), `handraised`,
  * `dominant` (the room's dominant speaker), `reconnecting` (its media is being restored: this
  * client's room is reconnecting, or the member's media stopped arriving), `network-quality` (0-5, once measured), `switched-off` (its video is not relayed: the tile is
@@ -135,6 +135,9 @@ export class ParticipantTile extends LitElement {
     const media = this.media;
     const local = member?.local === true;
     this.toggleAttribute('local', local);
+    // The room's self-view settings (SignalWire `localOverlay`, `applyLocalVideoOverlay`).
+    const self = local && member?.type !== 'screen' ? this.roomState?.self : undefined;
+    this.toggleAttribute('unmirrored', self?.mirrored === false);
     if (member?.type) this.setAttribute('type', member.type);
     else this.removeAttribute('type');
     this.toggleAttribute('video-muted', this.videoMuted);
@@ -170,7 +173,8 @@ export class ParticipantTile extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const media = this.media;
-    this.videoController.show(this.videoMuted ? null : media.video);
+    const hiddenSelf = this.resolvedMember?.local === true && this.resolvedMember.type !== 'screen' && this.roomState?.self.overlay === false;
+    this.videoController.show(this.videoMuted || hiddenSelf ? null : media.video);
     // Never play our own microphone back.
     this.audioController.show(this.resolvedMember?.local ? null : media.audio);
     this.reportView();

@@ -14,7 +14,7 @@ import { VERSION } from '../../src/version.js';
 import { autoBoolean, onUnlessFalse } from './converters.js';
 import { LayoutView } from './layout-view.js';
 import { renderNotices } from './notices.js';
-import { RoomSessionElement } from './room-session-element.js';
+import { RoomEmitterElement } from './room-emitter-element.js';
 import { videoRoomStyles } from './video-room.styles.js';
 
 /** Properties that decide which room is joined, and how (auto-join rejoins when one changes). */
@@ -125,7 +125,7 @@ const OPTION_PROPERTIES = [
  * @fires error - Joining failed, or something broke without ending the session: `detail.error`.
  *   Cancelable: call `preventDefault()` to keep an auto-join failure out of the console.
  */
-export class VideoRoom extends RoomSessionElement {
+export class VideoRoom extends RoomEmitterElement {
   static override styles = videoRoomStyles;
   static readonly version = VERSION;
 

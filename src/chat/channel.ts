@@ -12,6 +12,7 @@ import type { TextRoomEvent } from '../janus/textroom.js';
 import type { ChatTransport } from './chat-errors.js';
 import { FloodGate } from '../util/flood-gate.js';
 import { checkOutgoing, decode, encode, type Wire } from './wire.js';
+import { logger } from '../util/logger.js';
 
 /** A member who typed counts as typing this long after its last signal. */
 export const TYPING_TIMEOUT_MS = 5000;
@@ -235,7 +236,7 @@ export class Channel extends EventEmitter<ChannelEvents> implements MessageChann
     if (live && from !== this.host.username && !this.flood.admit(from, Date.now())) {
       if (Date.now() - this.floodWarned > 10_000) {
         this.floodWarned = Date.now();
-        console.warn(`janus-room-elements: chat: dropping messages from "${from}" in "${this.uniqueName}": more than the allowed rate`);
+        logger.warn(`janus-room-elements: chat: dropping messages from "${from}" in "${this.uniqueName}": more than the allowed rate`);
       }
       return;
     }

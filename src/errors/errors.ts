@@ -11,7 +11,7 @@ export interface RoomErrorOptions {
   attribute?: string;
 }
 
-/** Base class of every error this library raises with a code. */
+/** Base class of every error this library raises with a code (exported as `TwilioError` too). */
 export class RoomError extends Error {
   readonly code: number;
   readonly attribute?: string;
@@ -23,6 +23,10 @@ export class RoomError extends Error {
     if (options.attribute !== undefined) this.attribute = options.attribute;
   }
 }
+
+/** Twilio's name for the base class: `error instanceof TwilioError` holds for every coded error. */
+export const TwilioError = RoomError;
+export type TwilioError = RoomError;
 
 export type RoomErrorClass = {
   new (message?: string, options?: RoomErrorOptions): RoomError;
@@ -79,6 +83,32 @@ export const MediaClientRemoteDescFailedError = defineError('MediaClientRemoteDe
 export const MediaServerRemoteDescFailedError = defineError('MediaServerRemoteDescFailedError', 53403, 'Server is unable to apply a remote media description');
 export const MediaNoSupportedCodecError = defineError('MediaNoSupportedCodecError', 53404, 'No supported codec');
 export const MediaConnectionError = defineError('MediaConnectionError', 53405, 'Media connection failed');
+
+// The rest of twilio-video.js's table: raised by its server, kept so code that names them still loads.
+export const AccessTokenHeaderInvalidError = defineError('AccessTokenHeaderInvalidError', 20102, 'Invalid Access Token header');
+export const RoomMaxParticipantsOutOfRangeError = defineError('RoomMaxParticipantsOutOfRangeError', 53107, 'MaxParticipants is out of range');
+export const RoomTypeInvalidError = defineError('RoomTypeInvalidError', 53108, 'RoomType is not valid');
+export const RoomTimeoutOutOfRangeError = defineError('RoomTimeoutOutOfRangeError', 53109, 'Timeout is out of range');
+export const RoomStatusCallbackMethodInvalidError = defineError('RoomStatusCallbackMethodInvalidError', 53110, 'StatusCallbackMethod is invalid');
+export const RoomStatusCallbackInvalidError = defineError('RoomStatusCallbackInvalidError', 53111, 'StatusCallback is invalid');
+export const RoomStatusInvalidError = defineError('RoomStatusInvalidError', 53112, 'Status is invalid');
+export const RoomRoomExistsError = defineError('RoomRoomExistsError', 53113, 'Room exists');
+export const RoomInvalidParametersError = defineError('RoomInvalidParametersError', 53114, 'Room creation parameter(s) incompatible with the Room type');
+export const RoomMediaRegionInvalidError = defineError('RoomMediaRegionInvalidError', 53115, 'MediaRegion is invalid');
+export const RoomMediaRegionUnavailableError = defineError('RoomMediaRegionUnavailableError', 53116, 'There are no media servers available in the MediaRegion');
+export const RoomSubscriptionOperationNotSupportedError = defineError('RoomSubscriptionOperationNotSupportedError', 53117, 'The subscription operation requested is not supported for the Room type');
+export const RoomAudioOnlyFlagNotSupportedError = defineError('RoomAudioOnlyFlagNotSupportedError', 53124, 'The AudioOnly flag is not supported for the Room type');
+export const RoomTrackKindNotSupportedError = defineError('RoomTrackKindNotSupportedError', 53125, 'The track kind is not supported by the Room');
+export const ParticipantMaxTracksExceededError = defineError('ParticipantMaxTracksExceededError', 53203, 'The maximum number of published tracks allowed in the Room at the same time has been reached');
+export const TrackNameInvalidError = defineError('TrackNameInvalidError', 53301, 'Track name is invalid');
+export const TrackNameTooLongError = defineError('TrackNameTooLongError', 53302, 'Track name is too long');
+export const TrackNameCharsInvalidError = defineError('TrackNameCharsInvalidError', 53303, 'Track name contains invalid characters');
+export const TrackNameIsDuplicatedError = defineError('TrackNameIsDuplicatedError', 53304, 'Track name is duplicated');
+export const TrackServerTrackCapacityReachedError = defineError('TrackServerTrackCapacityReachedError', 53305, 'The server has reached capacity and cannot fulfill this request');
+export const MediaServerLocalDescFailedError = defineError('MediaServerLocalDescFailedError', 53401, 'Server is unable to create or apply a local media description');
+export const MediaDTLSTransportFailedError = defineError('MediaDTLSTransportFailedError', 53407, 'Media connection failed due to DTLS handshake failure');
+export const ConfigurationAcquireFailedError = defineError('ConfigurationAcquireFailedError', 53500, 'Unable to acquire configuration');
+export const ConfigurationAcquireTurnFailedError = defineError('ConfigurationAcquireTurnFailedError', 53501, 'Unable to acquire TURN credentials');
 
 /** The error class for a documented code, like twilio-video.js's `createTwilioError`. */
 export function createRoomError(code: number, message?: string, options?: RoomErrorOptions): RoomError {

@@ -82,6 +82,8 @@ export const DOM_EVENT_TABLE: Table = {
   audienceCount: [{ name: 'room.audience_count', detail: ({ total }, room) => ({ ...scope(room), total }) }],
   memberPromoted: [{ name: 'member.promoted', detail: ({ memberId }, room) => ({ ...scope(room), member_id: memberId }) }],
   memberDemoted: [{ name: 'member.demoted', detail: ({ memberId }, room) => ({ ...scope(room), member_id: memberId }) }],
+  // Twilio's media warnings are made of it (on publications: src/twilio), no DOM event of its own.
+  publishedMedia: [],
   tokenAboutToExpire: [{ name: 'tokenAboutToExpire', detail: ({ expires }) => ({ expires }) }],
   memberUpdated: [
     { name: 'member.updated', detail: ({ member, updated }, room) => ({ ...scope(room), member: { ...member, updated } }) },

@@ -42,6 +42,8 @@ function initJanus(): Promise<void> {
 export interface SessionOptions {
   server: string;
   iceServers: RTCIceServer[];
+  /** `relay` uses TURN only (Twilio's `iceTransportPolicy`); default `all`. */
+  iceTransportPolicy?: RTCIceTransportPolicy;
   /** Milliseconds allowed for connecting and for each request. */
   timeout: number;
   /** Gives up connecting (and closes the half-open connection) when aborted. */
@@ -89,6 +91,7 @@ export class JanusSession {
           server: options.server,
           // janus.js would default to a public STUN server: always pass the configured list.
           iceServers: options.iceServers,
+          ...(options.iceTransportPolicy ? { iceTransportPolicy: options.iceTransportPolicy } : {}),
           // The room model leaves on pagehide itself, in order.
           destroyOnUnload: false,
           ...(options.credentials ? { token: options.credentials.token } : {}),

@@ -29,6 +29,8 @@ export type HandleEvents = {
   webrtcState: { up: boolean; reason?: string };
   /** Janus saw packets lost on this PeerConnection (`uplink`: what we send it). */
   slowLink: { uplink: boolean; lost: number };
+  /** Janus receives media of a kind on a mid again, or has received none for a while (its `no_media_timer`). */
+  media: { kind: 'audio' | 'video'; receiving: boolean; mid: string };
   /** The PeerConnection's data channel opened (`label`). */
   dataOpen: { label: string };
   /** A data channel message: text or binary, with its channel's label (VideoRoom: the sender's id). */
@@ -74,6 +76,9 @@ export class PluginHandle {
       webrtcState: (up: boolean, reason?: string) =>
         this.events.emit('webrtcState', reason === undefined ? { up } : { up, reason }),
       slowLink: (uplink: boolean, lost: number) => this.events.emit('slowLink', { uplink: uplink === true, lost: Number(lost) || 0 }),
+      mediaState: (medium: string, receiving: boolean, mid?: string | number) => {
+        if (medium === 'audio' || medium === 'video') this.events.emit('media', { kind: medium, receiving: receiving === true, mid: String(mid ?? '') });
+      },
       ondataopen: (label: string) => this.events.emit('dataOpen', { label: String(label ?? '') }),
       ondata: (data: string | ArrayBuffer | Blob, label: string) => {
         if (typeof data === 'string' || data instanceof ArrayBuffer) this.events.emit('data', { data, label: String(label ?? '') });

@@ -7,6 +7,7 @@
  * them an unsolicited event can pass for the answer to a request.
  */
 import { SignalingIncomingMessageInvalidError } from '../errors/errors.js';
+import { logger } from '../util/logger.js';
 
 /** The largest frame accepted from Janus: a room's full `publishers` list is far smaller. */
 export const MAX_INCOMING_CHARS = 1 << 20;
@@ -32,7 +33,7 @@ export function reportInvalidMessage(detail: string): void {
   const error = new SignalingIncomingMessageInvalidError(
     `${SignalingIncomingMessageInvalidError.defaultMessage}: ${detail}. It was ignored; if this keeps happening, check the server and the other clients`,
   );
-  console.warn(`janus-room-elements: ${error.name} (${error.code}): ${error.message}`);
+  logger.warn(`janus-room-elements: ${error.name} (${error.code}): ${error.message}`);
 }
 
 /** Why a frame cannot be a Janus message, or undefined (and its transaction) when it can. */

@@ -4,6 +4,7 @@
  * binary, up to `MAX_DATA_BYTES` a message. `send` before the track is published throws.
  */
 import { warnOnce } from '../util/warn.js';
+import { logger } from '../util/logger.js';
 
 /** The largest message (bytes): what every browser's data channel takes in one piece. */
 export const MAX_DATA_BYTES = 16 * 1024;
@@ -51,7 +52,7 @@ export class LocalDataTrack {
     if (typeof payload !== 'string' && !(payload instanceof ArrayBuffer)) throw new TypeError('send() takes a string, an ArrayBuffer or a typed array');
     const size = typeof payload === 'string' ? new TextEncoder().encode(payload).byteLength : payload.byteLength;
     if (size > MAX_DATA_BYTES) throw new RangeError(`send(): the message is ${size} bytes; at most ${MAX_DATA_BYTES} fit in one`);
-    sender(payload).catch((error: unknown) => console.warn(`janus-room-elements: LocalDataTrack "${this.name}" could not send:`, error));
+    sender(payload).catch((error: unknown) => logger.warn(`janus-room-elements: LocalDataTrack "${this.name}" could not send:`, error));
   }
 
   /** @internal Publishes (a sender) or unpublishes (undefined). */

@@ -97,6 +97,11 @@ export class LocalMember {
     return this.publications.mute(source);
   }
 
+  /** Stops sending a source so that the others count it unpublished (Twilio `unpublishTrack`); `unmute` publishes it again. */
+  withdraw(source: LocalSource): Promise<void> {
+    return this.publications.mute(source, true);
+  }
+
   unmute(source: LocalSource): Promise<void> {
     if (source === 'camera') this.backgrounded = false;
     return this.publications.unmute(source, this.media.held);
@@ -141,7 +146,7 @@ export class LocalMember {
   }
 
   /** What controls and pickers show; `joined` decides what "muted" means (see `LocalState`). */
-  state(joined: boolean): Omit<LocalState, 'screenShare'> {
+  state(joined: boolean): Omit<LocalState, 'screenShare' | 'mirrored' | 'overlay'> {
     const speaker = this.media.speaker;
     const options = this.hooks.options();
     const muted = (source: LocalSource) =>

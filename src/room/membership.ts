@@ -39,6 +39,8 @@ export interface MembershipHooks {
   moderated(mid: string, muted: boolean): void;
   /** A member's data message (Twilio data tracks). */
   data(memberId: string, data: string | ArrayBuffer): void;
+  /** Janus receives what this client publishes on `mid` again, or has received nothing there for a while. */
+  published(mid: string, receiving: boolean): void;
 }
 
 const NO_TRACKS: RemoteTracks = new Map();
@@ -127,6 +129,11 @@ export class Membership {
     return this.sessionValue;
   }
 
+  /** The PeerConnections of this join: the publisher's and the subscriber's (while they exist). */
+  get peerConnections(): RTCPeerConnection[] {
+    return [this.publisherValue?.peerConnection, this.downlink?.peerConnection].filter((pc): pc is RTCPeerConnection => !!pc);
+  }
+
   get publisher(): VideoRoomPublisher | undefined {
     return this.publisherValue;
   }
@@ -201,6 +208,7 @@ export class Membership {
     this.publisherValue = publisher;
     if (createdSecret) this.ownership.created(createdSecret);
     publisher.events.on('slowLink', ({ uplink }) => this.monitor.slowLink(uplink));
+    publisher.events.on('media', ({ mid, receiving }) => this.hooks.published(mid, receiving));
     publisher.events.on('up', () => this.mediaUp.notify());
     publisher.events.on('hangup', ({ reason }) => {
       if (this.isJoined && !this.closed) this.hooks.mediaTrouble(new MediaConnectionError(`${MediaConnectionError.defaultMessage}: Janus hung up what this client publishes (${reason})`));

@@ -21,7 +21,8 @@ export const DEFAULT_MAX_PUBLISHERS = 16;
 /** Twilio's limits for room names and identities. */
 export const MAX_NAME_LENGTH = 128;
 
-export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin' | 'localStream' | 'inputSensitivity' | 'bandwidthProfile' | 'token'>> & {
+export type ResolvedOptions = Required<Omit<RoomSessionOptions, 'pin' | 'localStream' | 'inputSensitivity' | 'bandwidthProfile' | 'token' | 'iceTransportPolicy' | 'applyLocalVideoOverlay' | 'logLevel'>> & {
+  iceTransportPolicy?: RTCIceTransportPolicy;
   pin?: string;
   localStream?: MediaStream;
   inputSensitivity?: number;
@@ -103,6 +104,10 @@ export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
   }
   const iceServers = options.iceServers ?? [];
   if (!Array.isArray(iceServers)) throw new RangeError('the "iceServers" option must be an array of RTCIceServer');
+  const policy = options.iceTransportPolicy;
+  if (policy !== undefined && policy !== 'all' && policy !== 'relay') {
+    throw new RangeError(`the "iceTransportPolicy" option must be "all" or "relay", not ${JSON.stringify(policy)}`);
+  }
   const localStream = options.localStream;
   if (localStream !== undefined && !(localStream instanceof MediaStream)) {
     throw new RangeError('the "localStream" option must be a MediaStream');
@@ -118,6 +123,7 @@ export function resolveOptions(options: RoomSessionOptions): ResolvedOptions {
     video: constraintsOption(options.video, 'video'),
     create: options.create ?? true,
     iceServers,
+    ...(policy ? { iceTransportPolicy: policy } : {}),
     timeout,
     reconnectWindow,
     maxPublishers,

@@ -50,6 +50,8 @@ export class Publications {
   private publisher: VideoRoomPublisher | undefined;
   private readonly mids = new Map<LocalSource, string>();
   private readonly muted = new Set<LocalSource>();
+  /** Muted sources the others count as unpublished (Twilio `unpublishTrack`); unmuting publishes them again. */
+  private readonly withdrawn = new Set<LocalSource>();
   private deafValue = false;
   private readonly serially = serial();
 
@@ -72,6 +74,16 @@ export class Publications {
     return this.muted.has(source);
   }
 
+  /** The source published on `mid`, if any. */
+  sourceOf(mid: string): LocalSource | undefined {
+    for (const [source, published] of this.mids) if (published === mid) return source;
+    return undefined;
+  }
+
+  isWithdrawn(source: LocalSource): boolean {
+    return this.withdrawn.has(source);
+  }
+
   /** Whether a source is published and sending (what the others see as not muted). */
   isSending(source: LocalSource): boolean {
     return this.mids.has(source) && !this.muted.has(source);
@@ -81,6 +93,7 @@ export class Publications {
   get list(): LocalPublications {
     const list = new Map<LocalSource, LocalPublication>();
     for (const [source, mid] of this.mids) {
+      if (this.withdrawn.has(source)) continue;
       const muted = this.muted.has(source);
       list.set(source, { source, kind: kindOf(source), mid, muted, track: muted ? null : this.media.track(source) });
     }
@@ -118,11 +131,23 @@ export class Publications {
     this.changed();
   }
 
-  /** Mutes a source: nothing is sent, everyone is told, and (by default) the device is released. */
-  mute(source: LocalSource): Promise<void> {
+  /**
+   * Mutes a source: nothing is sent, everyone is told, and (by default) the device is released.
+   * `withdraw` (Twilio `unpublishTrack`): the others count it as unpublished, not as muted.
+   */
+  mute(source: LocalSource, withdraw = false): Promise<void> {
     return this.serially(async () => {
-      if (this.muted.has(source)) return;
+      if (this.muted.has(source) && this.withdrawn.has(source) === withdraw) return;
+      if (this.muted.has(source)) {
+        // Already silent: only what the others are told changes.
+        if (withdraw) this.withdrawn.add(source);
+        else this.withdrawn.delete(source);
+        this.changed();
+        await this.announce(source);
+        return;
+      }
       this.muted.add(source);
+      if (withdraw) this.withdrawn.add(source);
       this.changed();
       const mid = this.mids.get(source);
       if (mid && this.publisher) await this.publisher.replaceTrack(mid, null);
@@ -160,6 +185,7 @@ export class Publications {
         throw error;
       }
       this.muted.delete(source);
+      this.withdrawn.delete(source);
       this.changed();
       await this.announce(source);
     });
@@ -196,7 +222,7 @@ export class Publications {
   }
 
   private description(source: LocalSource, muted = this.muted.has(source)): string {
-    return encodeStreamState({ source, muted, deaf: source === 'microphone' && this.deafValue });
+    return encodeStreamState({ source, muted, deaf: source === 'microphone' && this.deafValue, off: muted && this.withdrawn.has(source) });
   }
 
   /** Tells everyone a source's state (Janus re-broadcasts the description). */

@@ -15,6 +15,7 @@ import { Reconnection, type Trouble } from './reconnection.js';
 import { DEFAULT_SIZE, type LayoutSettings } from './layout.js';
 import type { Dimensions, NetworkQuality } from './link-monitor.js';
 import { LocalMember } from './local-member.js';
+import { LocalOverlay } from './local-overlay.js';
 import { LocalSources } from './local-sources.js';
 import { Membership } from './membership.js';
 import { newMemberId } from './member-types.js';
@@ -101,6 +102,9 @@ export abstract class RoomSessionCore {
     (type, event) => (this.events.emit as (t: string, e: unknown) => void)(type, event),
   );
 
+  /** How the self-view shows (SignalWire `localOverlay`). */
+  readonly localOverlay = new LocalOverlay(() => this.membership?.memberId ?? null, () => this.changed());
+
   constructor(options: RoomSessionOptions) {
     this.optionsValue = options;
     const forward = { camera: 'camera', microphone: 'microphone', speaker: 'speaker' } as const;
@@ -124,6 +128,7 @@ export abstract class RoomSessionCore {
     this.optionsValue = options;
     // What the next join will publish shows in the snapshot (`self`).
     if ((before.audio === false) !== (options.audio === false) || (before.video === false) !== (options.video === false)) this.changed();
+    if ((before.applyLocalVideoOverlay === false) !== (options.applyLocalVideoOverlay === false)) this.changed();
     // The talk threshold and the bandwidth profile change a joined session on the spot.
     if (options.inputSensitivity !== undefined && options.inputSensitivity !== before.inputSensitivity && this.active) {
       this.applyInputSensitivity(options.inputSensitivity).catch((error: unknown) => this.report(error));
@@ -207,6 +212,10 @@ export abstract class RoomSessionCore {
         videoDemand(memberId, this.videoViews.values(), this.layoutSettings.positions.get(memberId) === 'off-canvas', demandPolicy(this.options.bandwidthProfile)),
       moderated: (mid, muted) => this.local.moderated(mid, muted).catch((error: unknown) => this.report(error)),
       data: (memberId, data) => this.onData(memberId, data),
+      published: (mid, receiving) => {
+        const source = this.local.publications.sourceOf(mid);
+        if (source) this.events.emit('publishedMedia', { source, trackSid: `${membership.memberId}:${mid}`, receiving });
+      },
     });
     this.membership = membership;
     this.plan = plan;
@@ -356,7 +365,12 @@ export abstract class RoomSessionCore {
       layout: this.layoutSettings,
       networkQuality: membership?.networkQuality ?? NO_QUALITY,
       dimensions: membership?.dimensions ?? NO_DIMENSIONS,
-      self: { ...this.local.state(this.connection.joined), screenShare: this.sources.screenShareState },
+      self: {
+        ...this.local.state(this.connection.joined),
+        screenShare: this.sources.screenShareState,
+        mirrored: this.localOverlay.mirrored,
+        overlay: this.options.applyLocalVideoOverlay !== false,
+      },
       service: this.access
         ? {
             permissions: this.access.permissions,

@@ -4,10 +4,12 @@
  * arrive as `trackMessage` with the sender. A member sending more than `FloodGate`'s rate has the
  * rest dropped (with one warning), so it cannot freeze the others' pages.
  */
+import { TrackInvalidError } from '../errors/errors.js';
 import { FloodGate } from '../util/flood-gate.js';
 import { LocalDataTrack } from './data-tracks.js';
 import { StatefulRoomSession } from './room-session-state.js';
 import type { RoomSessionOptions } from './types.js';
+import { logger } from '../util/logger.js';
 
 /** Messages a second (and burst) one member may bring before the rest are dropped. */
 const DATA_PER_SECOND = 50;
@@ -29,13 +31,18 @@ export abstract class DataRoomSession extends StatefulRoomSession {
   }
 
   /**
-   * Publishes a `LocalDataTrack` (Twilio `publishTrack`) while joined: resolves once its data
-   * channel is open. Cameras, microphones and screens are published by `join()`, `addCamera()`
-   * and `startScreenShare()`.
+   * Publishes a track while joined (Twilio `publishTrack`): a `LocalDataTrack` resolves once its
+   * data channel is open; the page's own camera or microphone `MediaStreamTrack` takes that
+   * source's place (published again if `unpublishTrack` withdrew it). Extra cameras and screens
+   * are published by `addCamera()` and `startScreenShare()`.
    */
-  publishTrack(track: LocalDataTrack): Promise<LocalDataTrack> {
+  publishTrack<T extends LocalDataTrack | MediaStreamTrack>(track: T): Promise<T> {
     return this.reporting(async () => {
-      if (!(track instanceof LocalDataTrack)) throw new TypeError('publishTrack() takes a LocalDataTrack (media is published by join(), addCamera() and startScreenShare())');
+      if (typeof MediaStreamTrack !== 'undefined' && track instanceof MediaStreamTrack) {
+        await this.publishMediaTrack(track);
+        return track;
+      }
+      if (!(track instanceof LocalDataTrack)) throw new TypeError('publishTrack() takes a LocalDataTrack or a MediaStreamTrack');
       const publisher = this.membership?.publisher;
       if (!this.active || !publisher) throw new DOMException('publishTrack(): join the room first', 'InvalidStateError');
       await publisher.addData(this.membership!.options.timeout);
@@ -50,11 +57,28 @@ export abstract class DataRoomSession extends StatefulRoomSession {
     });
   }
 
-  /** Stops publishing a `LocalDataTrack`: its `send()` throws again. */
-  unpublishTrack(track: LocalDataTrack): LocalDataTrack {
-    this.dataTracks.delete(track);
-    track.bind(undefined);
+  /**
+   * Stops publishing a track: a `LocalDataTrack`'s `send()` throws again; the camera's or the
+   * microphone's track stops being sent and the others see it unpublished (Twilio's
+   * `trackUnpublished`), without a renegotiation. The page's own track is not stopped.
+   */
+  unpublishTrack<T extends LocalDataTrack | MediaStreamTrack>(track: T): T {
+    if (track instanceof LocalDataTrack) {
+      this.dataTracks.delete(track);
+      track.bind(undefined);
+    } else {
+      const source = track.kind === 'video' ? 'camera' : 'microphone';
+      if (this.localMedia.track(source) === track) this.local.withdraw(source).catch((error: unknown) => this.report(error));
+    }
     return track;
+  }
+
+  private async publishMediaTrack(track: MediaStreamTrack): Promise<void> {
+    if (track.readyState === 'ended') throw new TrackInvalidError(`${TrackInvalidError.defaultMessage}: the ${track.kind} track has ended`);
+    if (!this.active) throw new DOMException('publishTrack(): join the room first', 'InvalidStateError');
+    const source = track.kind === 'video' ? 'camera' : 'microphone';
+    if (this.localMedia.track(source) !== track) this.localMedia.useStream(new MediaStream([track]));
+    await this.local.unmute(source);
   }
 
   /** After a rejoin (a new publisher), the data channel is added again for the published data tracks. */
@@ -68,7 +92,7 @@ export abstract class DataRoomSession extends StatefulRoomSession {
     if (!this.dataGate.admit(memberId, Date.now())) {
       if (Date.now() - this.dataWarned > 10_000) {
         this.dataWarned = Date.now();
-        console.warn(`janus-room-elements: dropping data messages from member "${memberId}": more than ${DATA_PER_SECOND} a second`);
+        logger.warn(`janus-room-elements: dropping data messages from member "${memberId}": more than ${DATA_PER_SECOND} a second`);
       }
       return;
     }

@@ -41,6 +41,11 @@ export type RoomSessionEvents = AnnouncedEvents & {
   audienceCount: { total: number };
   memberPromoted: { memberId: string };
   memberDemoted: { memberId: string };
+  /**
+   * Janus receives what this client publishes from a source again, or has received nothing of it
+   * for a while (its `no_media_timer`): what Twilio's `recording-media-lost` warning is made of.
+   */
+  publishedMedia: { source: 'camera' | 'microphone'; trackSid: string; receiving: boolean };
   /** The room token expires soon: call `updateToken()` (Twilio's `tokenAboutToExpire`). */
   tokenAboutToExpire: { expires: number };
 };

@@ -4,7 +4,7 @@
  * machinery under it is in room-session-core.ts. No Lit, no DOM rendering.
  */
 import type { MemberParams } from './room-session-core.js';
-import { DataRoomSession } from './room-session-data.js';
+import { EventedRoomSession } from './room-session-emitter.js';
 import {
   LAYOUT_NAMES,
   checkLayoutName,
@@ -33,7 +33,7 @@ import { warnOnce } from '../util/warn.js';
 export type { TrackEvent } from './announcements.js';
 export type { MemberParams, RoomSessionEvents } from './room-session-core.js';
 
-export class RoomSession extends DataRoomSession {
+export class RoomSession extends EventedRoomSession {
   get memberId(): string | null {
     return this.snapshot.memberId;
   }
@@ -103,6 +103,7 @@ export class RoomSession extends DataRoomSession {
    * Rejects with a documented error or the browser's media error; nothing stays half-joined.
    */
   async join(params: JoinOptions = {}): Promise<this> {
+    this.assertNotDestroyed('join()');
     this.joinParams = params;
     await this.connection.join();
     return this;

@@ -53,6 +53,8 @@ const SOURCES_OF: Record<TrackKind, readonly TrackSource[]> = { audio: ['microph
 function toRemoteStream(stream: PublishedStream, before: RemoteStream | undefined): RemoteStream | undefined {
   if (stream.disabled || (stream.type !== 'audio' && stream.type !== 'video')) return undefined;
   const state = decodeStreamState(stream.description, stream.type);
+  // Withdrawn by its publisher (Twilio `unpublishTrack`): as good as unpublished.
+  if (state.off) return undefined;
   // A source that does not fit the stream's kind is not believed.
   const source = SOURCES_OF[stream.type].includes(state.source) ? state.source : SOURCES_OF[stream.type][0]!;
   // Janus 1.1.2 re-announces the moderation of video streams only: what it does not say is kept.

@@ -3,6 +3,7 @@ import type { VideoLayout } from './layout.js';
 import type { Dimensions, NetworkQuality } from './link-monitor.js';
 import type { NetworkQualityLevel, NetworkQualityStats } from './network-quality.js';
 import type { MemberType } from './member-types.js';
+import type { LogLevel } from '../util/logger.js';
 
 export type { DeviceInfo } from '../media/devices.js';
 export type { MemberType, SourceType } from './member-types.js';
@@ -139,6 +140,10 @@ export interface LocalState {
   readonly deaf: boolean;
   /** Whether this client shares a screen (see `ScreenShareState`). */
   readonly screenShare: ScreenShareState;
+  /** The self-view is mirrored (SignalWire `localOverlay.mirrored`). */
+  readonly mirrored: boolean;
+  /** The self-view is drawn (SignalWire `applyLocalVideoOverlay`). */
+  readonly overlay: boolean;
 }
 
 /** `on`: a screen share of this client is in the room; `starting`: the picker is open or it is joining; `off`. */
@@ -219,6 +224,12 @@ export interface RoomSessionOptions {
   create?: boolean;
   /** ICE servers for the PeerConnections (default none). */
   iceServers?: RTCIceServer[];
+  /** `relay` gathers TURN candidates only (Twilio's `iceTransportPolicy`); default `all`. */
+  iceTransportPolicy?: RTCIceTransportPolicy;
+  /** Whether the self-view is drawn (SignalWire `applyLocalVideoOverlay`; default true). */
+  applyLocalVideoOverlay?: boolean;
+  /** The library's log level (SignalWire's and Twilio's `logLevel`): it applies to the whole page. */
+  logLevel?: LogLevel;
   /** Milliseconds allowed for connecting, each request and the media connection (default 10000). */
   timeout?: number;
   /**

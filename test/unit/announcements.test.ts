@@ -22,7 +22,7 @@ const base: ModelParts = {
   layout: { name: 'auto', positions: new Map(), hideVideoMuted: false, page: 0, size: DEFAULT_SIZE },
   networkQuality: new Map(),
   dimensions: new Map(),
-  self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
+  self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off', mirrored: true, overlay: true },
   service: null,
   shared: new Map(),
 };

@@ -61,7 +61,7 @@ export function snapshotOf(entries: Array<[Member, { audio?: MediaStreamTrack | 
     layout: { name: 'grid-responsive', room_session_id: 'r', room_id: 'r', layers: [] },
     layoutPage: { page: 1, pages: 1 },
     hideVideoMuted: false,
-    self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off' },
+    self: { camera: null, microphone: null, cameraDevice: null, microphoneDevice: null, speaker: null, audioMuted: false, videoMuted: false, deaf: false, screenShare: 'off', mirrored: true, overlay: true },
     service: null,
   };
 }

@@ -103,12 +103,14 @@ export interface StreamState {
   source: 'camera' | 'microphone' | 'screen' | 'screen_audio';
   muted: boolean;
   deaf: boolean;
+  /** Withdrawn (Twilio `unpublishTrack`): nothing is sent, and the others count it as unpublished. */
+  off?: boolean;
 }
 
 const SOURCES: readonly StreamState['source'][] = ['camera', 'microphone', 'screen', 'screen_audio'];
 
 export function encodeStreamState(state: StreamState): string {
-  return JSON.stringify({ jre: 1, source: state.source, muted: state.muted, ...(state.deaf ? { deaf: true } : {}) });
+  return JSON.stringify({ jre: 1, source: state.source, muted: state.muted, ...(state.deaf ? { deaf: true } : {}), ...(state.off ? { off: true } : {}) });
 }
 
 /**
@@ -125,11 +127,12 @@ export function decodeStreamState(description: string | undefined, type: StreamT
     value = undefined;
   }
   if (!value || typeof value !== 'object' || (value as { jre?: unknown }).jre !== 1) return { ...fallback, name: description.slice(0, 256) };
-  const { source, muted, deaf } = value as Record<string, unknown>;
+  const { source, muted, deaf, off } = value as Record<string, unknown>;
   return {
     source: SOURCES.includes(source as StreamState['source']) ? (source as StreamState['source']) : fallback.source,
     muted: muted === true,
     deaf: deaf === true,
+    ...(off === true ? { off: true } : {}),
   };
 }
 

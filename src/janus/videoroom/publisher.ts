@@ -22,6 +22,8 @@ export type PublisherEvents = {
   /** Janus hung up this handle's PeerConnection. */
   hangup: { reason: string };
   slowLink: HandleEvents['slowLink'];
+  /** Janus receives what we publish on a mid again, or has received nothing there for a while. */
+  media: HandleEvents['media'];
 };
 
 const kindOf = (track: MediaStreamTrack) => track.kind as 'audio' | 'video';
@@ -60,6 +62,7 @@ export class VideoRoomPublisher {
     });
     handle.events.on('connectionState', (state) => this.events.emit('connectionState', state));
     handle.events.on('slowLink', (event) => this.events.emit('slowLink', event));
+    handle.events.on('media', (event) => this.events.emit('media', event));
     handle.events.on('webrtcState', ({ up, reason }) => {
       this.janusUp = up;
       if (up) {
