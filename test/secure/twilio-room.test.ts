@@ -1,0 +1,162 @@
+// The Twilio classes seed's Room examples (attach on trackSubscribed, detach on trackUnsubscribed
+// and participantDisconnected, disconnected with its error), the best practices' error handling
+// and media warnings samples (./twilio-samples, import and token changed), and a SignalWire-style
+// script (`new RoomSession({ token }).on('member.joined', ...)`) in the same room, against real
+// Janus and the room service.
+import { expect } from '@open-wc/testing';
+import type { LocalTrackPublication, RemoteParticipant, Room } from '../../dist/src/twilio/index.js';
+import { RoomSession } from '../../dist/src/index.js';
+import { decodedFrame, until } from '../support/helpers.js';
+import { MODERATOR, roomToken } from './secure-helpers.js';
+
+type Emitter = { on(event: string, listener: (...args: any[]) => void): unknown; off(event: string, listener: (...args: any[]) => void): unknown };
+function next(emitter: Emitter, event: string, test: (...args: any[]) => boolean = () => true): Promise<any[]> {
+  return new Promise((resolve) => {
+    const listener = (...args: any[]) => {
+      if (!test(...args)) return;
+      emitter.off(event, listener);
+      resolve(args);
+    };
+    emitter.on(event, listener);
+  });
+}
+
+let imported = 0;
+async function run<T>(name: string, identity: string): Promise<T> {
+  (window as unknown as { SAMPLE_IDENTITY: string }).SAMPLE_IDENTITY = identity;
+  return (await import(`./twilio-samples/${name}.js?run=${++imported}`)) as T;
+}
+
+/** What the samples said on the console (they log their handling). */
+function consoleLines(method: 'log' | 'error'): { lines: string[]; restore(): void } {
+  const original = console[method];
+  const lines: string[] = [];
+  console[method] = (...args: unknown[]) => {
+    lines.push(args.map(String).join(' '));
+    original.apply(console, args);
+  };
+  return { lines, restore: () => (console[method] = original) };
+}
+
+async function leave(room: { state: string; disconnect(): unknown } & Emitter): Promise<void> {
+  if (room.state === 'disconnected') return;
+  const left = next(room, 'disconnected');
+  room.disconnect();
+  await left;
+}
+
+describe('Twilio Room examples, error handling and media warnings on Janus', () => {
+  it("attach and detach: each subscribed track plays in the participant's view and leaves it with the participant; disconnecting stops the local tracks", async () => {
+    document.body.insertAdjacentHTML('beforeend', '<div id="participant-view-Alice"></div>');
+    const view = document.getElementById('participant-view-Alice')!;
+    const { room: bob } = await run<{ room: Room }>('attach-detach', 'Bob');
+    // Alice joins with connect()'s own camera and microphone.
+    const { room: alice } = await run<{ room: Room }>('remoteuser', 'Alice');
+    const video = await until(() => view.querySelector('video'), (v): v is HTMLVideoElement => v !== null, "Alice's video in her view");
+    expect((await decodedFrame(video)).width).to.be.greaterThan(0);
+    await until(() => view.querySelector('audio'), (a) => a !== null, "Alice's audio in her view");
+    // Alice leaves: Bob's handlers take her media out of the page.
+    const gone = next(bob, 'participantDisconnected', (p: RemoteParticipant) => p.identity === 'Alice');
+    await leave(alice);
+    await gone;
+    expect(view.children.length).to.equal(0);
+    // Bob leaves: his `disconnected` handler stops his own tracks (1.x style, through the publications).
+    const own = [...bob.localParticipant.tracks.values()].map((p) => p.track as { mediaStreamTrack: MediaStreamTrack });
+    await leave(bob);
+    expect(own.length).to.equal(2);
+    expect(own.every((t) => t.mediaStreamTrack.readyState === 'ended')).to.equal(true);
+    view.remove();
+  });
+
+  it('error handling: a bad token is a coded error the sample reports; media is acquired fine', async () => {
+    const errors = consoleLines('error');
+    try {
+      (window as unknown as { SAMPLE_TOKEN?: string }).SAMPLE_TOKEN = 'not-a-room-token';
+      const { connecting } = await run<{ connecting: Promise<unknown> }>('errors', 'Alice');
+      await connecting;
+      await until(() => errors.lines, (lines) => lines.some((l) => l.startsWith('Failed to join Room: 20101')), 'the sample reporting 20101');
+      expect(errors.lines.filter((l) => l.startsWith('Failed to acquire media'))).to.deep.equal([]);
+    } finally {
+      delete (window as unknown as { SAMPLE_TOKEN?: string }).SAMPLE_TOKEN;
+      errors.restore();
+    }
+  });
+
+  it('disconnected: another client with the same identity ends the session with 53205, which the sample logs; a SignalWire-style script sees the members and removes one', async () => {
+    const logs = consoleLines('log');
+    const moderator = new RoomSession({ token: await roomToken({ room: 'my-cool-room', identity: 'Moderator', permissions: MODERATOR }), audio: false, video: false });
+    try {
+      const joinedMembers: string[] = [];
+      moderator.on('member.joined', (e) => joinedMembers.push(e.member.name));
+      await moderator.join();
+      const first = await (await run<{ joined: Promise<Room> }>('disconnected', 'Alice')).joined;
+      await until(() => joinedMembers, (names) => names.includes('Alice'), 'member.joined for Alice');
+      expect((await moderator.getMembers()).members.map((m) => m.name)).to.include('Alice');
+      // Alice again, from another client: the first one is out.
+      const disconnected = next(first, 'disconnected');
+      const second = await (await run<{ joined: Promise<Room> }>('disconnected', 'Alice')).joined;
+      const [room, error] = await disconnected;
+      expect(room).to.equal(first);
+      expect(error).to.include({ name: 'ParticipantDuplicateIdentityError', code: 53205 });
+      expect(logs.lines.some((l) => l.startsWith('You were disconnected from the Room: 53205'))).to.equal(true);
+      expect(first.state).to.equal('disconnected');
+      // The moderator removes her: like a REST removal on Twilio, that is no error.
+      const removed = next(second, 'disconnected');
+      await moderator.removeMember({ memberId: second.localParticipant.sid });
+      const [, removal] = await removed;
+      expect(removal).to.equal(null);
+    } finally {
+      logs.restore();
+      moderator.destroy();
+    }
+  });
+
+  it('media warnings: recording-media-lost while the room is recorded and the camera sends nothing, cleared when it sends again', async () => {
+    const moderator = new RoomSession({ token: await roomToken({ room: 'my-cool-room', identity: 'Moderator', permissions: MODERATOR }), audio: false, video: false });
+    const logs = consoleLines('log');
+    try {
+      await moderator.join();
+      const started = new Promise((resolve) => moderator.once('recording.started', resolve));
+      const { room } = await run<{ room: Room }>('warnings', 'Alice');
+      const recording = await moderator.startRecording();
+      await started;
+      await until(() => room.isRecording, (on) => on, 'the room recorded, as Alice sees it');
+      const camera = [...room.localParticipant.videoTracks.values()][0] as LocalTrackPublication;
+      const warned = next(camera, 'warning');
+      const track = camera.track as unknown as { mediaStreamTrack: MediaStreamTrack; restart(): Promise<void> };
+      // The camera stops sending (as a backgrounded or broken capture would).
+      track.mediaStreamTrack.stop();
+      const [name] = await warned;
+      expect(name).to.equal('recording-media-lost');
+      expect(logs.lines.some((l) => l.startsWith('LocalTrack ') && l.endsWith('is not recording media.'))).to.equal(true);
+      const cleared = next(camera, 'warningsCleared');
+      await track.restart();
+      await cleared;
+      expect(logs.lines.some((l) => l.endsWith('warnings have cleared!'))).to.equal(true);
+      await recording.stop();
+      await leave(room);
+    } finally {
+      logs.restore();
+      moderator.destroy();
+    }
+  });
+
+  it('the SignalWire emitter: unknown event names and non-function handlers are refused; once fires once; off detaches', async () => {
+    const session = new RoomSession({ token: await roomToken({ room: 'my-cool-room', identity: 'Carol' }), audio: false, video: false });
+    expect(() => session.on('no.such.event' as never, () => {})).to.throw(RangeError);
+    expect(() => session.on('room.joined', 'nope' as never)).to.throw(TypeError);
+    let joined = 0;
+    let left = 0;
+    const onLeft = () => left++;
+    session.once('room.joined', () => joined++).on('room.left', onLeft).off('room.left', onLeft);
+    await session.join();
+    await session.leave();
+    await session.join();
+    await session.leave();
+    expect(joined).to.equal(1);
+    expect(left).to.equal(0);
+    session.destroy();
+    const error = await session.join().then(() => null, (e: Error) => e);
+    expect(error?.name).to.equal('InvalidStateError');
+  });
+});
