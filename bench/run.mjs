@@ -22,7 +22,13 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log('Bundle size (CDN bundle, minified)');
 console.log(`  library (everything inlined)   ${kb(library.raw).padStart(9)} raw  ${kb(library.gzip).padStart(8)} gzip  ${kb(library.brotli).padStart(8)} brotli`);
 console.log(`  baseline: its dependencies     ${kb(deps.raw).padStart(9)} raw  ${kb(deps.gzip).padStart(8)} gzip  ${kb(deps.brotli).padStart(8)} brotli`);
-console.log(`  ratio library / dependencies   ${(library.gzip / deps.gzip).toFixed(2)}x gzip (the library's own code: ${kb(library.gzip - deps.gzip)} gzip)\n`);
+console.log(`  ratio library / dependencies   ${(library.gzip / deps.gzip).toFixed(2)}x gzip (the library's own code: ${kb(library.gzip - deps.gzip)} gzip)`);
+// The Twilio drop-in (janus-room-elements/twilio) beside the library it replaces, twilio-video's own minified build.
+const twilio = await sizes('dist/bench/twilio.js');
+const twilioVideo = await sizes('node_modules/twilio-video/dist/twilio-video.min.js');
+console.log(`  drop-in: janus-room-elements/twilio ${kb(twilio.raw).padStart(9)} raw  ${kb(twilio.gzip).padStart(8)} gzip  ${kb(twilio.brotli).padStart(8)} brotli`);
+console.log(`  twilio-video.min.js             ${kb(twilioVideo.raw).padStart(9)} raw  ${kb(twilioVideo.gzip).padStart(8)} gzip  ${kb(twilioVideo.brotli).padStart(8)} brotli`);
+console.log(`  ratio drop-in / twilio-video    ${(twilio.gzip / twilioVideo.gzip).toFixed(2)}x gzip\n`);
 
 // ------------------------------------------------------------------ join latency
 const { base, close } = await serveFiles();

@@ -7,6 +7,7 @@
 import { DOM_EVENT_TABLE } from '../events/dom-events.js';
 import type { RoomEventDetails, RoomEventName } from '../events/event-map.js';
 import { checkLogLevel, getLogLevel, setLogLevel, type LogLevel } from '../util/logger.js';
+import { warnOnce } from '../util/warn.js';
 import { DataRoomSession } from './room-session-data.js';
 import type { RoomSession } from './room-session.js';
 import type { RoomSessionEvents } from './room-session-events.js';
@@ -29,6 +30,7 @@ export abstract class EventedRoomSession extends DataRoomSession {
   constructor(options: RoomSessionOptions) {
     super(options);
     if (options.logLevel !== undefined) setLogLevel(checkLogLevel(options.logLevel));
+    if ('rootElement' in options) warnOnce('RoomSession: the "rootElement" option is not honoured (the model draws nothing): put a <video-room> with the same token in the page');
     this.events.on('*', (type, event) => this.dispatch(type, event));
   }
 

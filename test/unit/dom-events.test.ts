@@ -119,8 +119,11 @@ describe('the model-event -> DOM-event table', () => {
         'recordingUpdated',
         'recordingEnded',
         'trackMessage',
+        'publishedMedia',
       ].sort(),
     );
+    // Janus's media reports become Twilio's media warnings on publications, not DOM events.
+    expect(DOM_EVENT_TABLE.publishedMedia).to.deep.equal([]);
     const room = new RoomSession({ server: '', room: '', identity: '' });
     expect(DOM_EVENT_TABLE.mediaConnected[0]!.detail(undefined, room)).to.equal(null);
     expect(DOM_EVENT_TABLE.mediaReconnecting[0]!.detail(undefined, room)).to.equal(null);
