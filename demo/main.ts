@@ -1,5 +1,6 @@
 // The demo page: everything here is what an application would write.
 import { RoomError, type LayoutName, type VideoRoom } from '../src/index.js';
+import { roomService, tokenFor } from './dev-token.js';
 import { roomTools } from './room-tools.js';
 
 const params = new URLSearchParams(location.search);
@@ -16,30 +17,10 @@ const field = (name: string) => form.elements.namedItem(name) as HTMLInputElemen
 // The dev server forwards /janus to Janus's WebSocket API; ?server= points elsewhere.
 room.server = params.get('server') ?? `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/janus`;
 
-// With JANUS_CONFIG=secure, the dev server also forwards /room-service to the room service, and
-// this page gets a room token for each join (an app would get it from its own backend).
-const roomService = import.meta.env['VITE_ROOM_SERVICE'] as string | undefined;
+// With JANUS_CONFIG=secure this page joins with room tokens (dev-token.ts).
 const roleField = document.querySelector<HTMLLabelElement>('#role-field')!;
 roleField.hidden = !roomService;
 
-async function tokenFor(identity: string, roomName: string, role: string): Promise<string> {
-  const response = await fetch(`${roomService}/v1/dev/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      identity,
-      room: roomName,
-      interactivityMode: role === 'audience' ? 'audience' : 'member',
-      ...(role === 'moderator' ? { permissions: ['moderator'] } : {}),
-      // Paths on this page's origin: the dev server forwards both.
-      janusUrl: '/janus',
-      serviceUrl: roomService,
-    }),
-  });
-  const body = (await response.json()) as { token?: string; error?: { message: string } };
-  if (!body.token) throw new Error(body.error?.message ?? `the room service answered ${response.status}`);
-  return body.token;
-}
 field('identity').value = params.get('name') ?? `Guest ${Math.floor(100 + Math.random() * 900)}`;
 field('room').value = params.get('room') ?? 'demo';
 

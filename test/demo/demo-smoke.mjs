@@ -175,6 +175,37 @@ try {
     }, download);
     if (served.status !== 200 || served.type !== 'video/mp4' || served.size < 10_000) throw new Error(`the recording download answered ${JSON.stringify(served)}`);
     console.log(`demo: Alice records the room and downloads a ${Math.round(served.size / 1024)} KB MP4`);
+
+    // Carol joins the same room from the Twilio API page (twilio-video code, import changed):
+    // she decodes Alice's video, and Alice's elements show her.
+    const carol = await browser.newPage();
+    const carolProblems = [];
+    carol.on('pageerror', (error) => carolProblems.push(error.message));
+    await carol.goto(`${base}twilio.html?room=${room}&name=Carol`);
+    await carol.click('#connect');
+    await carol.waitForFunction(() => /^Connected|^Could not/.test(document.querySelector('#twilio-status').textContent), { timeout: 20_000, polling: 100 });
+    const carolStatus = await carol.$eval('#twilio-status', (element) => element.textContent);
+    if (!carolStatus.startsWith('Connected')) throw new Error(`Carol (Twilio page): ${carolStatus}`);
+    const carolSees = await carol
+      .waitForFunction(
+        () => {
+          const item = [...document.querySelectorAll('#participants li:not(.local)')].find((li) => li.querySelector('video')?.videoWidth > 0);
+          return item && item.querySelector('strong').textContent;
+        },
+        { timeout: 20_000, polling: 100 },
+      )
+      .then((handle) => handle.jsonValue());
+    await alice.page.bringToFront();
+    await alice.page.waitForFunction(
+      () => [...document.querySelector('video-room').shadowRoot.querySelectorAll('participant-tile')].some((tile) => tile.resolvedMember?.name === 'Carol'),
+      { timeout: 20_000, polling: 100 },
+    );
+    await carol.bringToFront();
+    await carol.click('#disconnect');
+    await carol.waitForFunction(() => document.querySelector('#twilio-status').textContent === 'Disconnected', { timeout: 20_000, polling: 100 });
+    if (carolProblems.length) throw new Error(`Carol's Twilio page threw: ${carolProblems.join('; ')}`);
+    await carol.close();
+    console.log(`demo: Carol joins from the Twilio API page, decodes ${carolSees}'s video, Alice's page shows her, and she disconnects`);
   }
 
   await pressControl(bob.page, 'leave');

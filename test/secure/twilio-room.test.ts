@@ -4,7 +4,7 @@
 // script (`new RoomSession({ token }).on('member.joined', ...)`) in the same room, against real
 // Janus and the room service.
 import { expect } from '@open-wc/testing';
-import type { LocalTrackPublication, RemoteParticipant, Room } from '../../dist/src/twilio/index.js';
+import { LocalDataTrack, connect, createLocalTracks, type LocalTrackPublication, type RemoteParticipant, type Room } from '../../dist/src/twilio/index.js';
 import { RoomSession } from '../../dist/src/index.js';
 import { decodedFrame, until } from '../support/helpers.js';
 import { MODERATOR, roomToken } from './secure-helpers.js';
@@ -111,7 +111,7 @@ describe('Twilio Room examples, error handling and media warnings on Janus', () 
     }
   });
 
-  it('media warnings: recording-media-lost while the room is recorded and the camera sends nothing, cleared when it sends again', async () => {
+  it('media warnings: recording-media-lost while the room is recorded and the microphone sends nothing, cleared when it sends again', async () => {
     const moderator = new RoomSession({ token: await roomToken({ room: 'my-cool-room', identity: 'Moderator', permissions: MODERATOR }), audio: false, video: false });
     const logs = consoleLines('log');
     try {
@@ -121,15 +121,16 @@ describe('Twilio Room examples, error handling and media warnings on Janus', () 
       const recording = await moderator.startRecording();
       await started;
       await until(() => room.isRecording, (on) => on, 'the room recorded, as Alice sees it');
-      const camera = [...room.localParticipant.videoTracks.values()][0] as LocalTrackPublication;
-      const warned = next(camera, 'warning');
-      const track = camera.track as unknown as { mediaStreamTrack: MediaStreamTrack; restart(): Promise<void> };
-      // The camera stops sending (as a backgrounded or broken capture would).
+      // The microphone stops sending (as a broken capture would). Audio, because a stopped
+      // camera's sender may still carry bandwidth probes, which Janus counts as media.
+      const microphone = [...room.localParticipant.audioTracks.values()][0] as LocalTrackPublication;
+      const warned = next(microphone, 'warning');
+      const track = microphone.track as unknown as { mediaStreamTrack: MediaStreamTrack; restart(): Promise<void> };
       track.mediaStreamTrack.stop();
       const [name] = await warned;
       expect(name).to.equal('recording-media-lost');
       expect(logs.lines.some((l) => l.startsWith('LocalTrack ') && l.endsWith('is not recording media.'))).to.equal(true);
-      const cleared = next(camera, 'warningsCleared');
+      const cleared = next(microphone, 'warningsCleared');
       await track.restart();
       await cleared;
       expect(logs.lines.some((l) => l.endsWith('warnings have cleared!'))).to.equal(true);
@@ -138,6 +139,52 @@ describe('Twilio Room examples, error handling and media warnings on Janus', () 
     } finally {
       logs.restore();
       moderator.destroy();
+    }
+  });
+
+  it('track events across participants: a data track message, disable and enable, network quality levels', async () => {
+    const tokenOf = (identity: string) => roomToken({ room: 'my-cool-room', identity });
+    const bob = await connect(await tokenOf('Bob'), { name: 'my-cool-room', audio: false, video: false, networkQuality: { local: 1, remote: 1 } });
+    const data = new LocalDataTrack({ name: 'chat' });
+    const tracks = [...(await createLocalTracks()), data];
+    const subscribed = next(bob, 'trackSubscribed', (track: { kind: string }) => track.kind === 'video');
+    const alice = await connect(await tokenOf('Alice'), { name: 'my-cool-room', tracks, networkQuality: true });
+    try {
+      const [remoteVideo, participant] = await subscribed;
+      expect((participant as RemoteParticipant).identity).to.equal('Alice');
+      // Data: the first message brings the data track (published and subscribed), then the message.
+      const dataSubscribed = next(participant, 'trackSubscribed', (track: { kind: string }) => track.kind === 'data');
+      const message = next(bob, 'trackMessage');
+      // Nothing says when Bob's subscription to Alice's data channel is up: she says it until he hears it.
+      const saying = setInterval(() => data.send('hello'), 200);
+      const [dataTrack] = await dataSubscribed;
+      const [text, track, sender] = await message.finally(() => clearInterval(saying));
+      expect(text).to.equal('hello');
+      expect(track).to.equal(dataTrack);
+      expect(sender).to.equal(participant);
+      expect(participant.dataTracks.size).to.equal(1);
+      // Alice turns her camera off and on: Bob's room, participant, publication and track all say so.
+      const camera = tracks.find((t) => t.kind === 'video') as unknown as { disable(): void; enable(): void };
+      const publication = [...participant.videoTracks.values()][0]!;
+      const disabled = next(bob, 'trackDisabled');
+      const trackDisabled = next(remoteVideo, 'disabled');
+      camera.disable();
+      const [offTrack, offParticipant] = await disabled;
+      await trackDisabled;
+      expect([offTrack, offParticipant]).to.deep.equal([remoteVideo, participant]);
+      expect(publication.isTrackEnabled).to.equal(false);
+      const enabled = next(bob, 'trackEnabled');
+      camera.enable();
+      await enabled;
+      expect(publication.isTrackEnabled).to.equal(true);
+      // networkQuality: the local participant's level arrives (0 to 5).
+      const [level] = await next(alice.localParticipant, 'networkQualityLevelChanged', (l: number | null) => l !== null);
+      expect(level).to.be.within(0, 5);
+      expect(alice.localParticipant.networkQualityLevel).to.equal(level);
+    } finally {
+      await leave(alice);
+      await leave(bob);
+      tracks.forEach((t) => (t as { stop?: () => void }).stop?.());
     }
   });
 

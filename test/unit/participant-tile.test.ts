@@ -144,6 +144,21 @@ describe('<participant-tile>', () => {
     expect(getComputedStyle(part(tile, 'video')!).transform).to.equal('matrix(1, 0, 0, 1, 0, 0)');
   });
 
+  it("follows the room's localOverlay: unmirrored on setMirror(false), no self-view with applyLocalVideoOverlay false", async () => {
+    const room = await fixture<FakeRoom>(html`<fake-room></fake-room>`);
+    const entries: Parameters<typeof snapshotOf>[0] = [[member('me', 'Me', { local: true }), { video: videoTrack() }]];
+    const base = snapshotOf(entries);
+    room.snapshot = { ...base, self: { ...base.self, mirrored: false } };
+    const tile = await tileIn(room, 'me');
+    expect(tile.hasAttribute('unmirrored')).to.equal(true);
+    expect(getComputedStyle(part(tile, 'video')!).transform).to.equal('none');
+    expect((part(tile, 'video') as HTMLVideoElement).srcObject).to.not.equal(null);
+    room.snapshot = { ...base, self: { ...base.self, overlay: false } };
+    await tile.updateComplete;
+    expect(tile.hasAttribute('unmirrored')).to.equal(false);
+    expect((part(tile, 'video') as HTMLVideoElement).srcObject).to.equal(null);
+  });
+
   it('prefers the member property over member-id', async () => {
     const room = await fixture<FakeRoom>(html`<fake-room></fake-room>`);
     room.snapshot = snapshotOf([[member('a', 'Alice')], [member('b', 'Bob')]]);
