@@ -105,6 +105,8 @@ type PublishableTrack = LocalMediaTrack | LocalDataTrack | MediaStreamTrack;
 export class LocalParticipant extends Participant<LocalTrackPublication> {
   private readonly session: RoomSession;
   private qualityConfiguration: Required<NetworkQualityConfiguration> = { local: 1, remote: 0 };
+  /** Tracks whose events this participant repeats (published again, they are not repeated twice). */
+  private readonly forwarded = new WeakSet<LocalMediaTrack>();
 
   constructor(session: RoomSession, sid: string, identity: string) {
     super(sid, identity);
@@ -193,9 +195,12 @@ export class LocalParticipant extends Participant<LocalTrackPublication> {
     if (track.kind !== 'data') {
       track.publishHook = (next) => this.session.publishTrack(next).then(() => undefined);
       track.enableHook = (enabled) => this.setSending(track.kind, enabled);
-      for (const event of ['started', 'stopped', 'enabled', 'disabled', 'dimensionsChanged']) {
-        const name = `track${event[0]!.toUpperCase()}${event.slice(1)}`;
-        track.on(event, () => this.emit(name, track));
+      if (!this.forwarded.has(track)) {
+        this.forwarded.add(track);
+        for (const event of ['started', 'stopped', 'enabled', 'disabled', 'dimensionsChanged']) {
+          const name = `track${event[0]!.toUpperCase()}${event.slice(1)}`;
+          track.on(event, () => this.emit(name, track));
+        }
       }
     }
     this.addPublication(publication);
