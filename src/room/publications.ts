@@ -80,10 +80,6 @@ export class Publications {
     return undefined;
   }
 
-  isWithdrawn(source: LocalSource): boolean {
-    return this.withdrawn.has(source);
-  }
-
   /** Whether a source is published and sending (what the others see as not muted). */
   isSending(source: LocalSource): boolean {
     return this.mids.has(source) && !this.muted.has(source);

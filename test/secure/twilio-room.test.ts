@@ -92,6 +92,10 @@ describe('Twilio Room examples, error handling and media warnings on Janus', () 
       const first = await (await run<{ joined: Promise<Room> }>('disconnected', 'Alice')).joined;
       await until(() => joinedMembers, (names) => names.includes('Alice'), 'member.joined for Alice');
       expect((await moderator.getMembers()).members.map((m) => m.name)).to.include('Alice');
+      // SignalWire's remoteStream: what the moderator receives, Alice's camera and microphone.
+      const remote = await until(() => moderator.remoteStream, (stream) => (stream?.getTracks().length ?? 0) >= 2, "Alice's tracks in remoteStream");
+      expect(remote!.getTracks().map((t) => t.kind).sort()).to.deep.equal(['audio', 'video']);
+      expect(moderator.iceServers).to.deep.equal([]);
       // Alice again, from another client: the first one is out.
       const disconnected = next(first, 'disconnected');
       const second = await (await run<{ joined: Promise<Room> }>('disconnected', 'Alice')).joined;
