@@ -8,24 +8,7 @@ import { LocalDataTrack, connect, createLocalTracks, type LocalTrackPublication,
 import { RoomSession } from '../../dist/src/index.js';
 import { decodedFrame, until } from '../support/helpers.js';
 import { MODERATOR, roomToken } from './secure-helpers.js';
-
-type Emitter = { on(event: string, listener: (...args: any[]) => void): unknown; off(event: string, listener: (...args: any[]) => void): unknown };
-function next(emitter: Emitter, event: string, test: (...args: any[]) => boolean = () => true): Promise<any[]> {
-  return new Promise((resolve) => {
-    const listener = (...args: any[]) => {
-      if (!test(...args)) return;
-      emitter.off(event, listener);
-      resolve(args);
-    };
-    emitter.on(event, listener);
-  });
-}
-
-let imported = 0;
-async function run<T>(name: string, identity: string): Promise<T> {
-  (window as unknown as { SAMPLE_IDENTITY: string }).SAMPLE_IDENTITY = identity;
-  return (await import(`./twilio-samples/${name}.js?run=${++imported}`)) as T;
-}
+import { leave, leaveAll, next, run } from './twilio-helpers.js';
 
 /** What the samples said on the console (they log their handling). */
 function consoleLines(method: 'log' | 'error'): { lines: string[]; restore(): void } {
@@ -38,14 +21,10 @@ function consoleLines(method: 'log' | 'error'): { lines: string[]; restore(): vo
   return { lines, restore: () => (console[method] = original) };
 }
 
-async function leave(room: { state: string; disconnect(): unknown } & Emitter): Promise<void> {
-  if (room.state === 'disconnected') return;
-  const left = next(room, 'disconnected');
-  room.disconnect();
-  await left;
-}
-
 describe('Twilio Room examples, error handling and media warnings on Janus', () => {
+  // A test that failed half-way leaves nothing behind in my-cool-room for the next.
+  afterEach(() => leaveAll());
+
   it("attach and detach: each subscribed track plays in the participant's view and leaves it with the participant; disconnecting stops the local tracks", async () => {
     document.body.insertAdjacentHTML('beforeend', '<div id="participant-view-Alice"></div>');
     const view = document.getElementById('participant-view-Alice')!;

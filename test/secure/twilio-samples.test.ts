@@ -6,36 +6,12 @@
 import { expect } from '@open-wc/testing';
 import type { LocalVideoTrack, RemoteMediaTrack, RemoteParticipant, RemoteTrackPublication, Room } from '../../dist/src/twilio/index.js';
 import { decodedFrame, until } from '../support/helpers.js';
-
-type Sample<T> = T & Record<string, unknown>;
-const rooms: Room[] = [];
-let imported = 0;
-
-/** Runs a sample (a fresh copy of the module each time) as `identity`; keeps its room to leave it after the test. */
-async function run<T>(name: string, identity: string): Promise<Sample<T>> {
-  (window as unknown as { SAMPLE_IDENTITY: string }).SAMPLE_IDENTITY = identity;
-  const sample = (await import(`./twilio-samples/${name}.js?run=${++imported}`)) as Sample<T>;
-  for (const value of Object.values(sample)) if (value && typeof value === 'object' && 'localParticipant' in value) rooms.push(value as Room);
-  return sample;
-}
+import { leaveAll, next, run } from './twilio-helpers.js';
 
 /** A room joined by the test itself (an observer), with plain `connect`. */
 async function observer(identity: string): Promise<Room> {
   const { room } = await run<{ room: Room }>('remoteuser', identity);
   return room;
-}
-
-/** Resolves with `emitter`'s next `event` arguments that pass `test`. */
-type Emitter = { on(event: string, listener: (...args: any[]) => void): unknown; off(event: string, listener: (...args: any[]) => void): unknown };
-function next(emitter: Emitter, event: string, test: (...args: any[]) => boolean = () => true): Promise<any[]> {
-  return new Promise((resolve) => {
-    const listener = (...args: any[]) => {
-      if (!test(...args)) return;
-      emitter.off(event, listener);
-      resolve(args);
-    };
-    emitter.on(event, listener);
-  });
 }
 
 /** A video element that decodes `track`'s frames (attached the way Twilio apps do). */
@@ -54,12 +30,7 @@ const participantNamed = (room: Room, identity: string) =>
 
 describe('Twilio best-practices samples on Janus (import and token changed)', () => {
   afterEach(async () => {
-    for (const room of rooms.splice(0)) {
-      if (room.state === 'disconnected') continue;
-      const left = next(room, 'disconnected');
-      room.disconnect();
-      await left;
-    }
+    await leaveAll();
     document.querySelectorAll('#divContainer, #local-video').forEach((element) => element.remove());
   });
 
