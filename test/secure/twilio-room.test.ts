@@ -100,10 +100,15 @@ describe('Twilio Room examples, error handling and media warnings on Janus', () 
     try {
       await moderator.join();
       const started = new Promise((resolve) => moderator.once('recording.started', resolve));
+      // Janus reports media lost only after media arrived: Alice's microphone reaches the moderator first.
+      const heard = new Promise((resolve) =>
+        moderator.on('trackStarted', (e) => e.track.kind === 'audio' && e.participant.identity === 'Alice' && resolve(e)),
+      );
       const { room } = await run<{ room: Room }>('warnings', 'Alice');
       const recording = await moderator.startRecording();
       await started;
       await until(() => room.isRecording, (on) => on, 'the room recorded, as Alice sees it');
+      await heard;
       // The microphone stops sending (as a broken capture would). Audio, because a stopped
       // camera's sender may still carry bandwidth probes, which Janus counts as media.
       const microphone = [...room.localParticipant.audioTracks.values()][0] as LocalTrackPublication;
