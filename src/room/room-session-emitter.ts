@@ -6,7 +6,7 @@
  */
 import { DOM_EVENT_TABLE } from '../events/dom-events.js';
 import type { RoomEventDetails, RoomEventName } from '../events/event-map.js';
-import { checkLogLevel, getLogLevel, setLogLevel, type LogLevel } from '../util/logger.js';
+import { getLogLevel, setLogLevel, type LogLevel } from '../util/logger.js';
 import { warnOnce } from '../util/warn.js';
 import { DataRoomSession } from './room-session-data.js';
 import type { RoomSession } from './room-session.js';
@@ -29,7 +29,7 @@ export abstract class EventedRoomSession extends DataRoomSession {
 
   constructor(options: RoomSessionOptions) {
     super(options);
-    if (options.logLevel !== undefined) setLogLevel(checkLogLevel(options.logLevel));
+    if (options.logLevel !== undefined) setLogLevel(options.logLevel);
     if ('rootElement' in options) warnOnce('RoomSession: the "rootElement" option is not honoured (the model draws nothing): put a <video-room> with the same token in the page');
     this.events.on('*', (type, event) => this.dispatch(type, event));
   }
@@ -86,10 +86,6 @@ export abstract class EventedRoomSession extends DataRoomSession {
     this.removeAllListeners();
   }
 
-  get isDestroyed(): boolean {
-    return this.destroyed;
-  }
-
   abstract leave(): Promise<void>;
 
   /** The members in the room now, this client first (SignalWire `getMembers()`). */
@@ -108,7 +104,7 @@ export abstract class EventedRoomSession extends DataRoomSession {
   }
 
   set logLevel(level: LogLevel) {
-    setLogLevel(checkLogLevel(level));
+    setLogLevel(level);
   }
 
   /**

@@ -3,7 +3,7 @@
  * those days: each `connect` is today's `connect(token, { name: to, ... })`.
  */
 import { NodeEmitter as EventEmitter } from '../util/node-emitter.js';
-import { checkLogLevel, setLogLevel, type LogLevel } from '../util/logger.js';
+import { setLogLevel, type LogLevel } from '../util/logger.js';
 import { warnOnce } from '../util/warn.js';
 import { connect, type CancelablePromise, type ConnectOptions } from './connect.js';
 import type { Room } from './room.js';
@@ -39,7 +39,7 @@ export class Client extends EventEmitter {
   }
 
   setLogLevel(logLevel: LogLevel): this {
-    setLogLevel(checkLogLevel(logLevel));
+    setLogLevel(logLevel);
     return this;
   }
 

@@ -8,14 +8,14 @@ import { LocalDataTrack } from '../room/data-tracks.js';
 import { RoomSession } from '../room/room-session.js';
 import type { BandwidthProfile, RoomSessionOptions } from '../room/types.js';
 import { readRoomToken } from '../service/room-token.js';
-import { checkLogLevel, setLogLevel } from '../util/logger.js';
+import { setLogLevel, type LogLevel } from '../util/logger.js';
 import { warnOnce } from '../util/warn.js';
 import type { NetworkQualityConfiguration } from './participants.js';
 import { Room } from './room.js';
 import { LocalAudioTrack, LocalMediaTrack, LocalVideoTrack } from './tracks.js';
 
 type Constraints = boolean | (MediaTrackConstraints & { name?: string });
-type LogLevels = string | { default?: string };
+type LogLevels = LogLevel | { default?: LogLevel };
 
 export interface CreateLocalTracksOptions {
   audio?: Constraints;
@@ -53,11 +53,6 @@ const NOT_HONOURED: Record<string, string> = {
   loggerName: 'the library logs through its own logger ("janus-room-elements")',
   iceServersTimeout: 'ICE servers are given, never fetched',
   abortOnIceServersTimeout: 'ICE servers are given, never fetched',
-  maxAudioBitrateOverride: 'not supported',
-  preflight: 'not supported',
-  environment: 'not supported',
-  signaling: 'not supported',
-  realm: 'not supported',
 };
 const KNOWN = new Set(['name', 'to', 'tracks', 'audio', 'video', 'iceServers', 'iceTransportPolicy', 'logLevel', 'notifyWarnings', 'dominantSpeaker', 'networkQuality', 'bandwidthProfile']);
 export const MEDIA_WARNINGS = ['recording-media-lost'] as const;
@@ -123,14 +118,12 @@ function readOptions(options: ConnectOptions): { dominantSpeaker: boolean; netwo
     warnOnce(why ? `connect(): the "${key}" option is not honoured on Janus: ${why}` : `connect(): the "${key}" option is not known; it is ignored`);
   }
   if (options['to'] !== undefined) warnOnce('connect(): the "to" option is deprecated (twilio-video 1.x): use "name"');
-  if (options.logLevel !== undefined) setLogLevel(checkLogLevel(typeof options.logLevel === 'object' ? (options.logLevel.default ?? 'warn') : options.logLevel));
+  if (options.logLevel !== undefined) setLogLevel(options.logLevel);
   const warnings = options.notifyWarnings ?? [];
   if (!Array.isArray(warnings) || warnings.some((w) => !(MEDIA_WARNINGS as readonly string[]).includes(w))) {
     throw new RangeError(`the "notifyWarnings" option takes an array of ${MEDIA_WARNINGS.map((w) => JSON.stringify(w)).join(', ')}, not ${JSON.stringify(warnings)}`);
   }
-  for (const key of ['dominantSpeaker'] as const) {
-    if (options[key] !== undefined && typeof options[key] !== 'boolean') throw new RangeError(`the "${key}" option must be true or false`);
-  }
+  if (options.dominantSpeaker !== undefined && typeof options.dominantSpeaker !== 'boolean') throw new RangeError('the "dominantSpeaker" option must be true or false');
   return { dominantSpeaker: options.dominantSpeaker === true, networkQuality: options.networkQuality !== undefined && options.networkQuality !== false, notifyWarnings: warnings };
 }
 
@@ -159,7 +152,7 @@ function split(value: Constraints | undefined): { wanted: boolean; name?: string
 /** Captures camera and microphone (as `options` say) in one prompt: a LocalVideoTrack and a LocalAudioTrack. */
 export async function createLocalTracks(options: CreateLocalTracksOptions = {}): Promise<Array<LocalAudioTrack | LocalVideoTrack>> {
   if (typeof options !== 'object' || options === null) throw new TypeError('createLocalTracks() takes an options object');
-  if (options.logLevel !== undefined) setLogLevel(checkLogLevel(typeof options.logLevel === 'object' ? (options.logLevel.default ?? 'warn') : options.logLevel));
+  if (options.logLevel !== undefined) setLogLevel(options.logLevel);
   const audio = split(options.audio);
   const video = split(options.video);
   if (!audio.wanted && !video.wanted) return [];

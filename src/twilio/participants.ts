@@ -137,8 +137,7 @@ export class LocalParticipant extends Participant<LocalTrackPublication> {
       const replaced = [...this.tracks.values()].find((p) => p.kind === local.kind);
       if (replaced) this.unpublished(replaced);
       if (!local.isEnabled) await this.setSending(local.kind, false);
-      const sid = [...(this.session.snapshot.localParticipant?.tracks.values() ?? [])].find((p) => p.kind === local.kind)?.trackSid ?? `${this.sid}:${local.id}`;
-      return this.published(local, sid);
+      return this.published(local, this.trackSidOf(local.kind) ?? `${this.sid}:${local.id}`);
     } catch (error) {
       this.emit('trackPublicationFailed', error, local);
       throw error;
@@ -187,6 +186,11 @@ export class LocalParticipant extends Participant<LocalTrackPublication> {
     }
     this.qualityConfiguration = { ...this.qualityConfiguration, ...configuration };
     return this;
+  }
+
+  /** @internal The sid the room model gives this client's published camera (`video`) or microphone (`audio`). */
+  trackSidOf(kind: 'audio' | 'video'): string | undefined {
+    return [...(this.session.snapshot.localParticipant?.tracks.values() ?? [])].find((p) => p.kind === kind)?.trackSid;
   }
 
   /** @internal A track published (at connect, or by `publishTrack`). */

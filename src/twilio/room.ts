@@ -6,7 +6,7 @@
 import type { TrackEvent, TrackEventWithTrack } from '../room/announcements.js';
 import type { RoomSession } from '../room/room-session.js';
 import type { RoomSessionEvents } from '../room/room-session-events.js';
-import type { Participant as ParticipantView, TrackPublication as PublicationView } from '../room/types.js';
+import type { Participant as ParticipantView, RemoteTrack as RemoteTrackView, TrackPublication as PublicationView } from '../room/types.js';
 import { LocalParticipant, RemoteParticipant, TwilioEmitter } from './participants.js';
 import { RemoteTrackPublication } from './publications.js';
 import { RemoteDataTrack, RemoteMediaTrack, type LocalMediaTrack } from './tracks.js';
@@ -48,8 +48,8 @@ export class Room extends TwilioEmitter {
     const identity = snapshot.members.find((m) => m.id === snapshot.memberId)?.name ?? '';
     this.localParticipant = new LocalParticipant(session, snapshot.memberId ?? '', identity);
     for (const track of localTracks) {
-      const view = [...(snapshot.localParticipant?.tracks.values() ?? [])].find((p) => p.kind === track.kind);
-      if (view) this.localParticipant.published(track, view.trackSid);
+      const trackSid = this.localParticipant.trackSidOf(track.kind);
+      if (trackSid) this.localParticipant.published(track, trackSid);
     }
     // Those here already are in `participants` (no `participantConnected`, as in Twilio); their
     // tracks are announced subscribed once the page had a turn to listen.
@@ -171,64 +171,50 @@ export class Room extends TwilioEmitter {
         if (publication) return;
         publication = new RemoteTrackPublication(view.trackSid, view.trackName, view.kind, view.isTrackEnabled);
         participant.addPublication(publication);
-        participant.emit('trackPublished', publication);
-        this.emit('trackPublished', publication, participant);
-        return;
+        return this.tell(participant, 'trackPublished', publication);
       case 'trackUnpublished':
         if (!publication) return;
         participant.removePublication(view.trackSid);
-        participant.emit('trackUnpublished', publication);
-        this.emit('trackUnpublished', publication, participant);
-        return;
+        return this.tell(participant, 'trackUnpublished', publication);
       case 'trackSubscribed': {
         if (!publication || track) return;
         const subscribed = remoteTrack(view, (event as TrackEventWithTrack).track);
         publication.subscribed(subscribed);
-        participant.emitTrack('trackSubscribed', subscribed);
-        this.emitTrack('trackSubscribed', subscribed, participant);
-        return;
+        return this.tell(participant, 'trackSubscribed', subscribed);
       }
       case 'trackUnsubscribed':
         if (!publication || !track) return;
         publication.unsubscribed();
-        participant.emitTrack('trackUnsubscribed', track);
-        this.emitTrack('trackUnsubscribed', track, participant);
-        return;
-      case 'trackSubscriptionFailed': {
+        return this.tell(participant, 'trackUnsubscribed', track);
+      case 'trackSubscriptionFailed':
         if (!publication) return;
-        const { error } = event as RoomSessionEvents['trackSubscriptionFailed'];
-        participant.emit('trackSubscriptionFailed', error, publication);
-        this.emit('trackSubscriptionFailed', error, publication, participant);
-        return;
-      }
+        return this.tell(participant, 'trackSubscriptionFailed', (event as RoomSessionEvents['trackSubscriptionFailed']).error, publication);
       case 'trackEnabled':
       case 'trackDisabled':
         publication?.setTrackEnabled(type === 'trackEnabled');
         if (!track) return;
         track.setEnabled(type === 'trackEnabled');
-        participant.emit(type, track);
-        this.emit(type, track, participant);
-        return;
+        return this.tell(participant, type, track);
       case 'trackStarted':
         if (!track || track.isStarted) return;
         track.setStarted();
-        participant.emit('trackStarted', track);
-        this.emit('trackStarted', track, participant);
-        return;
+        return this.tell(participant, 'trackStarted', track);
       case 'trackSwitchedOff':
       case 'trackSwitchedOn':
         if (!track) return;
         track.setSwitchedOff(type === 'trackSwitchedOff');
-        participant.emit(type, track, publication);
-        this.emit(type, track, publication, participant);
-        return;
+        return this.tell(participant, type, track, publication);
       case 'trackDimensionsChanged':
         if (!track) return;
         track.setDimensions((event as TrackEventWithTrack).track.dimensions);
-        participant.emit('trackDimensionsChanged', track);
-        this.emit('trackDimensionsChanged', track, participant);
-        return;
+        return this.tell(participant, 'trackDimensionsChanged', track);
     }
+  }
+
+  /** A participant's event: on the participant with `args`, then on the room with the participant added. */
+  private tell(participant: RemoteParticipant, event: string, ...args: unknown[]): void {
+    participant.emitTrack(event, ...args);
+    this.emitTrack(event, ...args, participant);
   }
 
   /** Another participant's data: its data track (published the first time it is heard), then `message`. */
@@ -239,17 +225,14 @@ export class Room extends TwilioEmitter {
     if (!publication) {
       publication = new RemoteTrackPublication(track.sid, track.name, 'data', true);
       participant.addPublication(publication);
-      participant.emit('trackPublished', publication);
-      this.emit('trackPublished', publication, participant);
+      this.tell(participant, 'trackPublished', publication);
       const dataTrack = new RemoteDataTrack(track.sid, track.name);
       publication.subscribed(dataTrack);
-      participant.emitTrack('trackSubscribed', dataTrack);
-      this.emitTrack('trackSubscribed', dataTrack, participant);
+      this.tell(participant, 'trackSubscribed', dataTrack);
     }
     const dataTrack = publication.track as RemoteDataTrack;
     dataTrack.deliver(data);
-    participant.emit('trackMessage', data, dataTrack);
-    this.emit('trackMessage', data, dataTrack, participant);
+    this.tell(participant, 'trackMessage', data, dataTrack);
   }
 
   /** Twilio's `recording-media-lost`: Janus receives nothing of a track while the room is recorded. */
@@ -272,10 +255,11 @@ export class Room extends TwilioEmitter {
   }
 }
 
-function remoteTrack(view: PublicationView, track = view.track): RemoteMediaTrack {
-  const remote = new RemoteMediaTrack(view.trackSid, view.kind, track!.mediaStreamTrack, view.trackName);
-  remote.isEnabled = track!.isEnabled;
-  remote.isSwitchedOff = track!.isSwitchedOff;
-  remote.dimensions = track!.dimensions;
+/** A received track as a Twilio remote track, in the state the model has it in. */
+function remoteTrack(view: PublicationView, track: RemoteTrackView): RemoteMediaTrack {
+  const remote = new RemoteMediaTrack(view.trackSid, view.kind, track.mediaStreamTrack, view.trackName);
+  remote.isEnabled = track.isEnabled;
+  remote.isSwitchedOff = track.isSwitchedOff;
+  remote.dimensions = track.dimensions;
   return remote;
 }

@@ -74,11 +74,6 @@ export abstract class MediaTrack extends EventEmitter {
     return element;
   }
 
-  /** The elements the track is attached to. */
-  get attachedElements(): MediaElement[] {
-    return [...this.elements];
-  }
-
   /** @internal A new MediaStreamTrack (a restart): attached elements play it instead. */
   protected swap(track: MediaStreamTrack): void {
     this.mst = track;

@@ -90,9 +90,13 @@ export const Logger = {
   },
 };
 
-/** Sets the library's log level (Twilio `setLogLevel`, SignalWire `logLevel`). */
-export function setLogLevel(level: LogLevel): void {
-  logger.setLevel(checkLogLevel(level));
+/**
+ * Sets the library's log level (Twilio `setLogLevel` and `logLevel`, SignalWire `logLevel`): a
+ * name, or Twilio's per-component levels, of which the library's one log takes `default`.
+ * Throws a `RangeError` for anything else.
+ */
+export function setLogLevel(level: LogLevel | { default?: LogLevel }): void {
+  logger.setLevel(checkLogLevel(typeof level === 'object' && level !== null ? (level.default ?? 'warn') : level));
 }
 
 export function getLogLevel(): LogLevel {

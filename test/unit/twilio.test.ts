@@ -3,7 +3,7 @@
 // connect() refused before any device is touched. End-to-end runs are in test/secure/twilio-*.
 import { expect } from '@open-wc/testing';
 import * as Twilio from '../../src/twilio/index.js';
-import { LocalVideoTrack, Logger, RoomNotFoundError, TwilioError, connect, setLogLevel } from '../../src/twilio/index.js';
+import { LocalVideoTrack, Logger, Room, RoomNotFoundError, TwilioError, connect, setLogLevel } from '../../src/twilio/index.js';
 import { NodeEmitter } from '../../src/util/node-emitter.js';
 import { RoomSession } from '../../src/room/room-session.js';
 import { LocalParticipant } from '../../src/twilio/participants.js';
@@ -163,5 +163,31 @@ describe('the Twilio drop-in without Janus', () => {
     expect(session.snapshot.self.overlay).to.equal(true);
     session.options = { ...session.options, applyLocalVideoOverlay: false };
     expect(session.snapshot.self.overlay).to.equal(false);
+  });
+
+  it('recording-media-lost: raised only while the room is recorded and when asked for, once, and cleared when media comes back or the recording ends', () => {
+    const session = new RoomSession({ server: '', room: '', identity: '' });
+    const emit = session.events.emit as (type: string, event: unknown) => void;
+    const watch = (notifyWarnings: string[]) => {
+      const room = new Room(session, [], { dominantSpeaker: false, networkQuality: false, notifyWarnings, ownTracks: [] });
+      const publication = room.localParticipant.published(new LocalVideoTrack(canvasTrack()), 'me:1');
+      const seen: string[] = [];
+      publication.on('warning', (name: string) => seen.push(name));
+      publication.on('warningsCleared', () => seen.push('cleared'));
+      return seen;
+    };
+    const asked = watch(['recording-media-lost']);
+    const notAsked = watch([]);
+    const media = (receiving: boolean) => emit('publishedMedia', { source: 'camera', trackSid: 'me:1', receiving });
+    media(false);
+    expect(asked).to.deep.equal([]);
+    emit('recordingStarted', { recording: {} });
+    media(false);
+    media(false);
+    media(true);
+    media(false);
+    emit('recordingEnded', { recording: {} });
+    expect(asked).to.deep.equal(['recording-media-lost', 'cleared', 'recording-media-lost', 'cleared']);
+    expect(notAsked).to.deep.equal([]);
   });
 });
