@@ -10,14 +10,16 @@ import { VERSION } from '../../src/version.js';
 import { audioLevelStyles } from './audio-level.styles.js';
 
 /**
- * @tagname audio-level
- * @summary A live audio level as a few bars: of a track you give it, of the member whose tile it
+ * A live audio level as a few bars: of a track you give it, of the member whose tile it
  * sits in, or of a member of a room (`member-id`), for example beside a name.
  *
  * Every meter on the page shares one `AudioContext` and one timer; a new level sets one CSS
  * custom property, so the bars re-render nothing. Where to read from, first found: the `track`
  * property; `member-id` in the `<video-room>` it sits in (or the one `for` names); the member of
  * the `<participant-tile>` it is slotted into.
+ *
+ * @tagname audio-level
+ * @summary A live audio level as a few bars: of a track you give it, of the member whose tile it sits in, or of a member of a room (`member-id`), for example beside a name.
  *
  * @csspart meter - The bars (`role="meter"`, `aria-valuenow` 0-100).
  * @csspart bar - Each bar.
@@ -30,6 +32,7 @@ import { audioLevelStyles } from './audio-level.styles.js';
  */
 export class AudioLevel extends LitElement {
   static override styles = audioLevelStyles;
+  /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
   /** The room `for` names (made only then: a meter in a tile follows no room). */

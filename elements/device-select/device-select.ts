@@ -13,8 +13,7 @@ export interface DeviceChangeDetail {
 }
 
 /**
- * @tagname device-select
- * @summary Camera, microphone and speaker pickers for the room it sits in (or the `<video-room>`
+ * Camera, microphone and speaker pickers for the room it sits in (or the `<video-room>`
  * its `for` attribute names), before and during a call.
  *
  * Native `<select>`s with labels: keyboard and screen readers work as everywhere. Picking a
@@ -22,7 +21,10 @@ export interface DeviceChangeDetail {
  * picker is left out where the browser cannot choose a speaker (`setSinkId`). Device names appear
  * once the page may use a camera or microphone (a `<local-preview>` asks for that).
  *
- * @fires change - A device was picked: `detail` is `{ kind, deviceId }` (the switch itself is
+ * @tagname device-select
+ * @summary Camera, microphone and speaker pickers for the room it sits in (or the `<video-room>` its `for` attribute names), before and during a call.
+ *
+ * @fires {DeviceChangeDetail} change - A device was picked: `detail` is `{ kind, deviceId }` (the switch itself is
  *   announced by the room's `camera.updated`, `microphone.updated` or `speaker.updated`).
  *
  * @csspart field - Each label and picker pair (also `camera`, `microphone`, `speaker`).
@@ -36,6 +38,7 @@ export interface DeviceChangeDetail {
  */
 export class DeviceSelect extends LitElement {
   static override styles = deviceSelectStyles;
+  /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
   private readonly room = new RoomController(this, () => this.for);

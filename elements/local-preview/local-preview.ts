@@ -9,14 +9,16 @@ import { VERSION } from '../../src/version.js';
 import { localPreviewStyles } from './local-preview.styles.js';
 
 /**
- * @tagname local-preview
- * @summary The check before joining: your camera (mirrored) and a live microphone level, for
+ * The check before joining: your camera (mirrored) and a live microphone level, for
  * the room it sits in or the `<video-room>` its `for` attribute names.
  *
  * While on the page it captures camera and microphone as the room's next join would (muted
  * sources stay off), so the user sees that both work, as Twilio's best practices advise; `join()`
  * then publishes these very tracks (no second capture). Removing it releases the devices unless
  * the room is using them. A capture failure shows its reason, and the room fires `error`.
+ *
+ * @tagname local-preview
+ * @summary The check before joining: your camera (mirrored) and a live microphone level, for the room it sits in or the `<video-room>` its `for` attribute names.
  *
  * @csspart video - The camera picture.
  * @csspart placeholder - Shown when there is no camera picture.
@@ -33,6 +35,7 @@ import { localPreviewStyles } from './local-preview.styles.js';
  */
 export class LocalPreview extends LitElement {
   static override styles = localPreviewStyles;
+  /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
   private readonly room = new RoomController(this, () => this.for);

@@ -10,8 +10,7 @@ import { memberListStyles } from './member-list.styles.js';
 type MemberAction = 'audio' | 'video' | 'hand' | 'remove' | 'demote';
 
 /**
- * @tagname member-list
- * @summary Who is in the room, with their state (muted, camera off, deaf, talking, hand raised), how many are
+ * Who is in the room, with their state (muted, camera off, deaf, talking, hand raised), how many are
  * in the audience (whose members are not listed, not even to themselves) and whether the room is
  * locked; and, where the viewer's room token grants it, the moderation actions (mute, camera
  * off, remove, move to the audience, lock) and the audience, each with Promote.
@@ -22,6 +21,9 @@ type MemberAction = 'audio' | 'video' | 'hand' | 'remove' | 'demote';
  * `aria-pressed` (pressed: muted, off, locked), as `<room-controls>` does. Talking is shown by a
  * coloured edge and said in the member's state text. Failures reach the page through the room's
  * `error` event (and the method's rejection).
+ *
+ * @tagname member-list
+ * @summary Who is in the room, with their state (muted, camera off, deaf, talking, hand raised), how many are in the audience (whose members are not listed, not even to themselves) and whether the room is locked; and, where the viewer's room token grants it, the moderation actions (mute, camera off, remove, move to the audience, lock) and the audience, each with Promote.
  *
  * @csspart header - The heading row (heading and lock toggle).
  * @csspart heading - The "Members" heading.
@@ -51,6 +53,7 @@ type MemberAction = 'audio' | 'video' | 'hand' | 'remove' | 'demote';
  */
 export class MemberList extends LitElement {
   static override styles = memberListStyles;
+  /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
   private readonly room = new RoomController(this, () => this.for);

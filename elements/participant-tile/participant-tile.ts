@@ -23,13 +23,25 @@ function initials(name: string): string {
 }
 
 /**
- * @tagname participant-tile
- * @summary One member of a room: their video (or a placeholder), their audio, and their name.
+ * One member of a room: their video (or a placeholder), their audio, and their name.
  *
  * Inside a `<video-room>` the tile finds the member and its tracks through context; give it the
  * member with the `member-id` attribute or the `member` property (which wins). The local member's
  * camera is mirrored and its audio is never played back. A screen share shows whole (not cropped)
  * and is named after its owner ("Alice's screen").
+ *
+ * Host attributes set by the tile (read-only, for CSS): `local`, `unmirrored` (the room's `localOverlay.setMirror(false)`), `type` (`member`, `screen` or
+ * `device`), `audio-muted`, `video-muted`, `deaf`, `talking` (Janus hears the member talk), `handraised`,
+ * `dominant` (the room's dominant speaker), `reconnecting` (its media is being restored: this
+ * client's room is reconnecting, or the member's media stopped arriving), `network-quality` (0-5, once measured), `switched-off` (its video is not relayed: the tile is
+ * off screen or hidden, so it costs no bandwidth or decoding; it shows the placeholder), and
+ * `audio-blocked` (the browser's autoplay policy holds the audio until the next click or key).
+ *
+ * Inside a room the tile tells it whether it is on screen and how large, so that video nobody can
+ * see is switched off at Janus and small tiles get a small simulcast layer.
+ *
+ * @tagname participant-tile
+ * @summary One member of a room: their video (or a placeholder), their audio, and their name.
  *
  * @csspart video - The `<video>` element (reused for the tile's whole life).
  * @csspart placeholder - Shown instead of the video when the member has none (their initials).
@@ -60,19 +72,10 @@ function initials(name: string): string {
  * @cssproperty --participant-tile-quality-poor-color - Lit bars at levels 0 to 2.
  * @cssproperty --participant-tile-hand-background - Behind the raised-hand badge.
  * @cssproperty --participant-tile-reconnecting-background - Behind "Reconnecting…" (default translucent black).
- *
- * Host attributes set by the tile (read-only, for CSS): `local`, `unmirrored` (the room's `localOverlay.setMirror(false)`), `type` (`member`, `screen` or
- * `device`), `audio-muted`, `video-muted`, `deaf`, `talking` (Janus hears the member talk), `handraised`,
- * `dominant` (the room's dominant speaker), `reconnecting` (its media is being restored: this
- * client's room is reconnecting, or the member's media stopped arriving), `network-quality` (0-5, once measured), `switched-off` (its video is not relayed: the tile is
- * off screen or hidden, so it costs no bandwidth or decoding; it shows the placeholder), and
- * `audio-blocked` (the browser's autoplay policy holds the audio until the next click or key).
- *
- * Inside a room the tile tells it whether it is on screen and how large, so that video nobody can
- * see is switched off at Janus and small tiles get a small simulcast layer.
  */
 export class ParticipantTile extends LitElement {
   static override styles = participantTileStyles;
+  /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
   private readonly videoController = new MediaElementController(this, () => this.videoElement);

@@ -12,8 +12,7 @@ import { ChatLink } from './chat-link.js';
 import { roomChatStyles } from './room-chat.styles.js';
 
 /**
- * @tagname room-chat
- * @summary The chat of the room it sits in (or the `<video-room>` its `for` attribute names):
+ * The chat of the room it sits in (or the `<video-room>` its `for` attribute names):
  * Janus TextRoom over the room's own Janus session, with Twilio IP Messaging's client API and events.
  *
  * Once the room is joined the chat joins the channel named after the room, with the room's
@@ -22,20 +21,24 @@ import { roomChatStyles } from './room-chat.styles.js';
  * scrolled up or away, and a composer: Enter sends, Shift+Enter starts a new line. Every name and
  * message is text, never markup. New messages from others are announced politely to screen readers.
  *
- * @fires messageAdded - A new message: `detail.message` (`author`, `body`, `timestamp`, `index`, `sid`, `attributes`).
- * @fires messageUpdated - A message was edited: `detail.message`, `detail.updateReasons`.
- * @fires messageRemoved - A message was removed: `detail.message`.
- * @fires memberJoined - Someone joined the channel: `detail.member` (`identity`, `sid`).
- * @fires memberLeft - Someone left the channel: `detail.member`.
- * @fires memberUpdated - A member's `isTyping` changed: `detail.member`, `detail.updateReasons`.
- * @fires typingStarted - A member started typing: `detail.member`.
- * @fires typingEnded - A member stopped typing (a few seconds without a signal, or they sent): `detail.member`.
- * @fires channelAdded - The client learnt of a channel: `detail.channel`.
- * @fires channelJoined - The chat joined its channel: `detail.channel`.
- * @fires channelLeft - The chat left its channel: `detail.channel`.
- * @fires channelRemoved - The channel was destroyed: `detail.channel`.
- * @fires connectionStateChanged - `detail.connectionState`: `connecting`, `connected`, `disconnected`, `error` or `denied`.
- * @fires tokenExpired - The room's token expired.
+ * @tagname room-chat
+ * @summary The chat of the room it sits in (or the `<video-room>` its `for` attribute names): Janus TextRoom over the room's own Janus session, with Twilio IP Messaging's client API and events.
+ *
+ * @fires {ChatMessageDetail} messageAdded - A new message: `detail.message` (`author`, `body`, `timestamp`, `index`, `sid`, `attributes`).
+ * @fires {ChatMessageUpdatedDetail} messageUpdated - A message was edited: `detail.message`, `detail.updateReasons`.
+ * @fires {ChatMessageDetail} messageRemoved - A message was removed: `detail.message`.
+ * @fires {ChatMemberDetail} memberJoined - Someone joined the channel: `detail.member` (`identity`, `sid`).
+ * @fires {ChatMemberDetail} memberLeft - Someone left the channel: `detail.member`.
+ * @fires {ChatMemberUpdatedDetail} memberUpdated - A member's `isTyping` changed: `detail.member`, `detail.updateReasons`.
+ * @fires {ChatMemberDetail} typingStarted - A member started typing: `detail.member`.
+ * @fires {ChatMemberDetail} typingEnded - A member stopped typing (a few seconds without a signal, or they sent): `detail.member`.
+ * @fires {ChannelDetail} channelAdded - The client learnt of a channel: `detail.channel`.
+ * @fires {ChannelDetail} channelJoined - The chat joined its channel: `detail.channel`.
+ * @fires {ChannelDetail} channelLeft - The chat left its channel: `detail.channel`.
+ * @fires {ChannelDetail} channelRemoved - The channel was destroyed: `detail.channel`.
+ * @fires {ChatConnectionStateDetail} connectionStateChanged - `detail.connectionState`: `connecting`, `connected`, `disconnected`, `error` or `denied`.
+ * @fires {null} tokenExpired - The room's token expired.
+ * @fires {ErrorDetail} error - A message could not be sent: `detail.error` (not bubbling, like the room's `error`).
  *
  * @csspart header - The title row, with the unread count.
  * @csspart unread - The unread count (hidden at 0).
@@ -59,6 +62,7 @@ import { roomChatStyles } from './room-chat.styles.js';
  */
 export class RoomChat extends LitElement {
   static override styles = roomChatStyles;
+  /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
   private readonly room = new RoomController(this, () => this.for);

@@ -9,8 +9,7 @@ import { roomControlsStyles } from './room-controls.styles.js';
 type Action = 'microphone' | 'camera' | 'hand' | 'leave';
 
 /**
- * @tagname room-controls
- * @summary Microphone and camera toggles and a Leave button, for the room it sits in or the
+ * Microphone and camera toggles and a Leave button, for the room it sits in or the
  * `<video-room>` its `for` attribute names. Works before joining too (join muted).
  *
  * Native buttons: Tab moves between them, Space or Enter presses one. The toggles say their state
@@ -19,6 +18,9 @@ type Action = 'microphone' | 'camera' | 'hand' | 'leave';
  * hand toggle (SignalWire `setRaisedHand`, pressed: raised) shows while joined with a room token
  * that lets this member raise its hand.
  * Failures reach the page through the room's `error` event.
+ *
+ * @tagname room-controls
+ * @summary Microphone and camera toggles and a Leave button, for the room it sits in or the `<video-room>` its `for` attribute names. Works before joining too (join muted).
  *
  * @csspart bar - The group holding the buttons.
  * @csspart button - Every button (also `microphone`, `camera`, `leave`).
@@ -39,6 +41,7 @@ type Action = 'microphone' | 'camera' | 'hand' | 'leave';
  */
 export class RoomControls extends LitElement {
   static override styles = roomControlsStyles;
+  /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
   private readonly room = new RoomController(this, () => this.for);

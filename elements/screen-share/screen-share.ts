@@ -16,8 +16,7 @@ export type ScreenShareMode = 'button' | 'view' | 'both';
 const MODES: readonly ScreenShareMode[] = ['button', 'view', 'both'];
 
 /**
- * @tagname screen-share
- * @summary A button that starts and stops this client's screen share, and a large view of a share,
+ * A button that starts and stops this client's screen share, and a large view of a share,
  * for the room it sits in or the `<video-room>` its `for` attribute names.
  *
  * The button is a native toggle (`aria-pressed`: sharing). Where the browser cannot share a
@@ -25,6 +24,12 @@ const MODES: readonly ScreenShareMode[] = ['button', 'view', 'both'];
  * tooltip; before joining it says to join first. A cancelled picker changes nothing (the room
  * fires `error` with a `NotAllowedError`). The view shows the share `member-id` names, or the
  * latest share (another member's before this client's own), and nothing while there is none.
+ *
+ * Host attributes set by the element (read-only, for CSS): `sharing` (this client shares a
+ * screen), `showing` (the view shows a share).
+ *
+ * @tagname screen-share
+ * @summary A button that starts and stops this client's screen share, and a large view of a share, for the room it sits in or the `<video-room>` its `for` attribute names.
  *
  * @csspart button - The start/stop button.
  * @csspart tooltip - Its tooltip.
@@ -35,12 +40,10 @@ const MODES: readonly ScreenShareMode[] = ['button', 'view', 'both'];
  * @cssproperty --screen-share-button-background - Background of the button while not sharing.
  * @cssproperty --screen-share-active-background - Background of the button while sharing.
  * @cssproperty --screen-share-gap - Space between the view and the button (mode `both`).
- *
- * Host attributes set by the element (read-only, for CSS): `sharing` (this client shares a
- * screen), `showing` (the view shows a share).
  */
 export class ScreenShare extends LitElement {
   static override styles = screenShareStyles;
+  /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
   private readonly room = new RoomController(this, () => this.for);

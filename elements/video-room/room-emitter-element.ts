@@ -19,6 +19,7 @@ export class RoomEmitterElement extends RoomSessionElement {
     return this;
   }
 
+  /** Like `on`, for the next `event` only (SignalWire `once`). */
   once<N extends RoomEventName>(event: N, handler: Handler<N>): this {
     this.roomSession.once(event, handler);
     return this;
@@ -30,6 +31,7 @@ export class RoomEmitterElement extends RoomSessionElement {
     return this;
   }
 
+  /** Detaches every `on()` handler of `event`, or of every event when none is given. */
   removeAllListeners(event?: RoomEventName): this {
     this.roomSession.removeAllListeners(event);
     return this;

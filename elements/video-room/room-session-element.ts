@@ -38,30 +38,37 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.memberId;
   }
 
+  /** This client's camera and microphone as one stream (SignalWire), or null before they start. */
   get localStream(): MediaStream | null {
     return this.roomSession.localStream;
   }
 
+  /** This client's microphone track, or null. */
   get localAudioTrack(): MediaStreamTrack | null {
     return this.roomSession.localAudioTrack;
   }
 
+  /** This client's camera track, or null. */
   get localVideoTrack(): MediaStreamTrack | null {
     return this.roomSession.localVideoTrack;
   }
 
+  /** The camera in use (its `deviceId`), or null. */
   get cameraId(): string | null {
     return this.roomSession.cameraId;
   }
 
+  /** The camera's name, or null. */
   get cameraLabel(): string | null {
     return this.roomSession.cameraLabel;
   }
 
+  /** The microphone in use (its `deviceId`), or null. */
   get microphoneId(): string | null {
     return this.roomSession.microphoneId;
   }
 
+  /** The microphone's name, or null. */
   get microphoneLabel(): string | null {
     return this.roomSession.microphoneLabel;
   }
@@ -81,6 +88,7 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.audioMute(params);
   }
 
+  /** Unmutes this client's microphone (or, with a token, `memberId`'s). */
   audioUnmute(params?: MemberParams): Promise<void> {
     return this.roomSession.audioUnmute(params);
   }
@@ -90,6 +98,7 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.videoMute(params);
   }
 
+  /** Turns this client's camera back on (or, with a token, `memberId`'s). */
   videoUnmute(params?: MemberParams): Promise<void> {
     return this.roomSession.videoUnmute(params);
   }
@@ -99,6 +108,7 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.deaf(params);
   }
 
+  /** Hears the room again, and unmutes the microphone (SignalWire). */
   undeaf(params?: MemberParams): Promise<void> {
     return this.roomSession.undeaf(params);
   }
@@ -128,10 +138,12 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.removeMember(params);
   }
 
+  /** Removes every other member (`room.member.remove`; needs a token). */
   removeAllMembers(): Promise<void> {
     return this.roomSession.removeAllMembers();
   }
 
+  /** Ends the call for everyone: removes every member, this client last (needs a token). */
   hangupAll(): Promise<void> {
     return this.roomSession.hangupAll();
   }
@@ -141,6 +153,7 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.lock();
   }
 
+  /** Lets new members in again (`room.unlock`; needs a token). */
   unlock(): Promise<void> {
     return this.roomSession.unlock();
   }
@@ -185,10 +198,12 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.updateMeta(meta);
   }
 
+  /** Deletes the given keys of the room's metadata. */
   deleteMeta(keys: string[]): Promise<void> {
     return this.roomSession.deleteMeta(keys);
   }
 
+  /** The room's metadata. */
   getMeta(): Promise<{ meta: Readonly<Record<string, unknown>> }> {
     return this.roomSession.getMeta();
   }
@@ -198,14 +213,17 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.setMemberMeta(params);
   }
 
+  /** Sets only the given fields of a member's metadata (this member's by default). */
   updateMemberMeta(params: { memberId?: string; meta: Record<string, unknown> }): Promise<void> {
     return this.roomSession.updateMemberMeta(params);
   }
 
+  /** Deletes the given keys of a member's metadata (this member's by default). */
   deleteMemberMeta(params: { memberId?: string; keys: string[] }): Promise<void> {
     return this.roomSession.deleteMemberMeta(params);
   }
 
+  /** A member's metadata (this member's by default). */
   getMemberMeta(params?: { memberId?: string }): Promise<{ meta: Readonly<Record<string, unknown>> }> {
     return this.roomSession.getMemberMeta(params);
   }
@@ -235,6 +253,7 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.publishTrack(track);
   }
 
+  /** Stops publishing a `LocalDataTrack` (Twilio); the others get `trackUnpublished`. */
   unpublishTrack(track: LocalDataTrack): LocalDataTrack {
     return this.roomSession.unpublishTrack(track);
   }
@@ -260,6 +279,7 @@ export class RoomSessionElement extends LitElement {
     return this.roomSession.updateCamera(constraints);
   }
 
+  /** Switches the microphone (`{ deviceId }`...) without renegotiating. */
   updateMicrophone(constraints: MediaTrackConstraints): Promise<void> {
     return this.roomSession.updateMicrophone(constraints);
   }

@@ -34,8 +34,7 @@ const OPTION_PROPERTIES = [
 ] as const;
 
 /**
- * @tagname video-room
- * @summary A video room on a Janus server: joins it, publishes camera and microphone, and shows
+ * A video room on a Janus server: joins it, publishes camera and microphone, and shows
  * every member in a `<participant-tile>`, laid out as SignalWire's layouts are (a responsive grid
  * by default; the share large while a screen is shared), or in your own layout.
  *
@@ -44,6 +43,9 @@ const OPTION_PROPERTIES = [
  * layout shown: `grid-responsive`, `screen-share`, `highlight-1-responsive`...).
  *
  * Provides its `RoomSession` and its snapshots to descendants through `@lit/context`.
+ *
+ * @tagname video-room
+ * @summary A video room on a Janus server: joins it, publishes camera and microphone, and shows every member in a `<participant-tile>`, laid out as SignalWire's layouts are (a responsive grid by default; the share large while a screen is shared), or in your own layout.
  *
  * @slot - Your own layout; replaces the default one. Descendant `<participant-tile member-id>`s
  *   find their members through context.
@@ -72,61 +74,62 @@ const OPTION_PROPERTIES = [
  * @cssproperty --video-room-recording-color - Its text.
  * @cssproperty --video-room-aspect-ratio - Aspect ratio of the canvas when the room has no set height (default 16 / 9).
  *
- * @fires room.joined - This client joined (SignalWire). `detail.room_session.members` lists everyone.
- * @fires room.left - This client left; `detail.reason` says why when it was not `leave()`.
- * @fires member.joined - Another member joined (SignalWire).
- * @fires member.left - A member left (SignalWire).
- * @fires memberList.updated - The member list or a member's state changed (SignalWire).
- * @fires media.connected - Every PeerConnection of this client is up.
- * @fires media.disconnected - This client left, or its connection broke and did not come back in time.
- * @fires media.reconnecting - The connection broke and is being restored (then media.connected, or media.disconnected).
- * @fires participantConnected - Another member joined (Twilio): `detail.participant`.
- * @fires participantDisconnected - A member left (Twilio): `detail.participant`.
- * @fires participantReconnecting - A member's media stopped arriving, or it is not back yet after Janus restarted (Twilio): `detail.participant`.
- * @fires participantReconnected - That member is back (Twilio).
- * @fires reconnecting - The connection to Janus, or the media, broke and is being restored (Twilio): `detail.error` (53001, 53002 or 53405).
- * @fires reconnected - The room is whole again after reconnecting (Twilio).
- * @fires trackPublished - A member published a track after we joined (Twilio).
- * @fires trackUnpublished - A member unpublished a track (Twilio).
- * @fires trackSubscribed - A member's track arrived (Twilio): `detail.track.mediaStreamTrack`.
- * @fires trackUnsubscribed - A member's track went away (Twilio).
- * @fires trackStarted - Media of a member's track started flowing (Twilio).
- * @fires trackMessage - Another member's data-track message (Twilio): `detail.data` (string or ArrayBuffer), `detail.track`, `detail.participant` (the sender).
- * @fires trackSubscriptionFailed - A member's track could not be subscribed to (Twilio).
- * @fires member.updated - A member's state changed (SignalWire): `detail.member.updated` lists the fields (`meta`, `handraised`, ...).
- * @fires room.updated - The room's state changed (SignalWire; needs a token): `detail.room` (`locked`, `meta`, `prioritize_handraise`, `recording`), `detail.updated`.
- * @fires room.audience_count - How many are in the audience (SignalWire; needs a token): `detail.total`.
- * @fires member.promoted - This member was made a member from the audience (SignalWire): it now publishes.
- * @fires member.demoted - This member was moved to the audience (SignalWire): it now only receives.
- * @fires tokenAboutToExpire - The room token expires soon (Twilio): call `updateToken()`; `detail.expires`.
- * @fires recording.started - The room is being recorded (SignalWire): `detail.recording` (`id`, `state`, `stop()`).
- * @fires recording.ended - The recording stopped (SignalWire); its file is composed next.
- * @fires recording.updated - A stopped recording's file is ready: `detail.recording.state` is `completed` (or `failed`).
- * @fires recordingStarted - The room is being recorded (Twilio).
- * @fires recordingStopped - The room is no longer being recorded (Twilio).
- * @fires member.talking - A member started or stopped talking (SignalWire): `detail.member.talking`.
- * @fires dominantSpeakerChanged - Another participant took the floor, or none holds it (Twilio): `detail.dominantSpeaker`.
- * @fires layout.changed - The layout, or who is where in it, changed (SignalWire): `detail.layout.layers`.
- * @fires trackEnabled - A member unmuted a track we receive (Twilio).
- * @fires trackDisabled - A member muted a track we receive (Twilio).
- * @fires trackSwitchedOff - Janus stopped relaying a video we receive: no tile shows it, or it is off-canvas (Twilio).
- * @fires trackSwitchedOn - Janus relays it again (Twilio).
- * @fires trackDimensionsChanged - A received video arrives at another size: its first frames, or another simulcast layer (Twilio).
- * @fires networkQualityLevelChanged - A participant's network quality level (0-5) changed, this client's too (Twilio).
- * @fires camera.updated - This client's camera changed (SignalWire): `detail.previous`, `detail.current`.
- * @fires camera.disconnected - The camera in use went away; the default one replaces it.
- * @fires microphone.updated - This client's microphone changed (SignalWire).
- * @fires microphone.disconnected - The microphone in use went away; the default one replaces it.
- * @fires speaker.updated - The speaker changed (SignalWire).
- * @fires speaker.disconnected - The chosen speaker went away; the default one replaces it.
- * @fires audio.blocked - The browser's autoplay policy holds back the room's sound until the user interacts: call `startAudio()` from a click (the element shows a button for it).
- * @fires audio.unblocked - All of the room's sound plays.
- * @fires disconnected - This client left (Twilio): `detail.error` is set when it was unexpected.
- * @fires error - Joining failed, or something broke without ending the session: `detail.error`.
+ * @fires {RoomJoinedDetail} room.joined - This client joined (SignalWire). `detail.room_session.members` lists everyone.
+ * @fires {RoomLeftDetail} room.left - This client left; `detail.reason` says why when it was not `leave()`.
+ * @fires {MemberEventDetail} member.joined - Another member joined (SignalWire).
+ * @fires {MemberEventDetail} member.left - A member left (SignalWire).
+ * @fires {MemberListUpdatedDetail} memberList.updated - The member list or a member's state changed (SignalWire).
+ * @fires {null} media.connected - Every PeerConnection of this client is up.
+ * @fires {null} media.disconnected - This client left, or its connection broke and did not come back in time.
+ * @fires {null} media.reconnecting - The connection broke and is being restored (then media.connected, or media.disconnected).
+ * @fires {ParticipantEventDetail} participantConnected - Another member joined (Twilio): `detail.participant`.
+ * @fires {ParticipantEventDetail} participantDisconnected - A member left (Twilio): `detail.participant`.
+ * @fires {ParticipantEventDetail} participantReconnecting - A member's media stopped arriving, or it is not back yet after Janus restarted (Twilio): `detail.participant`.
+ * @fires {ParticipantEventDetail} participantReconnected - That member is back (Twilio).
+ * @fires {ReconnectingDetail} reconnecting - The connection to Janus, or the media, broke and is being restored (Twilio): `detail.error` (53001, 53002 or 53405).
+ * @fires {null} reconnected - The room is whole again after reconnecting (Twilio).
+ * @fires {TrackPublicationEventDetail} trackPublished - A member published a track after we joined (Twilio).
+ * @fires {TrackPublicationEventDetail} trackUnpublished - A member unpublished a track (Twilio).
+ * @fires {TrackEventDetail} trackSubscribed - A member's track arrived (Twilio): `detail.track.mediaStreamTrack`.
+ * @fires {TrackEventDetail} trackUnsubscribed - A member's track went away (Twilio).
+ * @fires {TrackEventDetail} trackStarted - Media of a member's track started flowing (Twilio).
+ * @fires {TrackMessageDetail} trackMessage - Another member's data-track message (Twilio): `detail.data` (string or ArrayBuffer), `detail.track`, `detail.participant` (the sender).
+ * @fires {TrackSubscriptionFailedDetail} trackSubscriptionFailed - A member's track could not be subscribed to (Twilio).
+ * @fires {MemberUpdatedDetail} member.updated - A member's state changed (SignalWire): `detail.member.updated` lists the fields (`meta`, `handraised`, ...).
+ * @fires {RoomUpdatedDetail} room.updated - The room's state changed (SignalWire; needs a token): `detail.room` (`locked`, `meta`, `prioritize_handraise`, `recording`), `detail.updated`.
+ * @fires {AudienceCountDetail} room.audience_count - How many are in the audience (SignalWire; needs a token): `detail.total`.
+ * @fires {MemberRoleDetail} member.promoted - This member was made a member from the audience (SignalWire): it now publishes.
+ * @fires {MemberRoleDetail} member.demoted - This member was moved to the audience (SignalWire): it now only receives.
+ * @fires {TokenAboutToExpireDetail} tokenAboutToExpire - The room token expires soon (Twilio): call `updateToken()`; `detail.expires`.
+ * @fires {RecordingEventDetail} recording.started - The room is being recorded (SignalWire): `detail.recording` (`id`, `state`, `stop()`).
+ * @fires {RecordingEventDetail} recording.ended - The recording stopped (SignalWire); its file is composed next.
+ * @fires {RecordingEventDetail} recording.updated - A stopped recording's file is ready: `detail.recording.state` is `completed` (or `failed`).
+ * @fires {RecordingStateDetail} recordingStarted - The room is being recorded (Twilio).
+ * @fires {RecordingStateDetail} recordingStopped - The room is no longer being recorded (Twilio).
+ * @fires {MemberEventDetail} member.talking - A member started or stopped talking (SignalWire): `detail.member.talking`.
+ * @fires {DominantSpeakerChangedDetail} dominantSpeakerChanged - Another participant took the floor, or none holds it (Twilio): `detail.dominantSpeaker`.
+ * @fires {LayoutChangedDetail} layout.changed - The layout, or who is where in it, changed (SignalWire): `detail.layout.layers`.
+ * @fires {TrackEventDetail} trackEnabled - A member unmuted a track we receive (Twilio).
+ * @fires {TrackEventDetail} trackDisabled - A member muted a track we receive (Twilio).
+ * @fires {TrackEventDetail} trackSwitchedOff - Janus stopped relaying a video we receive: no tile shows it, or it is off-canvas (Twilio).
+ * @fires {TrackEventDetail} trackSwitchedOn - Janus relays it again (Twilio).
+ * @fires {TrackEventDetail} trackDimensionsChanged - A received video arrives at another size: its first frames, or another simulcast layer (Twilio).
+ * @fires {NetworkQualityLevelChangedDetail} networkQualityLevelChanged - A participant's network quality level (0-5) changed, this client's too (Twilio).
+ * @fires {DeviceUpdatedDetail} camera.updated - This client's camera changed (SignalWire): `detail.previous`, `detail.current`.
+ * @fires {DeviceDisconnectedDetail} camera.disconnected - The camera in use went away; the default one replaces it.
+ * @fires {DeviceUpdatedDetail} microphone.updated - This client's microphone changed (SignalWire).
+ * @fires {DeviceDisconnectedDetail} microphone.disconnected - The microphone in use went away; the default one replaces it.
+ * @fires {DeviceUpdatedDetail} speaker.updated - The speaker changed (SignalWire).
+ * @fires {DeviceDisconnectedDetail} speaker.disconnected - The chosen speaker went away; the default one replaces it.
+ * @fires {null} audio.blocked - The browser's autoplay policy holds back the room's sound until the user interacts: call `startAudio()` from a click (the element shows a button for it).
+ * @fires {null} audio.unblocked - All of the room's sound plays.
+ * @fires {DisconnectedDetail} disconnected - This client left (Twilio): `detail.error` is set when it was unexpected.
+ * @fires {ErrorDetail} error - Joining failed, or something broke without ending the session: `detail.error`.
  *   Cancelable: call `preventDefault()` to keep an auto-join failure out of the console.
  */
 export class VideoRoom extends RoomEmitterElement {
   static override styles = videoRoomStyles;
+  /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
   @provide({ context: roomStateContext })
@@ -379,7 +382,7 @@ export class VideoRoom extends RoomEmitterElement {
       .some((node) => node.nodeType === Node.ELEMENT_NODE || (node.textContent ?? '').trim() !== '');
   }
 
-  // Typed listeners for this element's events (they bubble, so ancestors get them too).
+  /** Typed listeners for this element's events (they bubble, so ancestors get them too). */
   override addEventListener<K extends keyof RoomEventMap>(
     type: K,
     listener: (this: VideoRoom, event: RoomEventMap[K]) => unknown,

@@ -6,22 +6,41 @@ import type { Channel } from '../chat/channel.js';
 import type { ConnectionState } from '../chat/chat-client.js';
 import type { ChatMember, ChatMessage } from '../chat/chat-objects.js';
 
+export interface ChatMessageDetail {
+  message: ChatMessage;
+}
+export interface ChatMessageUpdatedDetail extends ChatMessageDetail {
+  updateReasons: string[];
+}
+export interface ChatMemberDetail {
+  member: ChatMember;
+}
+export interface ChatMemberUpdatedDetail extends ChatMemberDetail {
+  updateReasons: string[];
+}
+export interface ChannelDetail {
+  channel: Channel;
+}
+export interface ChatConnectionStateDetail {
+  connectionState: ConnectionState;
+}
+
 export interface ChatEventDetails {
-  messageAdded: { message: ChatMessage };
-  messageUpdated: { message: ChatMessage; updateReasons: string[] };
-  messageRemoved: { message: ChatMessage };
-  memberJoined: { member: ChatMember };
-  memberLeft: { member: ChatMember };
-  memberUpdated: { member: ChatMember; updateReasons: string[] };
-  typingStarted: { member: ChatMember };
-  typingEnded: { member: ChatMember };
-  channelAdded: { channel: Channel };
-  channelInvited: { channel: Channel };
-  channelJoined: { channel: Channel };
-  channelLeft: { channel: Channel };
-  channelRemoved: { channel: Channel };
-  channelUpdated: { channel: Channel; updateReasons: string[] };
-  connectionStateChanged: { connectionState: ConnectionState };
+  messageAdded: ChatMessageDetail;
+  messageUpdated: ChatMessageUpdatedDetail;
+  messageRemoved: ChatMessageDetail;
+  memberJoined: ChatMemberDetail;
+  memberLeft: ChatMemberDetail;
+  memberUpdated: ChatMemberUpdatedDetail;
+  typingStarted: ChatMemberDetail;
+  typingEnded: ChatMemberDetail;
+  channelAdded: ChannelDetail;
+  channelInvited: ChannelDetail;
+  channelJoined: ChannelDetail;
+  channelLeft: ChannelDetail;
+  channelRemoved: ChannelDetail;
+  channelUpdated: ChannelDetail & { updateReasons: string[] };
+  connectionStateChanged: ChatConnectionStateDetail;
   tokenExpired: null;
   userInfoUpdated: { user: { identity: string }; updateReasons: string[] };
 }
