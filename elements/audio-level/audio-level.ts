@@ -4,10 +4,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { memberContext, roomStateContext, type MemberContextValue } from '../../src/context/context.js';
 import { LevelController } from '../../src/controllers/level-controller.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
-import { stringsFor } from '../../src/i18n/strings.js';
+import { LangController, stringsFor } from '../../src/i18n/strings.js';
 import type { RoomSnapshot } from '../../src/room/types.js';
 import { VERSION } from '../../src/version.js';
 import { audioLevelStyles } from './audio-level.styles.js';
+import { themeStyles } from '../../src/styles/theme.js';
 
 /**
  * A live audio level as a few bars: of a track you give it, of the member whose tile it
@@ -31,7 +32,9 @@ import { audioLevelStyles } from './audio-level.styles.js';
  * @cssproperty --audio-level-gap - Space between bars (default 2px).
  */
 export class AudioLevel extends LitElement {
-  static override styles = audioLevelStyles;
+  static override styles = [themeStyles, audioLevelStyles];
+  /** Re-renders the element's strings when the page's language (`lang`) or a string table changes. */
+  protected readonly i18n = new LangController(this);
   /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 

@@ -28,7 +28,7 @@ export const deviceSelectStyles = css`
     border-radius: var(--jre-radius, 6px);
   }
   [part~='select']:focus-visible {
-    outline: 2px solid var(--jre-focus, #2f81f7);
+    outline: 2px solid var(--jre-focus, light-dark(#0969da, #4493f8));
     outline-offset: 1px;
   }
 `;

@@ -1,10 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
-import { stringsFor, type Strings } from '../../src/i18n/strings.js';
+import { LangController, stringsFor, type Strings } from '../../src/i18n/strings.js';
 import { DEVICE_KINDS, NO_DEVICES, listDevices, supportsSpeakerSelection, watchDevices, type DeviceKind, type DeviceLists } from '../../src/media/devices.js';
 import { VERSION } from '../../src/version.js';
 import { deviceSelectStyles } from './device-select.styles.js';
+import { themeStyles } from '../../src/styles/theme.js';
 
 /** The `change` event's detail. */
 export interface DeviceChangeDetail {
@@ -35,9 +36,14 @@ export interface DeviceChangeDetail {
  * @cssproperty --device-select-min-width - Narrowest a picker gets.
  * @cssproperty --device-select-background - Background of the pickers.
  * @cssproperty --device-select-border-color - Border colour of the pickers.
+ * @cssproperty --device-select-font - Font of the pickers (default inherit).
+ * @cssproperty --device-select-label-color - Colour of the labels.
+ * @cssproperty --device-select-color - Text colour of the pickers.
  */
 export class DeviceSelect extends LitElement {
-  static override styles = deviceSelectStyles;
+  static override styles = [themeStyles, deviceSelectStyles];
+  /** Re-renders the element's strings when the page's language (`lang`) or a string table changes. */
+  protected readonly i18n = new LangController(this);
   /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 

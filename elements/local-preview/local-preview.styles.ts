@@ -6,9 +6,9 @@ export const localPreviewStyles = css`
     position: relative;
     overflow: hidden;
     aspect-ratio: var(--local-preview-aspect-ratio, 16 / 9);
-    background: var(--local-preview-background, var(--jre-surface, #1f2328));
+    background: var(--local-preview-background, var(--jre-surface, light-dark(#ffffff, #1f2328)));
     border-radius: var(--local-preview-radius, var(--jre-radius, 8px));
-    color: var(--local-preview-color, var(--jre-on-surface, #f6f8fa));
+    color: var(--local-preview-color, var(--jre-on-surface, light-dark(#1f2328, #f6f8fa)));
   }
   :host([hidden]) {
     display: none;
@@ -34,7 +34,7 @@ export const localPreviewStyles = css`
     text-align: center;
   }
   [part='placeholder'] {
-    color: var(--local-preview-placeholder-color, var(--jre-muted, #8c959f));
+    color: var(--local-preview-placeholder-color, var(--jre-muted, light-dark(#59636e, #8c959f)));
   }
   [part='error'] {
     background: var(--local-preview-error-background, rgb(0 0 0 / 70%));

@@ -3,10 +3,11 @@ import { property, query, state } from 'lit/decorators.js';
 import { MediaElementController } from '../../src/controllers/media-element-controller.js';
 import { LevelController } from '../../src/controllers/level-controller.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
-import { stringsFor } from '../../src/i18n/strings.js';
+import { LangController, stringsFor } from '../../src/i18n/strings.js';
 import type { RoomSession } from '../../src/room/room-session.js';
 import { VERSION } from '../../src/version.js';
 import { localPreviewStyles } from './local-preview.styles.js';
+import { themeStyles } from '../../src/styles/theme.js';
 
 /**
  * The check before joining: your camera (mirrored) and a live microphone level, for
@@ -32,9 +33,16 @@ import { localPreviewStyles } from './local-preview.styles.js';
  * @cssproperty --local-preview-background - Background.
  * @cssproperty --local-preview-meter-color - Colour of the level bar.
  * @cssproperty --local-preview-meter-height - Height of the level meter.
+ * @cssproperty --local-preview-radius - Corner radius.
+ * @cssproperty --local-preview-color - Text colour.
+ * @cssproperty --local-preview-placeholder-color - Colour of "Camera off".
+ * @cssproperty --local-preview-error-background - Behind an error message over the preview.
+ * @cssproperty --local-preview-meter-background - The unlit part of the microphone meter.
  */
 export class LocalPreview extends LitElement {
-  static override styles = localPreviewStyles;
+  static override styles = [themeStyles, localPreviewStyles];
+  /** Re-renders the element's strings when the page's language (`lang`) or a string table changes. */
+  protected readonly i18n = new LangController(this);
   /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
@@ -88,7 +96,7 @@ export class LocalPreview extends LitElement {
             <div part="meter-level"></div>
           </div>`
         : nothing}
-      ${this.failure ? html`<div part="error" role="alert">${this.failure.name}: ${this.failure.message}</div>` : nothing}
+      ${this.failure ? html`<div part="error" role="alert" title=${this.failure.message}>${strings.mediaError(this.failure.name)}</div>` : nothing}
     `;
   }
 

@@ -4,8 +4,8 @@ export const memberListStyles = css`
   :host {
     display: block;
     font: var(--member-list-font, inherit);
-    color: var(--member-list-color, var(--jre-on-surface, #f6f8fa));
-    background: var(--member-list-background, var(--jre-surface, #1f2328));
+    color: var(--member-list-color, var(--jre-on-surface, light-dark(#1f2328, #f6f8fa)));
+    background: var(--member-list-background, var(--jre-surface, light-dark(#ffffff, #1f2328)));
     border-radius: var(--member-list-radius, 0.75rem);
     padding: var(--member-list-padding, 0.75rem);
   }
@@ -69,7 +69,7 @@ export const memberListStyles = css`
     border: 0;
     border-radius: 999px;
     color: inherit;
-    background: var(--member-list-button-background, rgb(255 255 255 / 12%));
+    background: var(--member-list-button-background, var(--jre-raised, light-dark(rgb(0 0 0 / 7%), rgb(255 255 255 / 12%))));
     cursor: pointer;
   }
   button[part~='remove'],
@@ -82,7 +82,7 @@ export const memberListStyles = css`
     cursor: progress;
   }
   button:focus-visible {
-    outline: 2px solid var(--jre-focus, #2f81f7);
+    outline: 2px solid var(--jre-focus, light-dark(#0969da, #4493f8));
     outline-offset: 2px;
   }
   [part~='audience-heading'] {

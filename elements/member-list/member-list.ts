@@ -2,10 +2,11 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
 import { handIcon } from '../../src/icons/icons.js';
-import { stringsFor, type Strings } from '../../src/i18n/strings.js';
+import { LangController, stringsFor, type Strings } from '../../src/i18n/strings.js';
 import type { Member } from '../../src/room/types.js';
 import { VERSION } from '../../src/version.js';
 import { memberListStyles } from './member-list.styles.js';
+import { themeStyles } from '../../src/styles/theme.js';
 
 type MemberAction = 'audio' | 'video' | 'hand' | 'remove' | 'demote';
 
@@ -50,9 +51,12 @@ type MemberAction = 'audio' | 'video' | 'hand' | 'remove' | 'demote';
  * @cssproperty --member-list-talking-color - The edge of a talking member's row.
  * @cssproperty --member-list-button-background - Background of the buttons.
  * @cssproperty --member-list-danger-background - Background of Remove and of pressed mute toggles.
+ * @cssproperty --member-list-font - Font (default inherit).
  */
 export class MemberList extends LitElement {
-  static override styles = memberListStyles;
+  static override styles = [themeStyles, memberListStyles];
+  /** Re-renders the element's strings when the page's language (`lang`) or a string table changes. */
+  protected readonly i18n = new LangController(this);
   /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 

@@ -6,9 +6,9 @@ export const participantTileStyles = css`
     position: relative;
     overflow: hidden;
     aspect-ratio: var(--participant-tile-aspect-ratio, 16 / 9);
-    background: var(--participant-tile-background, var(--jre-surface, #1f2328));
+    background: var(--participant-tile-background, light-dark(#d8dee4, #1f2328));
     border-radius: var(--participant-tile-radius, var(--jre-radius, 8px));
-    color: var(--participant-tile-color, var(--jre-on-surface, #f6f8fa));
+    color: var(--participant-tile-color, var(--jre-on-surface, light-dark(#1f2328, #f6f8fa)));
     font: var(--participant-tile-font, inherit);
   }
   :host([hidden]) {
@@ -41,7 +41,7 @@ export const participantTileStyles = css`
     place-items: center;
     font-size: var(--participant-tile-placeholder-size, 2.5rem);
     font-weight: 600;
-    color: var(--participant-tile-placeholder-color, var(--jre-muted, #8c959f));
+    color: var(--participant-tile-placeholder-color, var(--jre-muted, light-dark(#59636e, #8c959f)));
     text-transform: uppercase;
     user-select: none;
   }

@@ -6,11 +6,12 @@ import type { AudioOutput } from '../../src/controllers/audio-output.js';
 import { MediaElementController } from '../../src/controllers/media-element-controller.js';
 import { VideoViewController } from '../../src/controllers/video-view-controller.js';
 import type { RoomSession } from '../../src/room/room-session.js';
-import { stringsFor } from '../../src/i18n/strings.js';
+import { LangController, stringsFor } from '../../src/i18n/strings.js';
 import { handIcon, microphoneOffIcon } from '../../src/icons/icons.js';
 import type { MemberLike, MemberMedia, RoomSnapshot } from '../../src/room/types.js';
 import { VERSION } from '../../src/version.js';
 import { participantTileStyles } from './participant-tile.styles.js';
+import { themeStyles } from '../../src/styles/theme.js';
 
 const NO_MEDIA: MemberMedia = Object.freeze({ audio: null, video: null, videoSwitchedOff: false, sources: new Map() });
 
@@ -72,9 +73,16 @@ function initials(name: string): string {
  * @cssproperty --participant-tile-quality-poor-color - Lit bars at levels 0 to 2.
  * @cssproperty --participant-tile-hand-background - Behind the raised-hand badge.
  * @cssproperty --participant-tile-reconnecting-background - Behind "Reconnecting…" (default translucent black).
+ * @cssproperty --participant-tile-color - Text colour.
+ * @cssproperty --participant-tile-font - Font (default inherit).
+ * @cssproperty --participant-tile-placeholder-size - Size of the initials (default 2.5rem).
+ * @cssproperty --participant-tile-name-size - Font size of the name label.
+ * @cssproperty --participant-tile-mute-color - Colour of the microphone-off icon.
  */
 export class ParticipantTile extends LitElement {
-  static override styles = participantTileStyles;
+  static override styles = [themeStyles, participantTileStyles];
+  /** Re-renders the element's strings when the page's language (`lang`) or a string table changes. */
+  protected readonly i18n = new LangController(this);
   /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 

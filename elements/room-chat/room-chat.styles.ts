@@ -8,8 +8,8 @@ export const roomChatStyles = css`
     padding: 0.75rem;
     border-radius: 0.75rem;
     font: var(--room-chat-font, inherit);
-    color: var(--room-chat-color, var(--jre-on-surface, #f6f8fa));
-    background: var(--room-chat-background, var(--jre-surface, #1f2328));
+    color: var(--room-chat-color, var(--jre-on-surface, light-dark(#1f2328, #f6f8fa)));
+    background: var(--room-chat-background, var(--jre-surface, light-dark(#ffffff, #1f2328)));
   }
   :host([hidden]) {
     display: none;
@@ -51,7 +51,7 @@ export const roomChatStyles = css`
   [part~='messages']:focus-visible,
   [part~='input']:focus-visible,
   [part~='send']:focus-visible {
-    outline: 2px solid var(--jre-focus, #2f81f7);
+    outline: 2px solid var(--jre-focus, light-dark(#0969da, #4493f8));
     outline-offset: 2px;
   }
   [part~='message'] {
@@ -60,7 +60,7 @@ export const roomChatStyles = css`
     padding: 0.375rem 0.5rem;
     margin-block-end: 0.25rem;
     border-radius: 0.5rem;
-    background: var(--room-chat-message-background, rgb(255 255 255 / 6%));
+    background: var(--room-chat-message-background, light-dark(rgb(0 0 0 / 5%), rgb(255 255 255 / 6%)));
   }
   [part~='message'][data-own] {
     background: var(--room-chat-own-background, rgb(47 129 247 / 22%));

@@ -5,11 +5,12 @@ import type { Channel } from '../../src/chat/channel.js';
 import type { ChatClient } from '../../src/chat/chat-client.js';
 import type { ChatMember, ChatMessage } from '../../src/chat/chat-objects.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
-import { stringsFor } from '../../src/i18n/strings.js';
+import { LangController, stringsFor } from '../../src/i18n/strings.js';
 import { VERSION } from '../../src/version.js';
 import type {} from '../../src/events/chat-event-map.js';
 import { ChatLink } from './chat-link.js';
 import { roomChatStyles } from './room-chat.styles.js';
+import { themeStyles } from '../../src/styles/theme.js';
 
 /**
  * The chat of the room it sits in (or the `<video-room>` its `for` attribute names):
@@ -59,9 +60,12 @@ import { roomChatStyles } from './room-chat.styles.js';
  * @cssproperty --room-chat-own-background - Background of this client's messages.
  * @cssproperty --room-chat-message-background - Background of the others' messages.
  * @cssproperty --room-chat-unread-background - Background of the unread count.
+ * @cssproperty --room-chat-font - Font (default inherit).
  */
 export class RoomChat extends LitElement {
-  static override styles = roomChatStyles;
+  static override styles = [themeStyles, roomChatStyles];
+  /** Re-renders the element's strings when the page's language (`lang`) or a string table changes. */
+  protected readonly i18n = new LangController(this);
   /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
@@ -187,7 +191,7 @@ export class RoomChat extends LitElement {
         <h2 id="title">${strings.chat}</h2>
         <span part="unread" ?hidden=${this.unreadCount === 0} aria-label=${strings.unreadMessages(this.unreadCount)}>${this.unreadCount}</span>
       </div>
-      ${state === 'connected' && channel ? nothing : html`<p part="status">${this.link.error ? `${strings.chatFailed}: ${this.link.error.message}` : strings.chatState(state)}</p>`}
+      ${state === 'connected' && channel ? nothing : html`<p part="status">${this.link.error ? `${strings.chatFailed} (${this.link.error.name})` : strings.chatState(state)}</p>`}
       <div part="messages" role="log" aria-labelledby="title" tabindex="0" @scroll=${this.onScroll}>
         ${virtualize({
           scroller: true,

@@ -17,7 +17,7 @@ export const roomControlsStyles = [
       gap: var(--room-controls-gap, 0.5rem);
       padding: var(--room-controls-padding, 0.5rem);
       border-radius: 999px;
-      background: var(--room-controls-background, var(--jre-surface, #1f2328));
+      background: var(--room-controls-background, var(--jre-surface, light-dark(#ffffff, #1f2328)));
     }
     [part~='button'] {
       display: inline-grid;
@@ -28,8 +28,8 @@ export const roomControlsStyles = [
       border: 0;
       border-radius: 50%;
       font-size: calc(var(--room-controls-size, 2.75rem) * 0.45);
-      color: var(--room-controls-color, var(--jre-on-surface, #f6f8fa));
-      background: var(--room-controls-button-background, rgb(255 255 255 / 12%));
+      color: var(--room-controls-color, var(--jre-on-surface, light-dark(#1f2328, #f6f8fa)));
+      background: var(--room-controls-button-background, var(--jre-raised, light-dark(rgb(0 0 0 / 7%), rgb(255 255 255 / 12%))));
       cursor: pointer;
     }
     [part~='button'][aria-pressed='true'] {
@@ -55,7 +55,7 @@ export const roomControlsStyles = [
       cursor: progress;
     }
     [part~='button']:focus-visible {
-      outline: 2px solid var(--jre-focus, #2f81f7);
+      outline: 2px solid var(--jre-focus, light-dark(#0969da, #4493f8));
       outline-offset: 2px;
     }
   `,

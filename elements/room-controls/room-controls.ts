@@ -1,10 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
-import { stringsFor } from '../../src/i18n/strings.js';
+import { LangController, stringsFor } from '../../src/i18n/strings.js';
 import { cameraIcon, cameraOffIcon, handIcon, leaveIcon, microphoneIcon, microphoneOffIcon } from '../../src/icons/icons.js';
 import { VERSION } from '../../src/version.js';
 import { roomControlsStyles } from './room-controls.styles.js';
+import { themeStyles } from '../../src/styles/theme.js';
 
 type Action = 'microphone' | 'camera' | 'hand' | 'leave';
 
@@ -38,9 +39,14 @@ type Action = 'microphone' | 'camera' | 'hand' | 'leave';
  * @cssproperty --room-controls-muted-background - Background of a toggle that is muted.
  * @cssproperty --room-controls-leave-background - Background of the Leave button.
  * @cssproperty --room-controls-hand-background - Background of the hand toggle while the hand is raised.
+ * @cssproperty --room-controls-font - Font (default inherit).
+ * @cssproperty --room-controls-padding - Space around the buttons (default 0.5rem).
+ * @cssproperty --room-controls-muted-color - Icon colour of a toggle while muted.
  */
 export class RoomControls extends LitElement {
-  static override styles = roomControlsStyles;
+  static override styles = [themeStyles, roomControlsStyles];
+  /** Re-renders the element's strings when the page's language (`lang`) or a string table changes. */
+  protected readonly i18n = new LangController(this);
   /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 

@@ -32,8 +32,8 @@ export const screenShareStyles = [
       border: 0;
       border-radius: 50%;
       font-size: calc(var(--screen-share-button-size, 2.75rem) * 0.45);
-      color: var(--screen-share-color, var(--jre-on-surface, #f6f8fa));
-      background: var(--screen-share-button-background, var(--jre-surface, #1f2328));
+      color: var(--screen-share-color, var(--jre-on-surface, light-dark(#1f2328, #f6f8fa)));
+      background: var(--screen-share-button-background, var(--jre-surface, light-dark(#ffffff, #1f2328)));
       cursor: pointer;
     }
     [part='button'][aria-pressed='true'] {
@@ -51,7 +51,7 @@ export const screenShareStyles = [
       cursor: not-allowed;
     }
     [part='button']:focus-visible {
-      outline: 2px solid var(--jre-focus, #2f81f7);
+      outline: 2px solid var(--jre-focus, light-dark(#0969da, #4493f8));
       outline-offset: 2px;
     }
   `,

@@ -3,13 +3,14 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { roomStateContext } from '../../src/context/context.js';
 import { RoomController } from '../../src/controllers/room-controller.js';
-import { stringsFor } from '../../src/i18n/strings.js';
+import { LangController, stringsFor } from '../../src/i18n/strings.js';
 import { screenShareIcon } from '../../src/icons/icons.js';
 import { supportsScreenShare } from '../../src/media/devices.js';
 import { featuredShare } from '../../src/room/layout.js';
 import type { Member, RoomSnapshot } from '../../src/room/types.js';
 import { VERSION } from '../../src/version.js';
 import { screenShareStyles } from './screen-share.styles.js';
+import { themeStyles } from '../../src/styles/theme.js';
 
 export type ScreenShareMode = 'button' | 'view' | 'both';
 
@@ -40,9 +41,13 @@ const MODES: readonly ScreenShareMode[] = ['button', 'view', 'both'];
  * @cssproperty --screen-share-button-background - Background of the button while not sharing.
  * @cssproperty --screen-share-active-background - Background of the button while sharing.
  * @cssproperty --screen-share-gap - Space between the view and the button (mode `both`).
+ * @cssproperty --screen-share-font - Font (default inherit).
+ * @cssproperty --screen-share-color - Icon colour of the button while not sharing.
  */
 export class ScreenShare extends LitElement {
-  static override styles = screenShareStyles;
+  static override styles = [themeStyles, screenShareStyles];
+  /** Re-renders the element's strings when the page's language (`lang`) or a string table changes. */
+  protected readonly i18n = new LangController(this);
   /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 

@@ -43,8 +43,8 @@ export const videoRoomStyles = css`
     margin-bottom: var(--video-room-gap, 0.5rem);
     padding: 0.5rem 0.75rem;
     border-radius: var(--jre-radius, 8px);
-    background: var(--video-room-notice-background, var(--jre-surface, #1f2328));
-    color: var(--video-room-notice-color, var(--jre-on-surface, #f6f8fa));
+    background: var(--video-room-notice-background, var(--jre-surface, light-dark(#ffffff, #1f2328)));
+    color: var(--video-room-notice-color, var(--jre-on-surface, light-dark(#1f2328, #f6f8fa)));
   }
   /* The room's own buttons: Enable audio and the page buttons. */
   button {
@@ -54,7 +54,7 @@ export const videoRoomStyles = css`
     cursor: pointer;
   }
   button:focus-visible {
-    outline: 2px solid var(--jre-focus, #2f81f7);
+    outline: 2px solid var(--jre-focus, light-dark(#0969da, #4493f8));
     outline-offset: 2px;
   }
   [part='start-audio'] {
@@ -104,12 +104,20 @@ export const videoRoomStyles = css`
   [part='page-next'] {
     min-inline-size: 2.5rem;
     padding: 0.25rem 0.75rem;
-    background: var(--jre-surface, #1f2328);
-    color: var(--jre-on-surface, #f6f8fa);
+    background: var(--jre-surface, light-dark(#ffffff, #1f2328));
+    color: var(--jre-on-surface, light-dark(#1f2328, #f6f8fa));
   }
   [part='page-previous']:disabled,
   [part='page-next']:disabled {
     opacity: 0.4;
     cursor: default;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

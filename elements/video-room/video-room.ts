@@ -8,14 +8,16 @@ import type { RoomEventMap } from '../../src/events/event-map.js';
 import { DEFAULT_RECONNECT_WINDOW, DEFAULT_TIMEOUT } from '../../src/room/options.js';
 import type { MemberParams, RoomSession } from '../../src/room/room-session.js';
 import type { BandwidthProfile, JoinOptions, RoomSessionOptions, RoomSnapshot } from '../../src/room/types.js';
-import { stringsFor } from '../../src/i18n/strings.js';
+import { LangController, stringsFor } from '../../src/i18n/strings.js';
 import type { LayoutChoice } from '../../src/room/layout.js';
 import { VERSION } from '../../src/version.js';
 import { autoBoolean, onUnlessFalse } from './converters.js';
 import { LayoutView } from './layout-view.js';
+import { Announcer } from './announcer.js';
 import { renderNotices } from './notices.js';
 import { RoomEmitterElement } from './room-emitter-element.js';
 import { videoRoomStyles } from './video-room.styles.js';
+import { themeStyles } from '../../src/styles/theme.js';
 
 /** Properties that decide which room is joined, and how (auto-join rejoins when one changes). */
 const JOIN_PROPERTIES = ['server', 'room', 'identity', 'pin', 'audio', 'video', 'create', 'timeout', 'iceServers'] as const;
@@ -64,6 +66,7 @@ const OPTION_PROPERTIES = [
  * @csspart reconnecting - The notice shown while the room is reconnecting (a live region).
  * @csspart recording - "Recording", shown while the room is being recorded (a live region).
  * @csspart start-audio - Its one-click "Enable audio" button.
+ * @csspart announcer - The visually hidden live region that announces joins, leaves, mutes and cameras turned off or on.
  * @csspart tile - Each `<participant-tile>` of the default layout (its parts are exported as
  *   `tile-video`, `tile-placeholder`, `tile-name`, `tile-mute-indicator`, `tile-audio-level`,
  *   `tile-network-quality` and `tile-reconnecting`).
@@ -73,6 +76,8 @@ const OPTION_PROPERTIES = [
  * @cssproperty --video-room-recording-background - Behind the recording indicator (default red).
  * @cssproperty --video-room-recording-color - Its text.
  * @cssproperty --video-room-aspect-ratio - Aspect ratio of the canvas when the room has no set height (default 16 / 9).
+ * @cssproperty --video-room-notice-background - Behind the notices (audio blocked, reconnecting).
+ * @cssproperty --video-room-notice-color - Text of the notices.
  *
  * @fires {RoomJoinedDetail} room.joined - This client joined (SignalWire). `detail.room_session.members` lists everyone.
  * @fires {RoomLeftDetail} room.left - This client left; `detail.reason` says why when it was not `leave()`.
@@ -128,7 +133,10 @@ const OPTION_PROPERTIES = [
  *   Cancelable: call `preventDefault()` to keep an auto-join failure out of the console.
  */
 export class VideoRoom extends RoomEmitterElement {
-  static override styles = videoRoomStyles;
+  static override styles = [themeStyles, videoRoomStyles];
+  /** Re-renders the element's strings when the page's language (`lang`) or a string table changes. */
+  protected readonly i18n = new LangController(this);
+  private readonly announcer = new Announcer(this);
   /** The library's version, the same on every element (for bug reports). */
   static readonly version = VERSION;
 
@@ -318,7 +326,7 @@ export class VideoRoom extends RoomEmitterElement {
 
   protected override render() {
     return html`
-      ${renderNotices(stringsFor(this), this.snapshot, this.audioOutput.blocked, () => this.startAudio())}
+      ${renderNotices(stringsFor(this), this.snapshot, this.audioOutput.blocked, () => this.startAudio(), this.announcer.text)}
       <slot @slotchange=${this.onSlotChange}></slot>
       ${this.customLayout ? nothing : this.layoutView.render(this.snapshot)}
       <slot name="controls" part="controls"></slot>

@@ -1,8 +1,11 @@
 /**
  * Every user-facing string of the elements, in one typed table per language. English is the
- * fallback; elements follow the nearest `lang` attribute. Add a language with
- * `registerStrings('de', { microphoneMuted: 'Mikrofon stumm', ... })` (any subset).
+ * fallback; German (`de`) ships too. Elements follow the nearest `lang` attribute (and re-render
+ * when it changes). Add or override a language with `registerStrings('fr', { leave: 'Quitter' })`
+ * (any subset; a page's own wording for English too: `registerStrings('en', { leave: 'Hang up' })`).
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { GERMAN } from './de.js';
 
 export const ENGLISH = {
   microphoneMuted: 'microphone muted',
@@ -72,22 +75,79 @@ export const ENGLISH = {
   messageInput: 'Message',
   messagePlaceholder: 'Write a message',
   send: 'Send',
+  /** Announced by `<video-room>`'s live region. */
+  memberJoined: (name: string) => `${name} joined`,
+  memberLeft: (name: string) => `${name} left`,
+  memberMuted: (name: string) => `${name} muted their microphone`,
+  memberUnmuted: (name: string) => `${name} unmuted their microphone`,
+  memberCameraOff: (name: string) => `${name} turned their camera off`,
+  memberCameraOn: (name: string) => `${name} turned their camera on`,
+  /** A camera or microphone failure shown on the page (`<local-preview>`), by the error's name. */
+  mediaError: (name: string) =>
+    ({
+      NotAllowedError: 'Camera and microphone are blocked. Allow them in the browser to continue.',
+      NotFoundError: 'No camera or microphone was found.',
+      NotReadableError: 'The camera or microphone is in use by another app.',
+      OverconstrainedError: 'No camera or microphone matches the chosen settings.',
+    })[name] ?? `The camera or microphone could not start (${name}).`,
 };
 
 export type Strings = typeof ENGLISH;
 
-const tables = new Map<string, Partial<Strings>>([['en', ENGLISH]]);
+const tables = new Map<string, Partial<Strings>>([
+  ['en', ENGLISH],
+  ['de', GERMAN],
+]);
+
+/** Elements on the page that render strings: told to re-render when a table or a `lang` changes. */
+const readers = new Set<{ requestUpdate(): void }>();
 
 /** Adds (or extends) the strings of a language, e.g. `registerStrings('fr', { leave: 'Quitter' })`. */
 export function registerStrings(lang: string, strings: Partial<Strings>): void {
   const key = lang.toLowerCase();
   tables.set(key, { ...tables.get(key), ...strings });
+  for (const reader of readers) reader.requestUpdate();
+}
+
+let langObserver: MutationObserver | undefined;
+
+/**
+ * Re-renders `host` while it is connected whenever a `lang` attribute on the page changes (or a
+ * table is registered), so that switching the page's language switches the elements' too.
+ */
+export class LangController implements ReactiveController {
+  constructor(private readonly host: ReactiveControllerHost & Element) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    readers.add(this.host);
+    if (!langObserver && typeof MutationObserver !== 'undefined') {
+      langObserver = new MutationObserver(() => {
+        for (const reader of readers) reader.requestUpdate();
+      });
+      langObserver.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['lang'] });
+    }
+  }
+
+  hostDisconnected(): void {
+    readers.delete(this.host);
+  }
+}
+
+/** The nearest `lang` of `element`, across shadow roots (a tile inside a room's shadow root too). */
+function langOf(element: Element): string {
+  for (let node: Element | undefined = element; node; node = (node.getRootNode() as ShadowRoot).host) {
+    const lang = node.closest('[lang]')?.getAttribute('lang');
+    if (lang) return lang;
+  }
+  return document.documentElement.lang ?? '';
 }
 
 /** The strings for `element`'s language (its nearest `lang`, then the document's), English where missing. */
 export function stringsFor(element: Element): Strings {
-  const lang = (element.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? '').toLowerCase();
+  const lang = langOf(element).toLowerCase();
   const exact = tables.get(lang);
   const base = tables.get(lang.split('-')[0] ?? '');
-  return { ...ENGLISH, ...base, ...exact };
+  return { ...ENGLISH, ...tables.get('en'), ...base, ...exact };
 }

@@ -52,6 +52,16 @@ describe('custom-elements.json', () => {
     assert.deepEqual([...dispatched].filter((name) => !listed.has(name)).sort(), []);
   });
 
+  for (const tag of readdirSync(new URL('elements/', root)).sort()) {
+    it(`documents every CSS custom property <${tag}>'s styles read`, () => {
+      // Its own (--<tag>-*); the shared --jre-* tokens are documented with the theme.
+      const styles = readFileSync(new URL(`elements/${tag}/${tag}.styles.ts`, root), 'utf8');
+      const read = new Set([...styles.matchAll(/var\((--[\w-]+)/g)].map((match) => match[1]).filter((name) => name.startsWith(`--${tag}-`)));
+      const listed = new Set(byTag.get(tag).cssProperties?.map((property) => property.name));
+      assert.deepEqual([...read].filter((name) => !listed.has(name)), []);
+    });
+  }
+
   it('flags what it checks: an undocumented member is reported', () => {
     const element = structuredClone(byTag.get('room-controls'));
     element.members.push({ kind: 'field', name: 'newThing' });

@@ -1,0 +1,26 @@
+import { css } from 'lit';
+
+/**
+ * The theme every element starts from. Colours follow the user's `prefers-color-scheme` (light or
+ * dark) unless the page sets `--jre-color-scheme: light` or `dark` on the element or any ancestor;
+ * the shared tokens (`--jre-surface`, `--jre-on-surface`, `--jre-muted`, `--jre-raised`,
+ * `--jre-accent`, `--jre-on-accent`, `--jre-danger`, `--jre-focus`) restyle every element at once,
+ * and each element's own custom properties and `::part`s restyle it alone. Motion (meters,
+ * tooltips, fades) stops under `prefers-reduced-motion: reduce`.
+ */
+export const themeStyles = css`
+  :host {
+    color-scheme: var(--jre-color-scheme, light dark);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    :host,
+    :host *,
+    :host *::before,
+    :host *::after {
+      transition-duration: 0s !important;
+      animation-duration: 0s !important;
+      animation-iteration-count: 1 !important;
+      scroll-behavior: auto !important;
+    }
+  }
+`;
