@@ -2,7 +2,7 @@
 // controls work from the keyboard with a visible focus ring, the room's live region announces joins,
 // mutes and leaves, and every element follows the nearest `lang` (German ships), live.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { registerStrings, type ParticipantTile, type RoomControls, type VideoRoom } from '../../dist/src/index.js';
 import { aliceAndBob, nextEvent, present, until } from '../support/helpers.js';
 
@@ -96,3 +96,24 @@ describe('language', () => {
 function bob(alice: VideoRoom): VideoRoom {
   return [...document.querySelectorAll<VideoRoom>('video-room')].find((room) => room !== alice && room.room === alice.room)!;
 }
+
+describe('themes and motion', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' }));
+
+  it("follows prefers-color-scheme, the page's --jre-color-scheme wins, and reduced motion stops transitions", async () => {
+    const chat = await fixture<HTMLElement>(html`<room-chat></room-chat>`);
+    const background = () => getComputedStyle(chat).backgroundColor;
+    await emulateMedia({ colorScheme: 'light' });
+    expect(background()).to.equal('rgb(255, 255, 255)');
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(background()).to.equal('rgb(31, 35, 40)');
+    chat.style.setProperty('--jre-color-scheme', 'light');
+    expect(background(), 'the page chose light').to.equal('rgb(255, 255, 255)');
+
+    const tile = await fixture<HTMLElement>(html`<participant-tile></participant-tile>`);
+    // The talking ring fades in, unless the user asked for less motion.
+    expect(getComputedStyle(tile, '::after').transitionDuration).to.equal('0.15s');
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(getComputedStyle(tile, '::after').transitionDuration).to.equal('0s');
+  });
+});
