@@ -1,12 +1,33 @@
+import { createReadStream, statSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const janusUrl = process.env.JANUS_URL ?? 'ws://127.0.0.1:8188';
 // With JANUS_CONFIG=secure scripts/with-janus, the room service too (the demo then joins with tokens).
 const roomServiceUrl = process.env.ROOM_SERVICE_URL;
 process.env['VITE_ROOM_SERVICE'] = roomServiceUrl ? '/room-service' : '';
 
+/** The docs site `npm run build` writes to dist/docs/, at /docs/ of the demo. */
+function docsSite(): Plugin {
+  const docs = fileURLToPath(new URL('./dist/docs/', import.meta.url));
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css' };
+  return {
+    name: 'docs-site',
+    configureServer(server) {
+      server.middlewares.use('/docs', (request, response, next) => {
+        const path = normalize(join(docs, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
+        const file = path.endsWith('/') ? join(path, 'index.html') : path;
+        if (!file.startsWith(docs) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
+        response.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
+        createReadStream(file).pipe(response);
+      });
+    },
+  };
+}
+
 export default defineConfig({
+  plugins: [docsSite()],
   // `vite` serves the demo; `vite build` emits the self-contained CDN bundle.
   root: fileURLToPath(new URL('./demo', import.meta.url)),
   server: {

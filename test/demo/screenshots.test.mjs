@@ -86,6 +86,13 @@ describe('the demo, in both themes, against its baselines', () => {
         assert.deepEqual(await axeViolations(page), [], 'the lobby passes axe');
         assert.ok(lobby <= 0.01, `lobby-${scheme}-${screen}: ${(lobby * 100).toFixed(2)}% of the pixels differ (see .screenshots/)`);
 
+        // The top bar's Docs link opens the docs site the build generated.
+        const docs = await page.evaluate(async () => {
+          const response = await fetch(document.querySelector('a[data-text="docs"]').href);
+          return { status: response.status, title: (await response.text()).match(/<title>(.*?)<\/title>/)?.[1] };
+        });
+        assert.deepEqual(docs, { status: 200, title: 'Overview · janus-room-elements' });
+
         await page.click('#join');
         await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('In room'), { polling: 100 });
         await page.waitForFunction(() => document.querySelector('video-room').shadowRoot.querySelector('participant-tile')?.shadowRoot.querySelector('video')?.videoWidth > 0, { polling: 100 });
