@@ -11,7 +11,7 @@ import type { BandwidthProfile, JoinOptions, RoomSessionOptions, RoomSnapshot } 
 import { LangController, stringsFor } from '../../src/i18n/strings.js';
 import type { LayoutChoice } from '../../src/room/layout.js';
 import { VERSION } from '../../src/version.js';
-import { autoBoolean, onUnlessFalse } from './converters.js';
+import { autoBoolean, joinOptionsOf, onUnlessFalse } from './converters.js';
 import { LayoutView } from './layout-view.js';
 import { Announcer } from './announcer.js';
 import { renderNotices } from './notices.js';
@@ -264,7 +264,7 @@ export class VideoRoom extends RoomEmitterElement {
    * element) rejects with an `AbortError` and fires nothing: it was not a failure.
    */
   async join(params?: JoinOptions): Promise<RoomSession> {
-    this.roomSession.options = this.joinOptions();
+    this.roomSession.options = joinOptionsOf(this);
     try {
       return await this.roomSession.join(params);
     } catch (error) {
@@ -303,7 +303,7 @@ export class VideoRoom extends RoomEmitterElement {
     super.willUpdate(changed);
     // The model reads its options when it joins, captures for a preview, or mutes.
     const renew = changed.has('token') && this.token !== '' && this.roomSession.active && this.token !== this.roomSession.options.token;
-    if (OPTION_PROPERTIES.some((name) => changed.has(name))) this.roomSession.options = this.joinOptions();
+    if (OPTION_PROPERTIES.some((name) => changed.has(name))) this.roomSession.options = joinOptionsOf(this);
     if (renew) {
       this.roomSession.updateToken(this.token).catch(() => {
         // Reported through the `error` event.
@@ -336,28 +336,6 @@ export class VideoRoom extends RoomEmitterElement {
   private chosenLayout(): LayoutChoice | '' {
     const choice = this.roomSession.layoutChoice;
     return choice === 'auto' ? '' : choice;
-  }
-
-  private joinOptions(): RoomSessionOptions {
-    return {
-      ...(this.token ? { token: this.token } : {}),
-      server: this.server,
-      room: this.room,
-      identity: this.identity,
-      ...(this.pin ? { pin: this.pin } : {}),
-      audio: this.audio,
-      video: this.video,
-      create: this.create,
-      timeout: this.timeout,
-      reconnectWindow: this.reconnectWindow,
-      iceServers: this.iceServers,
-      stopCameraWhileMuted: this.stopCameraWhileMuted,
-      stopMicrophoneWhileMuted: this.stopMicrophoneWhileMuted,
-      simulcast: this.simulcast,
-      ...(this.bandwidthProfile === undefined ? {} : { bandwidthProfile: this.bandwidthProfile }),
-      ...(this.stopCameraInBackground === undefined ? {} : { stopCameraInBackground: this.stopCameraInBackground }),
-      ...(this.inputSensitivity === undefined || Number.isNaN(this.inputSensitivity) ? {} : { inputSensitivity: this.inputSensitivity }),
-    };
   }
 
   /** Joins (or rejoins with new settings) after the current update, once per burst of changes. */
