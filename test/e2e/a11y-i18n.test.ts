@@ -3,7 +3,7 @@
 // mutes and leaves, and every element follows the nearest `lang` (German ships), live.
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { registerStrings, type ParticipantTile, type RoomControls, type VideoRoom } from '../../dist/src/index.js';
+import { registerStrings, type ParticipantTile, type RoomChat, type RoomControls, type VideoRoom } from '../../dist/src/index.js';
 import { aliceAndBob, nextEvent, present, until } from '../support/helpers.js';
 
 const inShadow = <T extends Element>(host: Element, selector: string): T => host.shadowRoot!.querySelector<T>(selector)!;
@@ -63,6 +63,21 @@ describe('accessibility, with members in the room', () => {
     await until(() => (announcement(alice) === 'Bob turned their camera off' ? true : null), present, 'the camera announced');
     await bob.leave();
     await until(() => (announcement(alice) === 'Bob left' ? true : null), present, '"Bob left"');
+  });
+
+  it("announces the others' chat messages in the chat's live region", async () => {
+    const { alice, bob, roomName } = await aliceAndBob('announce-chat');
+    alice.id = `alice-${roomName}`;
+    bob.id = `bob-${roomName}`;
+    const aliceChat = await fixture<RoomChat>(html`<room-chat for=${alice.id}></room-chat>`);
+    const bobChat = await fixture<RoomChat>(html`<room-chat for=${bob.id}></room-chat>`);
+    await until(() => aliceChat.channel?.members.size, (n) => n === 2, 'Alice knowing Bob in the chat');
+    const input = inShadow<HTMLTextAreaElement>(bobChat, '[part~="input"]');
+    await until(() => (input.disabled ? null : true), present, "Bob's chat to connect");
+    input.value = 'Hello, Alice';
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    const region = inShadow(aliceChat, '[role="status"][aria-live="polite"]');
+    await until(() => (region.textContent!.trim() === 'Bob: Hello, Alice' ? true : null), present, "Bob's message announced to Alice");
   });
 });
 
