@@ -96,12 +96,4 @@ export const roomChatStyles = css`
     border-radius: 0.5rem;
     cursor: pointer;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

@@ -112,12 +112,4 @@ export const videoRoomStyles = css`
     opacity: 0.4;
     cursor: default;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;

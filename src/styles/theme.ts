@@ -6,11 +6,20 @@ import { css } from 'lit';
  * the shared tokens (`--jre-surface`, `--jre-on-surface`, `--jre-muted`, `--jre-raised`,
  * `--jre-accent`, `--jre-on-accent`, `--jre-danger`, `--jre-focus`) restyle every element at once,
  * and each element's own custom properties and `::part`s restyle it alone. Motion (meters,
- * tooltips, fades) stops under `prefers-reduced-motion: reduce`.
+ * tooltips, fades) stops under `prefers-reduced-motion: reduce`. Also the one utility class the
+ * elements share: `.visually-hidden` (read by screen readers, not shown), for live regions.
  */
 export const themeStyles = css`
   :host {
     color-scheme: var(--jre-color-scheme, light dark);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
   @media (prefers-reduced-motion: reduce) {
     :host,
