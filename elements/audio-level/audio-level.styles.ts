@@ -27,9 +27,4 @@ export const audioLevelStyles = css`
     opacity: clamp(var(--audio-level-off-opacity, 0.3), (var(--level) * var(--bars) - var(--i) + 1) * 100, 1);
     transition: opacity 60ms linear;
   }
-  @media (prefers-reduced-motion: reduce) {
-    [part='bar'] {
-      transition: none;
-    }
-  }
 `;

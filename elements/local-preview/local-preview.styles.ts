@@ -54,9 +54,4 @@ export const localPreviewStyles = css`
     background: var(--local-preview-meter-color, #2da44e);
     transition: inline-size 60ms linear;
   }
-  @media (prefers-reduced-motion: reduce) {
-    [part='meter-level'] {
-      transition: none;
-    }
-  }
 `;

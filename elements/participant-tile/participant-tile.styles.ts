@@ -133,11 +133,6 @@ export const participantTileStyles = css`
   :host([talking])::after {
     opacity: 1;
   }
-  @media (prefers-reduced-motion: reduce) {
-    :host::after {
-      transition: none;
-    }
-  }
   [part='reconnecting'] {
     position: absolute;
     top: 50%;

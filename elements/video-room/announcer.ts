@@ -23,6 +23,8 @@ export class Announcer implements ReactiveController {
     ['member.joined', (event) => this.onMember(event, true)],
     ['member.left', (event) => this.onMember(event, false)],
     ['member.updated', (event) => this.onUpdated(event as CustomEvent<MemberUpdatedDetail>)],
+    // A later join starts from what that join reports.
+    ['room.left', () => this.known.clear()],
   ];
 
   constructor(private readonly host: Host) {

@@ -23,6 +23,8 @@ export const themeStyles = css`
   }
   @media (prefers-reduced-motion: reduce) {
     :host,
+    :host::before,
+    :host::after,
     :host *,
     :host *::before,
     :host *::after {

@@ -28,9 +28,4 @@ export const tooltipStyles = css`
   .control:has(:focus-visible) [part='tooltip'] {
     opacity: 1;
   }
-  @media (prefers-reduced-motion: reduce) {
-    [part='tooltip'] {
-      transition: none;
-    }
-  }
 `;

@@ -126,9 +126,14 @@ describe('themes and motion', () => {
     expect(background(), 'the page chose light').to.equal('rgb(255, 255, 255)');
 
     const tile = await fixture<HTMLElement>(html`<participant-tile></participant-tile>`);
-    // The talking ring fades in, unless the user asked for less motion.
+    // The talking ring and the controls' tooltips fade in, unless the user asked for less motion
+    // (one rule in the shared theme styles does that for every element).
+    const controls = await fixture<HTMLElement>(html`<room-controls></room-controls>`);
+    const tooltip = inShadow(controls, '[part="tooltip"]');
     expect(getComputedStyle(tile, '::after').transitionDuration).to.equal('0.15s');
+    expect(getComputedStyle(tooltip).transitionDuration).to.equal('0.15s');
     await emulateMedia({ reducedMotion: 'reduce' });
     expect(getComputedStyle(tile, '::after').transitionDuration).to.equal('0s');
+    expect(getComputedStyle(tooltip).transitionDuration).to.equal('0s');
   });
 });
